@@ -1,0 +1,31 @@
+// The pledge subcommands. Each has a Setup* that only declares its options on the CLI11 app
+// and returns the function that runs it; main.cpp registers them and maps exceptions to exit
+// codes. Exit codes (documented in the README and --help):
+//   0 success  1 usage error  2 fatal (database cannot be opened or migrated)
+//   3 finished with quarantined files  4 another run holds the database
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+
+namespace pledge::cli {
+
+enum ExitCode { kOk = 0, kUsage = 1, kFatal = 2, kQuarantined = 3, kLocked = 4 };
+
+using Runner = std::function<int()>;
+
+Runner SetupIngest(CLI::App& app);
+Runner SetupReprocess(CLI::App& app);
+Runner SetupExtract(CLI::App& app);
+Runner SetupNormalize(CLI::App& app);
+Runner SetupMigrate(CLI::App& app);
+
+// Reads a whole file ("-" = stdin) for the text commands; throws UsageError naming the file.
+std::string ReadTextInput(const std::string& path);
+
+struct UsageError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+}  // namespace pledge::cli

@@ -1,0 +1,33 @@
+// Number parsing: Arabic, Chinese, financial and mixed numerals → a value.
+//
+// Contract:
+//   ParseNumber(text) reads the whole of `text` as one number and returns its value, or nullopt
+//   when `text` is not exactly one number. It accepts:
+//     Arabic        1,000  28.3  12000  -5
+//     Chinese       两  十五  一百二十  一百零五  三千五  二〇三五 (digit by digit)  三点五
+//     financial     壹仟贰佰  叁拾
+//     mixed         4.5亿  1000万  3千万  1.2万亿  13万2 (= 132000)  两万五 (= 25000)
+//   Fractions and percentages in words are separate (ParseFraction), as are ranges such as
+//   二三十 (ParseAdjacentRange), because they do not denote one number.
+//   No allocation-heavy work; linear in the length of text.
+#pragma once
+
+#include <optional>
+#include <string_view>
+#include <utility>
+
+namespace pledge {
+
+std::optional<double> ParseNumber(std::string_view text);
+
+// 三分之一 → 1/3, 百分之三十 → 0.30, 千分之五 → 0.005, 五成 → not here (a unit, see extract).
+std::optional<double> ParseFraction(std::string_view text);
+
+// 二三十 → (20, 30), 七八十 → (70, 80), 三五 → (3, 5), 十二三 → (12, 13): adjacent digits
+// naming an approximate range.
+std::optional<std::pair<double, double>> ParseAdjacentRange(std::string_view text);
+
+// Value of one Chinese or Arabic digit character, or -1.
+int DigitValue(char32_t c);
+
+}  // namespace pledge

@@ -1,0 +1,424 @@
+#include "extractors/extract_quantities.h"
+
+#include <re2/re2.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <string>
+
+#include "extractors/chinese_number.h"
+#include "extractors/modality.h"
+#include "extractors/quantity_rules.h"
+
+namespace pledge {
+namespace {
+
+#define CN_DIGIT "零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖"
+#define CN_UNIT "十百千万亿拾佰仟萬億"
+#define ARABIC R"(\d+(?:,\d{3})*(?:\.\d+)?)"
+#define NUMBER "(?:" ARABIC "(?:[十百千万亿]+\\d?)?|[" CN_DIGIT CN_UNIT "]+(?:点[" CN_DIGIT "]+)?)"
+
+// Token kinds, in the order RE2 tries them at one position (leftmost-first): dates and times
+// are consumed so that their parts never read as quantities.
+constexpr const char* kTokenPattern =
+    "(" R"(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\d{1,2}月(?:\d{1,2}[日号])?|\d{1,2}月\d{1,2}[日号]|\d{1,2}:\d{2})" ")"
+    "|((?:百分之|千分之|万分之)" NUMBER "|" NUMBER "分之" NUMBER ")"
+    "|(" NUMBER "%?\\s*(?:至|到|~|～|-|－|—{1,2}|–)\\s*" NUMBER ")"
+    "|((?:" NUMBER ")?几[十百千万亿]*|[数][十百千万亿]+|上[百千万亿])"
+    "|(" NUMBER ")";
+
+struct Compiled {
+  RE2 token{kTokenPattern};
+  RE2 unit;
+  RE2 range_split{"^(" NUMBER ")(%?)\\s*(?:至|到|~|～|-|－|—{1,2}|–)\\s*(" NUMBER ")$"};
+  std::vector<const rules::UnitRule*> units_by_text;
+
+  static std::string UnitPattern() {
+    std::vector<std::string_view> texts;
+    for (const auto& u : rules::Units()) texts.push_back(u.text);
+    std::sort(texts.begin(), texts.end(), [](auto a, auto b) { return a.size() > b.size(); });
+    std::string pattern = "^(";
+    for (size_t i = 0; i < texts.size(); ++i) pattern += (i ? "|" : "") + RE2::QuoteMeta(texts[i]);
+    return pattern + ")";
+  }
+  Compiled() : unit(UnitPattern()) {}
+};
+
+const Compiled& C() {
+  static const Compiled c;
+  return c;
+}
+
+const rules::UnitRule* FindUnit(std::string_view text) {
+  for (const auto& u : rules::Units())
+    if (u.text == text) return &u;
+  return nullptr;
+}
+
+bool StartsWith(std::string_view s, size_t at, std::string_view prefix) {
+  return at <= s.size() && s.substr(at).substr(0, prefix.size()) == prefix;
+}
+
+UChar32 CharBefore(std::string_view s, size_t at) {
+  if (at == 0) return 0;
+  auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  int32_t i = static_cast<int32_t>(at);
+  UChar32 c;
+  U8_PREV_OR_FFFD(p, 0, i, c);
+  return c;
+}
+
+UChar32 CharAt(std::string_view s, size_t at) {
+  if (at >= s.size()) return 0;
+  auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  int32_t i = static_cast<int32_t>(at);
+  UChar32 c;
+  U8_NEXT_OR_FFFD(p, i, static_cast<int32_t>(s.size()), c);
+  return c;
+}
+
+bool HasArabicDigit(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+bool HasChineseDigit(std::string_view s) {
+  for (std::string_view d : {"零", "〇", "一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "壹", "贰",
+                             "叁", "肆", "伍", "陆", "柒", "捌", "玖"})
+    if (s.find(d) != std::string_view::npos) return true;
+  return false;
+}
+
+double TrailingMultiplier(std::string_view s) {
+  for (auto [text, value] : {std::pair{"万亿", 1e12}, {"亿", 1e8}, {"万", 1e4}, {"千", 1e3}, {"百", 1e2}})
+    if (s.size() >= std::string_view(text).size() && s.substr(s.size() - std::string_view(text).size()) == text) return value;
+  return 1;
+}
+
+// The bound word that ends right before `at`, if any; sets *word_start.
+std::string BoundBefore(std::string_view s, size_t at, size_t* word_start) {
+  size_t end = at;
+  while (end > 0 && s[end - 1] == ' ') --end;
+  std::string best;
+  size_t best_length = 0;
+  for (const auto& w : rules::BoundsBefore()) {
+    if (w.text.size() > end || w.text.size() <= best_length) continue;
+    if (s.substr(end - w.text.size(), w.text.size()) != w.text) continue;
+    if (w.text == "过" || w.text == "超") {
+      // 经过三年 / 通过 / 超过 is handled as a whole: 过 alone must follow a noun or verb of amount.
+      UChar32 before = CharBefore(s, end - w.text.size());
+      if (before == U'经' || before == U'通' || before == U'度' || before == U'越' || before == U'不' ||
+          before == U'错' || before == U'难' || before == U'走' || before == U'路' || before == U'跑' ||
+          before == U'超' || before == U'赶')
+        continue;
+    }
+    best = std::string(w.meaning);
+    best_length = w.text.size();
+    if (word_start) *word_start = end - w.text.size();
+  }
+  return best;
+}
+
+std::string BoundAfter(std::string_view s, size_t& at) {
+  for (const auto& w : rules::BoundsAfter()) {
+    if (StartsWith(s, at, w.text)) {
+      at += w.text.size();
+      return std::string(w.meaning);
+    }
+  }
+  return "";
+}
+
+// The clause around [start, end): between the punctuation marks that enclose it.
+std::string_view ClauseAround(std::string_view s, size_t start, size_t end) {
+  size_t b = start, e = end;
+  auto is_break = [&](size_t at, size_t* length) {
+    for (std::string_view p : {"，", "。", "；", "：", "！", "？", ","}) {
+      if (StartsWith(s, at, p)) { *length = p.size(); return true; }
+    }
+    return false;
+  };
+  size_t length;
+  while (b > 0) {
+    size_t prev = b - 1;
+    while (prev > 0 && (static_cast<unsigned char>(s[prev]) & 0xC0) == 0x80) --prev;
+    if (is_break(prev, &length)) break;
+    b = prev;
+  }
+  while (e < s.size() && !is_break(e, &length)) ++e;
+  return s.substr(b, e - b);
+}
+
+bool MoneyContextAround(std::string_view s, size_t start, size_t end) {
+  std::string_view clause = ClauseAround(s, start, end);
+  for (auto w : rules::MoneyContext())
+    if (clause.find(w) != std::string_view::npos) return true;
+  return false;
+}
+
+bool IsClassifier(const rules::UnitRule* u) { return u && u->kind == "count"; }
+
+struct Token {
+  enum Kind { kDate, kFraction, kRange, kVague, kNumber } kind;
+  size_t start, end;
+  std::string_view text;
+};
+
+// Vague amounts: 十几 → 11–19, 几十 → 20–90, 数千 → 2000–9000, 上万 → at least 10000.
+bool ParseVague(std::string_view text, double* low, double* high, std::string* bound) {
+  if (StartsWith(text, 0, "上")) {
+    auto v = ParseNumber(text.substr(std::string_view("上").size()));
+    if (!v) return false;
+    *low = *high = *v;
+    *bound = "min";
+    return true;
+  }
+  std::string low_text(text), high_text(text);
+  for (std::string_view vague : {"几", "数"}) {
+    size_t at;
+    while ((at = low_text.find(vague)) != std::string::npos) {
+      bool leading = at == 0;
+      low_text.replace(at, vague.size(), leading ? "二" : "一");
+      size_t hat = high_text.find(vague);
+      high_text.replace(hat, vague.size(), "九");
+    }
+  }
+  auto l = ParseNumber(low_text), h = ParseNumber(high_text);
+  if (!l || !h) return false;
+  *low = *l;
+  *high = *h;
+  *bound = "approx";
+  return true;
+}
+
+}  // namespace
+
+std::vector<Quantity> ExtractQuantities(std::string_view s, std::string_view context) {
+  const Compiled& c = C();
+  std::vector<Quantity> found;
+  re2::StringPiece input(s.data(), s.size());
+  re2::StringPiece groups[6];
+  size_t pos = 0;
+  while (pos < s.size() && c.token.Match(input, pos, s.size(), RE2::UNANCHORED, groups, 6)) {
+    Token t{Token::kNumber, static_cast<size_t>(groups[0].data() - s.data()), 0, {}};
+    t.end = t.start + groups[0].size();
+    t.text = s.substr(t.start, t.end - t.start);
+    for (int g = 1; g <= 5; ++g)
+      if (groups[g].data() != nullptr) { t.kind = static_cast<Token::Kind>(g - 1); break; }
+    pos = std::max(t.end, t.start + 1);
+    if (t.kind == Token::kDate) continue;
+
+    // Not quantities: ordinals, quoted codes and names, numbers glued to Latin letters.
+    UChar32 before = CharBefore(s, t.start), after = CharAt(s, t.end);
+    if (before == U'第') continue;
+    if ((before == U'那' || before == U'这' || before == U'哪') && (t.text == "一" || t.text == "两")) continue;
+    if (before == 0x201C && s.substr(t.end, 12).find("”") != std::string_view::npos) continue;
+    if ((before < 0x80 && std::isalpha(static_cast<int>(before))) || (after < 0x80 && std::isalpha(static_cast<int>(after))))
+      continue;
+
+    Quantity q;
+    double number = 0, low = 0, high = 0;
+    bool is_range = false, is_percent_word = false;
+    std::string bound;
+    switch (t.kind) {
+      case Token::kFraction: {
+        std::string_view body = t.text;
+        double scale = 100;
+        for (auto [prefix, value] : {std::pair{"百分之", 100.0}, {"千分之", 1000.0}, {"万分之", 10000.0}}) {
+          if (StartsWith(body, 0, prefix)) {
+            auto v = ParseNumber(body.substr(std::string_view(prefix).size()));
+            if (!v) goto next_token;
+            number = *v * 100 / value;
+            scale = 0;
+            break;
+          }
+        }
+        if (scale != 0) {
+          auto v = ParseFraction(body);
+          if (!v) goto next_token;
+          number = *v * 100;
+        }
+        is_percent_word = true;
+        break;
+      }
+      case Token::kRange: {
+        std::string low_text, percent, high_text;
+        if (!RE2::FullMatch(t.text, c.range_split, &low_text, &percent, &high_text)) goto next_token;
+        auto l = ParseNumber(low_text), h = ParseNumber(high_text);
+        if (!l || !h) goto next_token;
+        low = *l;
+        high = *h;
+        // 3到5万元: the multiplier of the upper end carries to a lower end that has none.
+        double m = TrailingMultiplier(high_text);
+        if (m > 1 && TrailingMultiplier(low_text) == 1 && low * m <= high * 1.0001 && low < high / m * 10) low *= m;
+        if (!(low < high)) goto next_token;
+        is_range = true;
+        break;
+      }
+      case Token::kVague: {
+        if (t.text == "几") goto next_token;  // 几年来, 几件: too vague to be a quantity
+        if (!ParseVague(t.text, &low, &high, &bound)) goto next_token;
+        if (bound == "min") number = low;
+        else is_range = true;
+        break;
+      }
+      case Token::kNumber: {
+        if (auto range = ParseAdjacentRange(t.text)) {
+          low = range->first;
+          high = range->second;
+          is_range = true;
+          bound = "approx";
+          break;
+        }
+        auto v = ParseNumber(t.text);
+        if (!v) goto next_token;
+        number = *v;
+        break;
+      }
+      case Token::kDate:
+        break;
+    }
+
+    {
+      // What follows: 多/余/来, 个, a multiplier, the unit, then a bound word.
+      size_t at = t.end;
+      while (at < s.size() && s[at] == ' ') ++at;
+      double multiplier = 1;
+      const rules::UnitRule* unit = nullptr;
+      bool more = false, roughly = false, ge = false;
+      auto try_unit = [&]() {
+        re2::StringPiece rest(s.data() + at, s.size() - at), match;
+        if (RE2::PartialMatch(rest, c.unit, &match)) {
+          std::string_view text(match.data(), match.size());
+          if (text == "个") {  // 2个多亿, 3个亿: 个 before a multiplier is not the classifier
+            size_t k = at + text.size();
+            if (StartsWith(s, k, "多") || StartsWith(s, k, "余")) k += 3;
+            if (StartsWith(s, k, "亿") || StartsWith(s, k, "万") || StartsWith(s, k, "千万")) return false;
+          }
+          unit = FindUnit(text);
+          at += match.size();
+          return true;
+        }
+        return false;
+      };
+      if (!is_percent_word && !try_unit()) {
+        if (StartsWith(s, at, "多") || StartsWith(s, at, "余")) { more = true; at += 3; }
+        else if (StartsWith(s, at, "来")) { roughly = true; at += 3; }
+        if (!try_unit()) {
+          size_t save = at;
+          if (StartsWith(s, at, "个")) at += 3;
+          if (StartsWith(s, at, "多") || StartsWith(s, at, "余")) { more = true; at += 3; }
+          bool has_multiplier = false;
+          for (auto [text, value] : {std::pair{"万亿", 1e12}, {"亿", 1e8}, {"千万", 1e7}, {"百万", 1e6}, {"万", 1e4}}) {
+            if (StartsWith(s, at, text)) { multiplier = value; at += std::string_view(text).size(); has_multiplier = true; break; }
+          }
+          if (has_multiplier) {
+            if (StartsWith(s, at, "多") || StartsWith(s, at, "余")) { more = true; at += 3; }
+            try_unit();
+          } else {
+            at = save;
+            if (more && !try_unit() && StartsWith(s, at, "个")) { /* 12000多个 handled by try_unit */ }
+          }
+        }
+      }
+      (void)ge;
+      size_t span_end = at;
+      std::string after_bound = BoundAfter(s, span_end);
+      size_t prefix_start = t.start;
+      std::string before_bound = BoundBefore(s, t.start, &prefix_start);
+
+      // Decide the kind.
+      std::string_view number_text = t.text;
+      bool unit_only_chinese = !HasArabicDigit(number_text) && !HasChineseDigit(number_text) && t.kind == Token::kNumber;
+      if (is_percent_word) {
+        q.kind = "percent";
+        q.unit = "percent";
+      } else if (unit) {
+        q.kind = std::string(unit->kind);
+        q.unit = std::string(unit->unit);
+        if (unit->text == "年") {
+          bool four_digits = number >= 1000 && number <= 2200 && std::floor(number) == number &&
+                             (t.text.size() == 4 || !HasArabicDigit(t.text));
+          if (StartsWith(s, at, "代")) {  // 七八十年代, 90年代: decades
+            double l = is_range ? low : number, h = is_range ? high : number;
+            if (l < 100) { l += 1900; h += 1900; }
+            low = l;
+            high = h + 9;
+            is_range = true;
+            q.kind = "year";
+            span_end = at + 3;
+          } else if ((four_digits && !is_range) || (is_range && low >= 1000 && high <= 2200)) {
+            q.kind = "year";
+          }
+        }
+        if (unit->text == "成" && (is_range ? high : number) > 10) goto next_token;  // 成千成万
+      } else if (multiplier > 1 || TrailingMultiplier(number_text) > 1 || number >= 1e4) {
+        if (!MoneyContextAround(s, t.start, span_end)) goto next_token;
+        q.kind = "money";
+        q.unit = "CNY";
+      } else if (more && HasArabicDigit(number_text)) {
+        q.kind = "count";  // 8000多下岗职工
+      } else {
+        goto next_token;  // a bare number: a name, an idiom or a list marker
+      }
+      if (q.kind == "percent" && t.kind == Token::kRange && !is_range) goto next_token;
+
+      // Bare unit characters (千万, 亿万) are numbers only with a bound word or a currency.
+      if (unit_only_chinese && number != 10 && before_bound.empty() && q.kind != "money") goto next_token;
+      if (unit_only_chinese && number != 10 && before_bound.empty() && unit == nullptr) goto next_token;
+      // 一个, 一名, 一家: an article, unless a bound makes it a number (至少有一人).
+      if (IsClassifier(unit) && (t.text == "一" || t.text == "壹") && before_bound.empty() && after_bound.empty()) goto next_token;
+
+      double factor = (unit ? unit->factor : 1) * multiplier;
+      if (is_range) {
+        q.low = low * factor;
+        q.high = high * factor;
+        q.bound = bound.empty() ? "range" : bound;
+        if (q.kind == "year") { q.low = low; q.high = high; }
+      } else {
+        q.value = number * factor;
+        if (q.kind == "year") q.value = number;
+        q.bound = !before_bound.empty() ? before_bound
+                  : !after_bound.empty() ? after_bound
+                  : more ? "min"
+                  : roughly ? "approx"
+                  : !bound.empty() ? bound
+                  : "exact";
+        if (before_bound == "approx" && after_bound == "max") q.bound = "max";
+        // 控制在2%左右: the word after says how the cap is meant.
+        if (!after_bound.empty() && s.substr(prefix_start, t.start - prefix_start).find("控制在") != std::string_view::npos)
+          q.bound = after_bound;
+      }
+      if (q.kind == "year" || q.kind == "percent" || q.kind == "duration" || q.kind == "money") {
+        // keep unit as set
+      }
+      q.start = static_cast<uint32_t>(t.start);
+      q.end = static_cast<uint32_t>(span_end);
+      q.text = std::string(s.substr(q.start, q.end - q.start));
+      q.modality = ClassifyModality(s, t.start, span_end, context);
+      q.period = FindPeriod(s, prefix_start);
+      if (q.kind == "year") q.period.clear(), q.modality.clear();  // a calendar year is a date, not a promise
+      pos = std::max(pos, span_end);
+      found.push_back(std::move(q));
+    }
+  next_token:;
+  }
+  return found;
+}
+
+std::vector<NumberMention> FindNumbers(std::string_view text) {
+  std::vector<NumberMention> out;
+  for (auto& q : ExtractQuantities(text)) {
+    NumberMention m;
+    m.start = q.start;
+    m.end = q.end;
+    m.value = q.value;
+    m.low = q.low;
+    m.high = q.high;
+    m.percent = q.kind == "percent";
+    out.push_back(m);
+  }
+  return out;
+}
+
+}  // namespace pledge

@@ -1,0 +1,26 @@
+// Modality and period of a quantity, from the words of its sentence.
+//
+// Contract:
+//   ClassifyModality(sentence, start, end) looks at the sentence text before the quantity
+//   [start, end) (and the few characters after it, for conditions) and returns
+//     "condition"   满意率达不到90%的取消年终奖 (a threshold that triggers a consequence)
+//     "obligation"  必须, 不得, 应当, 规定, 要 …
+//     "target"      力争, 确保, 目标, 预期, 到2025年, 用三年时间使 …
+//     "achievement" a reported result: 达到, 实现, 完成, 增长, 减轻 … with no obligation or target
+//     ""            unclear
+//   in that order of precedence; between obligation and target words the nearest one wins.
+//   `context` (section headings, document title) decides when the sentence has no modal word
+//   of its own: a section about 目标/任务/措施 sets targets, one that reviews 成绩 reports them.
+//   FindPeriod returns the rate the quantity is stated per
+//   (每年 → "year", 每人每年 → "person-year") or "".
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace pledge {
+
+std::string ClassifyModality(std::string_view sentence, size_t start, size_t end, std::string_view context = {});
+std::string FindPeriod(std::string_view sentence, size_t start);
+
+}  // namespace pledge

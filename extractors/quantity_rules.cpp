@@ -1,0 +1,88 @@
+#include "extractors/quantity_rules.h"
+
+namespace pledge::rules {
+
+const std::vector<UnitRule>& Units() {
+  static const std::vector<UnitRule> units = {
+      // money: value in the currency's unit
+      {"元人民币", "money", "CNY", 1}, {"元", "money", "CNY", 1}, {"块钱", "money", "CNY", 1},
+      {"人民币", "money", "CNY", 1}, {"美元", "money", "USD", 1}, {"美金", "money", "USD", 1},
+      {"欧元", "money", "EUR", 1}, {"日元", "money", "JPY", 1}, {"英镑", "money", "GBP", 1},
+      {"港元", "money", "HKD", 1}, {"港币", "money", "HKD", 1}, {"卢布", "money", "RUB", 1},
+      {"韩元", "money", "KRW", 1}, {"澳元", "money", "AUD", 1}, {"加元", "money", "CAD", 1},
+      // durations
+      {"个小时", "duration", "hour", 1}, {"小时", "duration", "hour", 1},
+      {"个工作日", "duration", "day", 1}, {"工作日", "duration", "day", 1}, {"天", "duration", "day", 1},
+      {"个星期", "duration", "week", 1}, {"星期", "duration", "week", 1},
+      {"周", "duration", "week", 1}, {"个月", "duration", "month", 1},
+      {"个季度", "duration", "quarter", 1}, {"季度", "duration", "quarter", 1},
+      {"年", "duration", "year", 1}, {"周年", "duration", "year", 1},
+      // percentages
+      {"%", "percent", "percent", 1}, {"个百分点", "percent", "pp", 1}, {"百分点", "percent", "pp", 1},
+      {"成", "percent", "percent", 10},
+      // area
+      {"平方公里", "area", "km2", 1}, {"平方千米", "area", "km2", 1}, {"平方米", "area", "m2", 1},
+      {"平米", "area", "m2", 1}, {"公顷", "area", "ha", 1}, {"亩", "area", "mu", 1},
+      // other physical quantities
+      {"公里", "measure", "km", 1}, {"千米", "measure", "km", 1}, {"米", "measure", "m", 1},
+      {"吨", "measure", "t", 1}, {"千克", "measure", "kg", 1}, {"公斤", "measure", "kg", 1},
+      {"千瓦时", "measure", "kwh", 1}, {"度电", "measure", "kwh", 1}, {"千瓦", "measure", "kw", 1},
+      {"兆瓦", "measure", "kw", 1000}, {"立方米", "measure", "m3", 1},
+      {"标准箱", "measure", "teu", 1}, {"人次", "count", "", 1},
+      // counts: classifiers
+      {"名", "count", "", 1}, {"人", "count", "", 1}, {"个", "count", "", 1}, {"家", "count", "", 1},
+      {"户", "count", "", 1}, {"项", "count", "", 1}, {"所", "count", "", 1}, {"座", "count", "", 1},
+      {"头", "count", "", 1}, {"只", "count", "", 1}, {"羽", "count", "", 1}, {"条", "count", "", 1},
+      {"件", "count", "", 1}, {"次", "count", "", 1}, {"位", "count", "", 1}, {"台", "count", "", 1},
+      {"辆", "count", "", 1}, {"套", "count", "", 1}, {"种", "count", "", 1}, {"处", "count", "", 1},
+      {"间", "count", "", 1}, {"张", "count", "", 1}, {"部", "count", "", 1}, {"场", "count", "", 1},
+      {"株", "count", "", 1}, {"棵", "count", "", 1}, {"匹", "count", "", 1}, {"例", "count", "", 1},
+      {"艘", "count", "", 1}, {"架", "count", "", 1}, {"枚", "count", "", 1}, {"册", "count", "", 1},
+      {"篇", "count", "", 1}, {"批", "count", "", 1}, {"支", "count", "", 1},
+  };
+  return units;
+}
+
+const std::vector<WordRule>& BoundsBefore() {
+  static const std::vector<WordRule> words = {
+      {"不得少于", "min"}, {"不得低于", "min"}, {"不少于", "min"}, {"不低于", "min"}, {"至少", "min"},
+      {"最少", "min"}, {"最低", "min"}, {"超过", "min"}, {"高于", "min"}, {"多于", "min"}, {"大于", "min"},
+      {"突破", "min"}, {"逾", "min"}, {"超", "min"}, {"过", "min"},
+      {"不得超过", "max"}, {"不超过", "max"}, {"不高于", "max"}, {"不多于", "max"}, {"最多", "max"},
+      {"最高", "max"}, {"达不到", "max"}, {"不到", "max"}, {"不足", "max"}, {"少于", "max"}, {"低于", "max"},
+      {"小于", "max"}, {"控制在", "max"}, {"以内", "max"},
+      {"大约", "approx"}, {"约", "approx"}, {"将近", "approx"}, {"接近", "approx"}, {"近", "approx"},
+      {"大概", "approx"},
+  };
+  return words;
+}
+
+const std::vector<WordRule>& BoundsAfter() {
+  static const std::vector<WordRule> words = {
+      {"以上", "min"}, {"开外", "min"}, {"多", "min"}, {"余", "min"},
+      {"以下", "max"}, {"以内", "max"}, {"之内", "max"},
+      {"左右", "approx"}, {"上下", "approx"},
+  };
+  return words;
+}
+
+const std::vector<WordRule>& Periods() {
+  static const std::vector<WordRule> words = {
+      {"每人每年", "person-year"}, {"每人每月", "person-month"}, {"每户每年", "household-year"},
+      {"每年度", "year"}, {"每年", "year"}, {"年均", "year"}, {"年平均", "year"}, {"每季度", "quarter"},
+      {"每月", "month"}, {"月均", "month"}, {"每周", "week"}, {"每天", "day"}, {"每日", "day"},
+      {"日均", "day"}, {"每人", "person"}, {"人均", "person"}, {"每户", "household"}, {"户均", "household"},
+  };
+  return words;
+}
+
+const std::vector<std::string_view>& MoneyContext() {
+  static const std::vector<std::string_view> words = {
+      "投资", "引资", "资金", "投入", "收入", "拿出", "资本", "经费", "财政", "税", "营业额", "经营额",
+      "产值", "生产总值", "增加值", "预算", "贷款", "基金", "补助", "补贴", "奖励", "工资", "销售额",
+      "融资", "募集", "支出", "拨付", "筹措", "出资", "金额", "款", "费", "利润", "营收", "GDP",
+  };
+  return words;
+}
+
+}  // namespace pledge::rules

@@ -1,0 +1,219 @@
+#include "ingest/ingest_run.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <unordered_map>
+
+#include "ingest/event_log.h"
+#include "ingest/ordered_parallel.h"
+#include "pipeline/process_document.h"
+#include "pipeline/read_file.h"
+
+namespace pledge {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// What a worker hands the writer for one input.
+struct WorkItem {
+  bool unchanged = false;
+  uint64_t bytes = 0;
+  ProcessedDocument doc;
+};
+
+class Progress {
+ public:
+  Progress(bool enabled, size_t total) : enabled_(enabled), total_(total), start_(Clock::now()) {}
+  void Update(size_t done, uint64_t bytes) {
+    if (!enabled_) return;
+    auto now = Clock::now();
+    if (done < total_ && now - last_ < std::chrono::milliseconds(200)) return;
+    last_ = now;
+    double seconds = std::chrono::duration<double>(now - start_).count();
+    double mbps = seconds > 0 ? bytes / 1e6 / seconds : 0;
+    double eta = done > 0 ? seconds / done * (total_ - done) : 0;
+    std::fprintf(stderr, "\r%zu/%zu files  %.1f MB/s  ETA %.0fs   ", done, total_, mbps, eta);
+    if (done == total_) std::fputc('\n', stderr);
+    std::fflush(stderr);
+  }
+
+ private:
+  bool enabled_;
+  size_t total_;
+  Clock::time_point start_, last_{};
+};
+
+void Record(IngestSummary& summary, DocumentStore& store, const ProcessedDocument& doc, int64_t run_id) {
+  store.Save(doc, run_id);
+  if (doc.status == ProcessedDocument::Status::Loaded) {
+    ++summary.counts.files_loaded;
+    summary.counts.commitments += static_cast<int64_t>(doc.commitments.size());
+    for (const auto& c : doc.commitments) ++summary.commitments_by_kind[c.quantity.kind];
+    EventLog::Info("document_loaded", doc.path + ": loaded, " + std::to_string(doc.commitments.size()) + " commitments",
+                   {{"path", doc.path}, {"commitments", doc.commitments.size()}, {"encoding", doc.encoding},
+                    {"fixes", doc.normalized.fixes.size()}});
+  } else {
+    ++summary.counts.files_quarantined;
+    summary.quarantined.emplace_back(doc.path, doc.error);
+    EventLog::Warn("document_quarantined", doc.path + ": quarantined: " + doc.error,
+                   {{"path", doc.path}, {"reason", doc.error}});
+  }
+}
+
+double SecondsSince(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
+
+}  // namespace
+
+IngestSummary RunIngest(SQLite::Database& db, const IngestOptions& options) {
+  auto start = Clock::now();
+  DocumentStore store(db);
+  IngestSummary summary;
+  if (int interrupted = store.MarkInterruptedRuns())
+    EventLog::Warn("runs_interrupted", std::to_string(interrupted) + " earlier run(s) did not finish; marked interrupted",
+                   {{"count", interrupted}});
+  summary.run_id = store.BeginRun();
+
+  std::vector<InputFile> inputs = CollectInputs(options.paths, options.collect);
+  summary.counts.files_seen = static_cast<int64_t>(inputs.size());
+  EventLog::Info("run_started", "run " + std::to_string(summary.run_id) + ": " + std::to_string(inputs.size()) + " files",
+                 {{"run_id", summary.run_id}, {"files", inputs.size()}, {"jobs", options.jobs}});
+
+  // What is stored already, so workers can skip unchanged files without touching the database.
+  std::unordered_map<std::string, StoredDocument> stored;
+  {
+    SQLite::Statement all(db, "SELECT path, sha256, pipeline_version, status FROM documents");
+    while (all.executeStep())
+      stored.emplace(all.getColumn(0).getString(),
+                     StoredDocument{all.getColumn(1).getString(), all.getColumn(2).getString(), all.getColumn(3).getString()});
+  }
+
+  Progress progress(options.progress, inputs.size());
+  OrderedParallel<WorkItem>(
+      inputs.size(), options.jobs,
+      [&](size_t i) {
+        WorkItem item;
+        const InputFile& input = inputs[i];
+        if (!input.problem.empty()) {
+          item.doc = QuarantinedDocument(input.path, "", input.problem);
+          return item;
+        }
+        FileBytes file = ReadInput(input.path, options.max_bytes);
+        if (!file.ok) {
+          item.doc = QuarantinedDocument(input.path, "", file.error);
+          item.doc.sha256.clear();
+          return item;
+        }
+        item.bytes = file.bytes.size();
+        auto it = stored.find(input.path);
+        if (it != stored.end() && it->second.pipeline_version == kPipelineVersion &&
+            it->second.sha256 == Sha256Hex(file.bytes)) {
+          item.unchanged = true;
+          return item;
+        }
+        item.doc = ProcessDocument(input.path, std::move(file.bytes));
+        return item;
+      },
+      [&](size_t i, WorkItem item) {
+        summary.bytes += item.bytes;
+        if (item.unchanged) ++summary.counts.files_unchanged;
+        else Record(summary, store, item.doc, summary.run_id);
+        progress.Update(i + 1, summary.bytes);
+      });
+
+  if (options.prune) {
+    // Documents under the given directories whose file is gone.
+    std::vector<std::string> roots;
+    for (const auto& p : options.paths)
+      if (std::filesystem::is_directory(p)) roots.push_back(p);
+    SQLite::Statement remove(db, "DELETE FROM documents WHERE path = ?");
+    for (const auto& [path, doc] : stored) {
+      bool under_root = false;
+      for (const auto& r : roots) under_root |= path.rfind(r, 0) == 0;
+      std::error_code ec;
+      if (!under_root || std::filesystem::exists(std::filesystem::symlink_status(path, ec))) continue;
+      remove.reset();
+      remove.bind(1, path);
+      remove.exec();
+      ++summary.pruned;
+      EventLog::Info("document_pruned", path + ": file removed; document pruned", {{"path", path}});
+    }
+  }
+
+  summary.seconds = SecondsSince(start);
+  store.FinishRun(summary.run_id, summary.counts, "finished");
+  EventLog::Info("run_finished", "run " + std::to_string(summary.run_id) + " finished",
+                 {{"run_id", summary.run_id}, {"loaded", summary.counts.files_loaded},
+                  {"unchanged", summary.counts.files_unchanged}, {"quarantined", summary.counts.files_quarantined},
+                  {"commitments", summary.counts.commitments}, {"seconds", summary.seconds},
+                  {"mb_per_s", summary.seconds > 0 ? summary.bytes / 1e6 / summary.seconds : 0.0}});
+  return summary;
+}
+
+IngestSummary ReprocessAll(SQLite::Database& db, unsigned jobs, bool show_progress) {
+  auto start = Clock::now();
+  DocumentStore store(db);
+  IngestSummary summary;
+  store.MarkInterruptedRuns();
+  summary.run_id = store.BeginRun();
+  std::vector<std::string> paths;
+  {
+    SQLite::Statement all(db, "SELECT path FROM documents WHERE raw IS NOT NULL AND length(raw) > 0 ORDER BY path");
+    while (all.executeStep()) paths.push_back(all.getColumn(0).getString());
+  }
+  summary.counts.files_seen = static_cast<int64_t>(paths.size());
+  Progress progress(show_progress, paths.size());
+  // Workers fetch raw bytes through one shared statement, one at a time (the connection is
+  // SQLite's serialized mode, but a statement is not re-entrant); processing runs in parallel.
+  SQLite::Statement raw_of(db, "SELECT raw FROM documents WHERE path = ?");
+  std::mutex raw_mutex;
+  std::atomic<uint64_t> bytes{0};
+  OrderedParallel<ProcessedDocument>(
+      paths.size(), jobs,
+      [&](size_t i) {
+        std::unique_lock lock(raw_mutex);
+        raw_of.reset();
+        raw_of.bind(1, paths[i]);
+        std::string raw;
+        if (raw_of.executeStep()) {
+          auto col = raw_of.getColumn(0);
+          raw.assign(static_cast<const char*>(col.getBlob()), col.getBytes());
+        }
+        raw_of.reset();
+        lock.unlock();
+        bytes += raw.size();
+        return ProcessDocument(paths[i], std::move(raw));
+      },
+      [&](size_t i, ProcessedDocument doc) {
+        Record(summary, store, doc, summary.run_id);
+        progress.Update(i + 1, bytes.load());
+      });
+  summary.bytes = bytes.load();
+  summary.seconds = SecondsSince(start);
+  store.FinishRun(summary.run_id, summary.counts, "finished");
+  return summary;
+}
+
+std::string FormatSummary(const IngestSummary& s, const std::string& verb) {
+  char line[256];
+  double mbps = s.seconds > 0 ? s.bytes / 1e6 / s.seconds : 0;
+  std::snprintf(line, sizeof line,
+                "%s: %lld files seen, %lld loaded, %lld unchanged, %lld quarantined; %lld commitments; %.2f s, %.1f MB/s\n",
+                verb.c_str(), static_cast<long long>(s.counts.files_seen), static_cast<long long>(s.counts.files_loaded),
+                static_cast<long long>(s.counts.files_unchanged), static_cast<long long>(s.counts.files_quarantined),
+                static_cast<long long>(s.counts.commitments), s.seconds, mbps);
+  std::string out = line;
+  if (!s.commitments_by_kind.empty()) {
+    out += "commitments by kind:";
+    for (const auto& [kind, n] : s.commitments_by_kind) out += " " + kind + " " + std::to_string(n) + ",";
+    out.back() = '\n';
+  }
+  if (s.pruned) out += "pruned: " + std::to_string(s.pruned) + " documents whose files are gone\n";
+  for (const auto& [path, reason] : s.quarantined) out += "quarantined: " + path + ": " + reason + "\n";
+  return out;
+}
+
+}  // namespace pledge

@@ -1,0 +1,189 @@
+#include "pipeline/decode.h"
+
+#include <unicode/ucnv.h>
+#include <unicode/ucsdet.h>
+#include <unicode/utf16.h>
+#include <unicode/utf8.h>
+
+#include <array>
+#include <memory>
+#include <vector>
+
+namespace pledge {
+
+std::string DecodedText::Label() const {
+  return encoding + "; confidence=" + std::to_string(confidence);
+}
+
+namespace {
+
+DecodedText Failure(std::string reason) {
+  DecodedText d;
+  d.error = std::move(reason);
+  return d;
+}
+
+// Offset of the first byte that is not part of well-formed UTF-8, or npos.
+size_t FirstInvalidUtf8(std::string_view s) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  int32_t i = 0, n = static_cast<int32_t>(s.size());
+  while (i < n) {
+    if (p[i] < 0x80) { ++i; continue; }
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) return static_cast<size_t>(start);
+  }
+  return std::string_view::npos;
+}
+
+// Binary files: a NUL byte (UTF-16 is recognised before we get here) or mostly control chars.
+std::string BinaryReason(std::string_view raw) {
+  if (auto nul = raw.find('\0'); nul != std::string_view::npos)
+    return "binary file: NUL byte at offset " + std::to_string(nul);
+  size_t sample = std::min<size_t>(raw.size(), 8192), controls = 0;
+  for (size_t i = 0; i < sample; ++i) {
+    auto c = static_cast<unsigned char>(raw[i]);
+    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++controls;
+  }
+  if (controls * 10 > sample) return "binary file: " + std::to_string(controls) + " of the first " +
+                                     std::to_string(sample) + " bytes are control characters";
+  return {};
+}
+
+struct ConverterCloser { void operator()(UConverter* c) const { ucnv_close(c); } };
+struct DetectorCloser { void operator()(UCharsetDetector* d) const { ucsdet_close(d); } };
+
+// Strict conversion of raw[skip..] from `charset`; on failure sets `error` with the offset.
+bool Convert(std::string_view raw, size_t skip, const char* charset, TrackedText& out, std::string& error) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<UConverter, ConverterCloser> conv(ucnv_open(charset, &status));
+  if (U_FAILURE(status)) { error = std::string("no converter for ") + charset; return false; }
+  ucnv_setToUCallBack(conv.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+
+  std::string_view body = raw.substr(skip);
+  std::vector<UChar> units(body.size() + 2);
+  std::vector<int32_t> offsets(body.size() + 2);
+  UChar* target = units.data();
+  const char* source = body.data();
+  ucnv_toUnicode(conv.get(), &target, units.data() + units.size(), &source, body.data() + body.size(),
+                 offsets.data(), /*flush=*/true, &status);
+  if (U_FAILURE(status)) {
+    error = std::string("undecodable as ") + charset + ": invalid byte sequence at offset " +
+            std::to_string(skip + (source - body.data()));
+    return false;
+  }
+  int32_t count = static_cast<int32_t>(target - units.data());
+  out.text.clear();
+  out.text.reserve(body.size() * 3 / 2 + 4);
+  out.to_raw.clear();
+  out.to_raw.reserve(body.size() * 3 / 2 + 4);
+  for (int32_t i = 0; i < count;) {
+    int32_t start = i;
+    UChar32 c;
+    U16_NEXT(units.data(), i, count, c);
+    if (U_IS_SURROGATE(c)) { error = std::string("undecodable as ") + charset + ": unpaired surrogate"; return false; }
+    uint8_t bytes[4];
+    int32_t length = 0;
+    U8_APPEND_UNSAFE(bytes, length, c);
+    out.text.append(reinterpret_cast<char*>(bytes), length);
+    out.to_raw.insert(out.to_raw.end(), length, static_cast<RawOffset>(skip + offsets[start]));
+  }
+  out.to_raw.push_back(static_cast<RawOffset>(raw.size()));
+  return true;
+}
+
+DecodedText Success(const char* encoding, int confidence, TrackedText text) {
+  DecodedText d;
+  d.ok = true;
+  d.encoding = encoding;
+  d.confidence = confidence;
+  d.text = std::move(text);
+  return d;
+}
+
+}  // namespace
+
+DecodedText DecodeBytes(std::string_view raw) {
+  if (raw.empty()) return Failure("empty file");
+
+  auto starts_with = [&](std::initializer_list<unsigned char> bom) {
+    if (raw.size() < bom.size()) return false;
+    size_t i = 0;
+    for (auto b : bom) if (static_cast<unsigned char>(raw[i++]) != b) return false;
+    return true;
+  };
+
+  std::string error;
+  TrackedText text;
+  if (starts_with({0xEF, 0xBB, 0xBF})) {
+    std::string_view body = raw.substr(3);
+    if (auto bad = FirstInvalidUtf8(body); bad != std::string_view::npos)
+      return Failure("invalid UTF-8 after a UTF-8 byte order mark at offset " + std::to_string(bad + 3));
+    text.text.assign(body);
+    text.to_raw.resize(body.size() + 1);
+    for (size_t i = 0; i <= body.size(); ++i) text.to_raw[i] = static_cast<RawOffset>(i + 3);
+    return Success("UTF-8", 100, std::move(text));
+  }
+  for (auto [bom, charset] : std::array<std::pair<std::initializer_list<unsigned char>, const char*>, 2>{
+           {{{0xFF, 0xFE}, "UTF-16LE"}, {{0xFE, 0xFF}, "UTF-16BE"}}}) {
+    if (!starts_with(bom)) continue;
+    if (!Convert(raw, 2, charset, text, error)) return Failure(error);
+    if (text.text.empty()) return Failure("empty file (only a byte order mark)");
+    return Success(charset, 100, std::move(text));
+  }
+
+  size_t bad_utf8 = FirstInvalidUtf8(raw);
+  if (bad_utf8 == std::string_view::npos) {
+    if (auto binary = BinaryReason(raw); !binary.empty()) return Failure(binary);
+    return Success("UTF-8", 100, TrackedText::Identity(std::string(raw)));
+  }
+
+  // Not UTF-8: ask ICU, but only believe the encodings Chinese documents are written in.
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<UCharsetDetector, DetectorCloser> detector(ucsdet_open(&status));
+  ucsdet_setText(detector.get(), raw.data(), static_cast<int32_t>(std::min<size_t>(raw.size(), 1 << 20)), &status);
+  int32_t found = 0;
+  const UCharsetMatch** matches = ucsdet_detectAll(detector.get(), &found, &status);
+  std::vector<std::pair<std::string, int>> candidates;
+  for (int32_t i = 0; U_SUCCESS(status) && i < found; ++i) {
+    std::string name = ucsdet_getName(matches[i], &status);
+    int confidence = ucsdet_getConfidence(matches[i], &status);
+    if (name == "GB18030" || name == "Big5" || name == "UTF-16LE" || name == "UTF-16BE")
+      candidates.emplace_back(name, confidence);
+  }
+  // ICU may not recognise short texts; GB18030 and Big5 are still worth a strict try.
+  for (const char* fallback : {"GB18030", "Big5"}) {
+    bool present = false;
+    for (auto& c : candidates) present |= c.first == fallback;
+    if (!present) candidates.emplace_back(fallback, 0);
+  }
+
+  bool utf16 = false;
+  for (auto& c : candidates) utf16 |= c.first.rfind("UTF-16", 0) == 0 && c.second > 0;
+  if (!utf16) {
+    if (auto binary = BinaryReason(raw); !binary.empty()) return Failure(binary);
+  }
+
+  // A file that is mostly well-formed UTF-8 is a damaged UTF-8 file, not a GBK one.
+  size_t valid_multibyte = 0;
+  for (size_t i = 0; i + 2 < std::min<size_t>(bad_utf8, 65536); ++i)
+    if ((static_cast<unsigned char>(raw[i]) & 0xF0) == 0xE0) ++valid_multibyte;
+  if (valid_multibyte >= 4 && bad_utf8 + 4 >= raw.size())
+    return Failure("invalid UTF-8: truncated character at offset " + std::to_string(bad_utf8));
+
+  std::string first_error;
+  for (auto& [name, confidence] : candidates) {
+    if (Convert(raw, 0, name.c_str(), text, error)) {
+      if (auto nul = text.text.find('\0'); nul != std::string::npos)
+        continue;  // a "successful" UTF-16 reading of a binary file
+      return Success(name == "GB18030" ? "GB18030" : name.c_str(), confidence, std::move(text));
+    }
+    if (first_error.empty()) first_error = error;
+  }
+  if (valid_multibyte >= 4)
+    return Failure("invalid UTF-8 at offset " + std::to_string(bad_utf8) + " and not decodable as GB18030 or Big5");
+  return Failure("undecodable: not UTF-8, GB18030, Big5 or UTF-16 (" + first_error + ")");
+}
+
+}  // namespace pledge

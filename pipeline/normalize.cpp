@@ -1,0 +1,117 @@
+#include "pipeline/normalize.h"
+
+#include <algorithm>
+
+#include "pipeline/rules/rule.h"
+
+namespace pledge {
+
+const std::vector<NormalizationRule>& NormalizationRules() {
+  static const std::vector<NormalizationRule> rules = {
+      {"boilerplate", "site banners, [bookmark: …] markers and metadata lines leave the body text"},
+      {"mojibake", "UTF-8 read as GBK or as Windows-1252/Latin-1, repaired where the round trip is exact"},
+      {"url_entity", "percent-encoded text (%26lt; %E4%B8%AD) decoded where it yields valid text"},
+      {"html_entity", "HTML entities (&lt; &#20013; &amp;lt;) decoded; <…> around Chinese becomes 《…》"},
+      {"variant_char", "font/PDF accidents: 臵→置, Kangxi and radical look-alikes, compatibility ideographs"},
+      {"width", "full-width digits, Latin letters, ％ and ． become ASCII"},
+      {"whitespace", "zero-width characters, stray BOMs, NBSP, U+3000, tabs, runs of spaces, letter spacing"},
+      {"hard_wrap", "a line break inside a sentence or word is removed"},
+      {"cjk_punct", "ASCII , . ; : ? ! ( ) used as Chinese punctuation become ，。；：？！（）"},
+      {"quotes", "reversed, unbalanced, escaped or ASCII double quotes become balanced “…”"},
+      {"redaction", "** masking a name: kept, logged so redacted passages can be found"},
+      {"unrepairable", "锟斤拷 or U+FFFD: damage that cannot be undone, kept and logged; document flagged"},
+  };
+  return rules;
+}
+
+namespace {
+
+// The decoded text of raw bytes [raw_start, raw_end): what the user sees in the original file.
+std::string DecodedSlice(const TrackedText& decoded, RawOffset raw_start, RawOffset raw_end) {
+  auto begin = std::lower_bound(decoded.to_raw.begin(), decoded.to_raw.end(), raw_start);
+  auto end = std::lower_bound(begin, decoded.to_raw.end(), raw_end);
+  size_t b = std::min<size_t>(begin - decoded.to_raw.begin(), decoded.text.size());
+  size_t e = std::min<size_t>(end - decoded.to_raw.begin(), decoded.text.size());
+  return decoded.text.substr(b, e - b);
+}
+
+struct PendingFix {
+  const char* rule;
+  RawOffset raw_start, raw_end;
+  std::string after;
+};
+
+// Runs one pass: logs its edits and markers, applies the edits.
+template <typename PassFn>
+void RunPass(TrackedText& current, std::vector<PendingFix>& log, PassFn&& pass) {
+  rules::PassOutput out;
+  pass(std::string_view(current.text), out);
+  for (const auto& m : out.markers)
+    log.push_back({m.rule, current.to_raw[m.start], current.to_raw[m.end],
+                   current.text.substr(m.start, m.end - m.start)});
+  if (out.edits.empty()) return;
+  std::stable_sort(out.edits.begin(), out.edits.end(),
+                   [](const rules::RuleEdit& a, const rules::RuleEdit& b) { return a.edit.start < b.edit.start; });
+  std::vector<Edit> edits;
+  edits.reserve(out.edits.size());
+  uint32_t cursor = 0;
+  for (auto& e : out.edits) {
+    if (e.edit.start < cursor || e.edit.start >= e.edit.end) continue;  // overlapping proposal: first wins
+    if (current.text.compare(e.edit.start, e.edit.end - e.edit.start, e.edit.replacement) == 0) continue;
+    cursor = e.edit.end;
+    log.push_back({e.rule, current.to_raw[e.edit.start], current.to_raw[e.edit.end], e.edit.replacement});
+    edits.push_back(std::move(e.edit));
+  }
+  current = ApplyEdits(current, edits);
+}
+
+}  // namespace
+
+NormalizedText NormalizeText(const TrackedText& decoded) {
+  NormalizedText result;
+  TrackedText current = decoded;
+  std::vector<PendingFix> log;
+
+  // Order matters. Boilerplate first, so banners never reach the body rules. Mojibake before
+  // anything per-character, since its Latin-1 runs would otherwise be "repaired" piecemeal.
+  // Entities before the character map (an entity may decode to a full-width digit). Hard wraps
+  // are joined before spaces and punctuation are judged, because both look at neighbours and a
+  // join makes new neighbours; quotes come last, when the punctuation around them is final.
+  RunPass(current, log, [&](std::string_view t, rules::PassOutput& o) { rules::Boilerplate(t, o, result.metadata); });
+  RunPass(current, log, rules::Mojibake);
+  RunPass(current, log, rules::Entities);
+  RunPass(current, log, rules::CharMap);
+  RunPass(current, log, rules::HardWrap);
+  RunPass(current, log, rules::Spaces);
+  RunPass(current, log, rules::CjkPunct);
+  RunPass(current, log, rules::Quotes);
+  RunPass(current, log, rules::Markers);
+
+  // Final positions of each fix: the map is monotonic, so the text bytes whose source lies in
+  // [raw_start, raw_end) form one contiguous span.
+  const auto& map = current.to_raw;
+  result.fixes.reserve(log.size());
+  for (auto& p : log) {
+    Fix f;
+    f.rule = p.rule;
+    f.raw_start = p.raw_start;
+    f.raw_end = p.raw_end;
+    f.norm_start = static_cast<uint32_t>(std::lower_bound(map.begin(), map.end(), p.raw_start) - map.begin());
+    f.norm_end = static_cast<uint32_t>(std::lower_bound(map.begin(), map.end(), p.raw_end) - map.begin());
+    if (f.norm_end < f.norm_start) f.norm_end = f.norm_start;
+    f.norm_start = std::min<uint32_t>(f.norm_start, current.text.size());
+    f.norm_end = std::min<uint32_t>(f.norm_end, current.text.size());
+    f.before = DecodedSlice(decoded, p.raw_start, p.raw_end);
+    f.after = std::move(p.after);
+    if (f.rule == "unrepairable" &&
+        std::find(result.flags.begin(), result.flags.end(), "unrepairable") == result.flags.end())
+      result.flags.push_back("unrepairable");
+    result.fixes.push_back(std::move(f));
+  }
+  std::stable_sort(result.fixes.begin(), result.fixes.end(),
+                   [](const Fix& a, const Fix& b) { return a.raw_start < b.raw_start; });
+  result.text = std::move(current);
+  return result;
+}
+
+}  // namespace pledge

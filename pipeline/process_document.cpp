@@ -1,0 +1,52 @@
+#include "pipeline/process_document.h"
+
+#include "extractors/extract_quantities.h"
+#include "pipeline/read_file.h"
+
+namespace pledge {
+
+ProcessedDocument QuarantinedDocument(std::string path, std::string raw, std::string reason) {
+  ProcessedDocument doc;
+  doc.path = std::move(path);
+  doc.sha256 = Sha256Hex(raw);
+  doc.raw = std::move(raw);
+  doc.error = std::move(reason);
+  return doc;
+}
+
+ProcessedDocument ProcessDocument(std::string path, std::string raw) {
+  DecodedText decoded = DecodeBytes(raw);
+  if (!decoded.ok) return QuarantinedDocument(std::move(path), std::move(raw), decoded.error);
+
+  ProcessedDocument doc;
+  doc.path = std::move(path);
+  doc.sha256 = Sha256Hex(raw);
+  doc.raw = std::move(raw);
+  doc.encoding = decoded.Label();
+  doc.normalized = NormalizeText(decoded.text);
+  const TrackedText& text = doc.normalized.text;
+  doc.status = ProcessedDocument::Status::Loaded;
+
+  for (Sentence& s : SegmentText(text.text)) {
+    SentenceRecord record;
+    record.raw_start = text.to_raw[s.start];
+    record.raw_end = text.to_raw[s.end];
+    record.text = text.text.substr(s.start, s.end - s.start);
+    record.sentence = std::move(s);
+    size_t index = doc.sentences.size();
+    for (Quantity& q : ExtractQuantities(record.text, record.sentence.context)) {
+      CommitmentRecord c;
+      c.sentence_index = index;
+      q.start += record.sentence.start;
+      q.end += record.sentence.start;
+      c.raw_start = text.to_raw[q.start];
+      c.raw_end = text.to_raw[q.end];
+      c.quantity = std::move(q);
+      doc.commitments.push_back(std::move(c));
+    }
+    doc.sentences.push_back(std::move(record));
+  }
+  return doc;
+}
+
+}  // namespace pledge

@@ -1,0 +1,69 @@
+#include "pipeline/read_file.h"
+
+#include <openssl/evp.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <stdexcept>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace pledge {
+
+std::string Sha256Hex(std::string_view bytes) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  if (!EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr))
+    throw std::runtime_error("OpenSSL SHA-256 failed");
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string hex(length * 2, '0');
+  for (unsigned int i = 0; i < length; ++i) {
+    hex[2 * i] = kHex[digest[i] >> 4];
+    hex[2 * i + 1] = kHex[digest[i] & 15];
+  }
+  return hex;
+}
+
+FileBytes ReadInput(const std::string& path, uint64_t max_bytes) {
+  FileBytes result;
+  auto fail = [&](std::string why) {
+    result.error = std::move(why);
+    return result;
+  };
+  struct stat link_info {};
+  if (lstat(path.c_str(), &link_info) != 0) return fail(std::string("cannot read: ") + std::strerror(errno));
+  struct stat info {};
+  if (stat(path.c_str(), &info) != 0) {
+    if (S_ISLNK(link_info.st_mode))
+      return fail(errno == ELOOP ? "symlink loop" : std::string("broken symlink: ") + std::strerror(errno));
+    return fail(std::string("cannot read: ") + std::strerror(errno));
+  }
+  if (S_ISDIR(info.st_mode)) return fail("is a directory");
+  if (!S_ISREG(info.st_mode)) return fail("not a regular file");
+  result.size = static_cast<uint64_t>(info.st_size);
+  if (result.size > max_bytes)
+    return fail("too large: " + std::to_string(result.size) + " bytes, limit " + std::to_string(max_bytes));
+
+  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return fail(std::string("cannot open: ") + std::strerror(errno));
+  result.bytes.resize(result.size);
+  size_t got = 0;
+  while (got < result.bytes.size()) {
+    ssize_t n = read(fd, result.bytes.data() + got, result.bytes.size() - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      int err = errno;
+      close(fd);
+      return fail(std::string("read error: ") + std::strerror(err));
+    }
+    if (n == 0) break;  // the file shrank while we read it
+    got += static_cast<size_t>(n);
+  }
+  close(fd);
+  result.bytes.resize(got);
+  result.ok = true;
+  return result;
+}
+
+}  // namespace pledge

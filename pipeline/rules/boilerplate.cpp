@@ -1,0 +1,106 @@
+// boilerplate: site banners, [bookmark: …] markers and metadata lines leave the body text; the
+// metadata they carry fills DocumentMetadata. Whole-line patterns only: a pattern never removes
+// part of a sentence.
+#include <re2/re2.h>
+
+#include "pipeline/rules/rule.h"
+#include "pipeline/unicode_util.h"
+
+namespace pledge::rules {
+namespace {
+
+constexpr const char* kRule = "boilerplate";
+
+struct Patterns {
+  // "中词库 / www.zciku.com", "www.example.com.cn", "来自：某某网 http://…"
+  RE2 banner{R"(^\s*(?:[^\s/|｜]{1,20}\s*[/|｜]\s*)?((?:https?://)?www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/?)\s*$)"};
+  RE2 bookmark{R"((\[bookmark: [^\]\n]{0,200}\]))"};
+  RE2 metadata_key{R"((?:来源|作者|发布者|(?:更新|发布|发表|录入)?(?:时间|日期)|浏览(?:次数)?|点击(?:数|量)?|字号)\s*[：:])"};
+  RE2 source{R"((?:来源|出处)\s*[：:]\s*([^\s　]+))"};
+  RE2 author{R"((?:作者|发布者)\s*[：:]\s*([^\s　]+))"};
+  RE2 date{R"((?:更新|发布|发表|录入)?(?:时间|日期)\s*[：:]\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2}))"};
+  // Page furniture that is never body text.
+  RE2 furniture{R"(^\s*(?:【?(?:打印|关闭|收藏|返回顶部|打印本页|关闭窗口)】?\s*)+$|^\s*(?:责任编辑|编辑|校对|审核)\s*[：:]\s*\S{1,12}\s*$|^\s*分享到\s*[：:]?.{0,30}$|^\s*字号\s*[：:]\s*.{0,12}$)"};
+  RE2 title_like{R"(^[^。！？；，,.!?;]{2,60}$)"};
+};
+
+const Patterns& P() {
+  static const Patterns patterns;
+  return patterns;
+}
+
+std::string Trim(std::string_view s) {
+  size_t b = 0, e = s.size();
+  while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r')) ++b;
+  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r')) --e;
+  return std::string(s.substr(b, e - b));
+}
+
+}  // namespace
+
+void Boilerplate(std::string_view text, PassOutput& out, DocumentMetadata& metadata) {
+  const auto& p = P();
+  // Header metadata sits in the first lines; furniture may sit anywhere.
+  constexpr int kHeaderLines = 12;
+  int line_number = 0;
+  bool title_open = true;
+  size_t line_start = 0;
+  while (line_start < text.size()) {
+    size_t newline = text.find('\n', line_start);
+    size_t line_end = newline == std::string_view::npos ? text.size() : newline;
+    size_t next = newline == std::string_view::npos ? text.size() : newline + 1;
+    std::string_view line = text.substr(line_start, line_end - line_start);
+    bool header = line_number < kHeaderLines;
+    ++line_number;
+
+    std::string site;
+    bool whole_line = false;
+    if (header && RE2::FullMatch(line, p.banner, &site)) {
+      if (metadata.source_site.empty()) metadata.source_site = site;
+      whole_line = true;
+    } else if (RE2::PartialMatch(line, p.furniture)) {
+      whole_line = true;
+    } else if (header && line.size() < 300) {
+      // A metadata line: at least two "key：" fields, or one recognised field and nothing else.
+      int keys = 0;
+      re2::StringPiece scan(line.data(), line.size());
+      while (RE2::FindAndConsume(&scan, p.metadata_key)) ++keys;
+      std::string value, y, m, d;
+      bool has_date = RE2::PartialMatch(line, p.date, &y, &m, &d);
+      if (keys >= 2 || (keys == 1 && has_date && line.size() < 60)) {
+        if (RE2::PartialMatch(line, p.source, &value) && metadata.source_site.empty()) metadata.source_site = value;
+        if (RE2::PartialMatch(line, p.author, &value)) metadata.author = value;
+        if (has_date) {
+          char iso[16];
+          std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", std::stoi(y), std::stoi(m), std::stoi(d));
+          metadata.published_at = iso;
+        }
+        whole_line = true;
+      }
+    }
+    if (whole_line) {
+      out.Delete(line_start, next, kRule);
+    } else {
+      // [bookmark: _Toc1] markers left by Word-to-text conversion, anywhere in a line.
+      if (line.find("[bookmark:") != std::string_view::npos) {
+        re2::StringPiece scan(line.data(), line.size());
+        re2::StringPiece found;
+        while (RE2::FindAndConsume(&scan, p.bookmark, &found)) {
+          size_t at = found.data() - text.data();
+          out.Delete(at, at + found.size(), kRule);
+        }
+      }
+      std::string body = Trim(line);
+      // Strip the bookmark text from the candidate title too.
+      RE2::GlobalReplace(&body, p.bookmark, "");
+      body = Trim(body);
+      if (header && title_open && !body.empty()) {
+        if (RE2::FullMatch(body, p.title_like) && metadata.title.empty()) metadata.title = body;
+        title_open = false;  // only the first body line can be the title
+      }
+    }
+    line_start = next;
+  }
+}
+
+}  // namespace pledge::rules

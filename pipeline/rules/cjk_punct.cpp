@@ -1,0 +1,155 @@
+// cjk_punct: ASCII , . ; : ? ! ( ) used as Chinese punctuation become ，。；：？！（）.
+//
+// "Used as Chinese punctuation" means next to Chinese text (spaces skipped). What stays ASCII:
+// decimal points and thousands separators (4.5亿, 1,000: a digit on both sides), times (10:30),
+// list numbers at a line start (1.加强…), anything inside a URL or e-mail address, and runs of
+// dots (an ellipsis is not a full stop). A stray full stop right before a comma (亿元.,初步) is
+// dropped, the comma carrying the pause.
+#include <re2/re2.h>
+
+#include "pipeline/rules/rule.h"
+#include "pipeline/unicode_util.h"
+
+namespace pledge::rules {
+namespace {
+
+constexpr const char* kRule = "cjk_punct";
+
+const char* FullWidth(char c) {
+  switch (c) {
+    case ',': return "，";
+    case '.': return "。";
+    case ';': return "；";
+    case ':': return "：";
+    case '?': return "？";
+    case '!': return "！";
+    case '(': return "（";
+    case ')': return "）";
+  }
+  return nullptr;
+}
+
+struct Neighbour {
+  UChar32 c = 0;      // 0: line edge
+  size_t at = 0;      // byte offset of the character
+  bool adjacent = false;  // no space in between
+};
+
+Neighbour Before(std::string_view text, size_t i) {
+  Neighbour n;
+  size_t j = i;
+  while (j > 0 && text[j - 1] == ' ') --j;
+  n.adjacent = j == i;
+  if (j == 0 || text[j - 1] == '\n') return n;
+  n.c = Utf8Before(text, j, &n.at);
+  return n;
+}
+
+Neighbour After(std::string_view text, size_t i) {
+  Neighbour n;
+  size_t j = i;
+  while (j < text.size() && text[j] == ' ') ++j;
+  n.adjacent = j == i;
+  if (j >= text.size() || text[j] == '\n' || text[j] == '\r') return n;
+  n.at = j;
+  n.c = Utf8At(text, j, nullptr);
+  return n;
+}
+
+bool IsChineseText(UChar32 c) { return IsChineseContext(c); }
+
+// Is the digit run ending at `at` the first thing on its line (a list number such as "1.")?
+bool DigitsStartLine(std::string_view text, size_t at) {
+  size_t j = at;
+  while (j > 0 && IsAsciiDigit(static_cast<unsigned char>(text[j - 1]))) --j;
+  while (j > 0 && text[j - 1] == ' ') --j;
+  return j == 0 || text[j - 1] == '\n';
+}
+
+}  // namespace
+
+void CjkPunct(std::string_view text, PassOutput& out) {
+  if (text.find_first_of(",.;:?!()") == std::string_view::npos) return;
+  static const RE2 protected_span(
+      R"(((?i)(?:https?|ftp)://[!-~]+|www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+[!-~]*|[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+))");
+  std::vector<std::pair<size_t, size_t>> protected_spans;
+  {
+    re2::StringPiece scan(text.data(), text.size()), match;
+    while (RE2::FindAndConsume(&scan, protected_span, &match))
+      protected_spans.emplace_back(match.data() - text.data(), match.data() - text.data() + match.size());
+  }
+  size_t next_protected = 0;
+
+  // Parentheses pair up within a line; remember open ones to convert both sides together.
+  std::vector<size_t> open_parens;
+  for (size_t i = text.find_first_of(",.;:?!()\n"); i != std::string_view::npos;
+       i = text.find_first_of(",.;:?!()\n", i + 1)) {
+    char c = text[i];
+    if (c == '\n') { open_parens.clear(); continue; }
+    while (next_protected < protected_spans.size() && protected_spans[next_protected].second <= i) ++next_protected;
+    if (next_protected < protected_spans.size() && protected_spans[next_protected].first <= i) continue;
+
+    Neighbour prev = Before(text, i), next = After(text, i);
+    // A quote mark between us and the text (经济\". / ",中) is transparent: the quotes pass
+    // will make it Chinese, and we must decide now, not on a second run.
+    if (prev.c == '"' && prev.at > 0) {
+      size_t before_quote = prev.at;
+      if (text[before_quote - 1] == '\\') --before_quote;
+      if (before_quote > 0) prev.c = Utf8Before(text, before_quote, nullptr);
+    }
+    if (next.c == '"' && next.at + 1 < text.size()) next.c = Utf8At(text, next.at + 1, nullptr);
+    bool prev_cn = IsChineseText(prev.c), next_cn = IsChineseText(next.c);
+    bool digits_around = IsAsciiDigit(prev.c) && IsAsciiDigit(next.c) && prev.adjacent && next.adjacent;
+
+    switch (c) {
+      case '(':
+        open_parens.push_back(i);
+        continue;
+      case ')': {
+        if (open_parens.empty()) {
+          if (prev_cn || next_cn) out.Replace(i, i + 1, FullWidth(c), kRule);
+          continue;
+        }
+        size_t open = open_parens.back();
+        open_parens.pop_back();
+        std::string_view inside = text.substr(open + 1, i - open - 1);
+        bool han_inside = false;
+        for (size_t j = 0; j < inside.size() && !han_inside;) han_inside = IsHan(Utf8At(inside, j, &j));
+        UChar32 outside_before = Before(text, open).c;
+        if (han_inside || IsHan(outside_before) || next_cn) {
+          out.Replace(open, open + 1, "（", kRule);
+          out.Replace(i, i + 1, "）", kRule);
+        }
+        continue;
+      }
+      case '.': {
+        if ((i > 0 && text[i - 1] == '.') || (i + 1 < text.size() && text[i + 1] == '.')) continue;  // ellipsis
+        if (digits_around) continue;
+        if (IsAsciiAlpha(prev.c) && IsAsciiAlpha(next.c)) continue;  // abbreviations, domains
+        bool list_number = IsAsciiDigit(prev.c) && prev.adjacent && DigitsStartLine(text, i);
+        if (list_number) continue;
+        bool ends_chinese = prev_cn || ((IsAsciiDigit(prev.c) || prev.c == '%') && (next_cn || next.c == 0));
+        if (!ends_chinese) continue;
+        if (i + 1 < text.size() && text[i + 1] == ',') {  // "亿元.,初步": the comma carries the pause
+          out.Replace(i, i + 2, "，", kRule);
+          i += 1;
+          continue;
+        }
+        out.Replace(i, i + 1, "。", kRule);
+        continue;
+      }
+      case ':':
+        if (digits_around) continue;  // 10:30
+        [[fallthrough]];
+      default: {
+        if (c == ',' && digits_around) continue;  // 1,000
+        bool convert = prev_cn || (next_cn && !IsAsciiAlpha(prev.c) && !(IsAsciiDigit(prev.c) && c != ','));
+        if (c == ',' && IsAsciiDigit(prev.c) && next_cn) convert = true;     // 51%,工业 / 15天,市直
+        if (c == ',' && prev.c == '%' && next_cn) convert = true;
+        if (convert) out.Replace(i, i + 1, FullWidth(c), kRule);
+      }
+    }
+  }
+}
+
+}  // namespace pledge::rules

@@ -1,0 +1,196 @@
+// url_entity, html_entity: percent-encoding and HTML entities left in scraped text, decoded in
+// chains (%26lt; → &lt; → <, &amp;lt; → &lt; → <) as one fix over the whole original span.
+// Decoded only where the result is valid text: a percent run must decode to well-formed UTF-8
+// that is non-ASCII or an HTML-special character starting an entity; URLs are left alone.
+// Then <…> and its decoded forms around Chinese text become 《…》.
+#include <re2/re2.h>
+#include <unicode/utf8.h>
+
+#include <optional>
+#include <unordered_map>
+
+#include "pipeline/rules/rule.h"
+#include "pipeline/unicode_util.h"
+
+namespace pledge::rules {
+namespace {
+
+const std::unordered_map<std::string_view, UChar32>& NamedEntities() {
+  static const std::unordered_map<std::string_view, UChar32> entities = {
+      {"lt", '<'}, {"gt", '>'}, {"amp", '&'}, {"quot", '"'}, {"apos", '\''}, {"nbsp", 0xA0},
+      {"ensp", 0x2002}, {"emsp", 0x2003}, {"thinsp", 0x2009}, {"zwnj", 0x200C}, {"zwj", 0x200D},
+      {"ldquo", 0x201C}, {"rdquo", 0x201D}, {"lsquo", 0x2018}, {"rsquo", 0x2019},
+      {"laquo", 0xAB}, {"raquo", 0xBB}, {"hellip", 0x2026}, {"mdash", 0x2014}, {"ndash", 0x2013},
+      {"middot", 0xB7}, {"bull", 0x2022}, {"copy", 0xA9}, {"reg", 0xAE}, {"trade", 0x2122},
+      {"times", 0xD7}, {"divide", 0xF7}, {"deg", 0xB0}, {"plusmn", 0xB1}, {"yen", 0xA5},
+      {"cent", 0xA2}, {"pound", 0xA3}, {"euro", 0x20AC}, {"sect", 0xA7}, {"para", 0xB6},
+      {"micro", 0xB5}, {"frac12", 0xBD}, {"frac14", 0xBC}, {"frac34", 0xBE}, {"sup2", 0xB2},
+      {"sup3", 0xB3}, {"permil", 0x2030}, {"larr", 0x2190}, {"rarr", 0x2192}, {"uarr", 0x2191},
+      {"darr", 0x2193}, {"le", 0x2264}, {"ge", 0x2265}, {"ne", 0x2260}, {"asymp", 0x2248},
+  };
+  return entities;
+}
+
+int HexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+bool IsAllowedCodePoint(UChar32 c) {
+  if (c <= 0 || c > 0x10FFFF || U_IS_SURROGATE(c)) return false;
+  if (c < 0x20) return c == '\n' || c == '\t';
+  return !(c >= 0x7F && c < 0xA0);
+}
+
+// An entity at the start of s ("&lt;", "&#20013;", "&#x4e2d;"): its code point and length.
+std::optional<std::pair<UChar32, size_t>> EntityAt(std::string_view s) {
+  if (s.size() < 4 || s[0] != '&') return std::nullopt;
+  size_t semi = s.find(';', 1);
+  if (semi == std::string_view::npos || semi > 12) return std::nullopt;
+  std::string_view body = s.substr(1, semi - 1);
+  UChar32 c = -1;
+  if (body.size() >= 2 && body[0] == '#') {
+    bool hex = body[1] == 'x' || body[1] == 'X';
+    std::string_view digits = body.substr(hex ? 2 : 1);
+    if (digits.empty() || digits.size() > 7) return std::nullopt;
+    long value = 0;
+    for (char d : digits) {
+      int v = hex ? HexValue(d) : (d >= '0' && d <= '9' ? d - '0' : -1);
+      if (v < 0) return std::nullopt;
+      value = value * (hex ? 16 : 10) + v;
+    }
+    c = static_cast<UChar32>(value);
+  } else {
+    auto it = NamedEntities().find(body);
+    if (it == NamedEntities().end()) return std::nullopt;
+    c = it->second;
+  }
+  if (!IsAllowedCodePoint(c)) return std::nullopt;
+  return std::make_pair(c, semi + 1);
+}
+
+// A run of %HH at text[i]: decoded bytes and end, if they form well-formed UTF-8.
+std::optional<std::pair<std::string, size_t>> PercentRunAt(std::string_view text, size_t i) {
+  std::string bytes;
+  size_t j = i;
+  while (j + 2 < text.size() + 0 && text[j] == '%' && HexValue(text[j + 1]) >= 0 && HexValue(text[j + 2]) >= 0) {
+    bytes.push_back(static_cast<char>(HexValue(text[j + 1]) * 16 + HexValue(text[j + 2])));
+    j += 3;
+  }
+  if (bytes.empty()) return std::nullopt;
+  auto* p = reinterpret_cast<const uint8_t*>(bytes.data());
+  int32_t k = 0, n = static_cast<int32_t>(bytes.size());
+  while (k < n) {
+    UChar32 c;
+    U8_NEXT(p, k, n, c);
+    if (c < 0 || !IsAllowedCodePoint(c)) return std::nullopt;
+  }
+  return std::make_pair(bytes, j);
+}
+
+struct Decoded {
+  size_t start, end;
+  std::string text;
+  bool percent;
+};
+
+// Decodes the chain of encodings that starts at text[i], if any.
+std::optional<Decoded> DecodeChainAt(std::string_view text, size_t i) {
+  std::string value;  // decoded so far; text[pos..] follows it
+  size_t pos = i;
+  bool percent = false, progressed = false;
+  for (int guard = 0; guard < 8; ++guard) {
+    if (value.empty() && text[pos] == '%') {
+      auto run = PercentRunAt(text, pos);
+      if (!run) break;
+      const std::string& bytes = run->first;
+      bool special = bytes[0] == '&' || bytes[0] == '<' || bytes[0] == '>' || bytes[0] == '"' || bytes[0] == '#';
+      bool non_ascii = static_cast<unsigned char>(bytes[0]) >= 0x80;
+      if (!special && !non_ascii) break;
+      value = bytes;
+      pos = run->second;
+      percent = progressed = true;
+      if (value != "&") continue;
+    }
+    // value is "" (an entity in the text itself) or starts an entity continued by the text.
+    if (!value.empty() && value[0] != '&') break;
+    std::string window = value + std::string(text.substr(pos, 16));
+    if (window.empty() || window[0] != '&') break;
+    auto entity = EntityAt(window);
+    if (!entity || entity->second < value.size()) break;
+    pos += entity->second - value.size();
+    value = Utf8Of(entity->first);
+    progressed = true;
+    if (value != "&") break;  // &amp; may be a double escape: look at what follows
+  }
+  if (!progressed) return std::nullopt;
+  // A lone decoded "&" that starts nothing stays as it was unless it came from &amp;.
+  if (percent && value == "&") return std::nullopt;
+  return Decoded{i, pos, value, percent};
+}
+
+bool AllowedInAngles(UChar32 c) { return IsHan(c) || IsChinesePunct(c) || IsAsciiDigit(c) || c == ' '; }
+
+}  // namespace
+
+void Entities(std::string_view text, PassOutput& out) {
+  if (text.find_first_of("%&<") == std::string_view::npos) return;
+  static const RE2 url(R"((?i)(?:https?|ftp)://[!-~]+|www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+[!-~]*)");
+
+  // Spans of URLs, which keep their encoding.
+  std::vector<std::pair<size_t, size_t>> urls;
+  {
+    re2::StringPiece scan(text.data(), text.size()), match;
+    static const RE2 url_group("(" + url.pattern() + ")");
+    while (RE2::FindAndConsume(&scan, url_group, &match))
+      urls.emplace_back(match.data() - text.data(), match.data() - text.data() + match.size());
+  }
+  auto in_url = [&](size_t at) {
+    for (auto& [b, e] : urls) if (at >= b && at < e) return true;
+    return false;
+  };
+
+  // Tokens that read as '<' or '>' : decoded chains and literal characters.
+  struct Angle { size_t start, end; bool open; int decoded_index; };
+  std::vector<Decoded> decoded;
+  std::vector<Angle> angles;
+  for (size_t i = text.find_first_of("%&<>"); i != std::string_view::npos && i < text.size();
+       i = text.find_first_of("%&<>", i)) {
+    if (text[i] == '<' || text[i] == '>') {
+      angles.push_back({i, i + 1, text[i] == '<', -1});
+      ++i;
+      continue;
+    }
+    if (in_url(i)) { ++i; continue; }
+    auto d = DecodeChainAt(text, i);
+    if (!d) { ++i; continue; }
+    if (d->text == "<" || d->text == ">")
+      angles.push_back({d->start, d->end, d->text == "<", static_cast<int>(decoded.size())});
+    i = d->end;
+    decoded.push_back(std::move(*d));
+  }
+
+  // <…> around Chinese text (at most 40 characters, one line) becomes 《…》.
+  for (size_t a = 0; a + 1 < angles.size(); ++a) {
+    if (!angles[a].open || angles[a + 1].open) continue;
+    std::string_view inside = text.substr(angles[a].end, angles[a + 1].start - angles[a].end);
+    size_t chars = 0;
+    bool ok = !inside.empty(), han = false;
+    for (size_t j = 0; j < inside.size() && ok;) {
+      UChar32 c = Utf8At(inside, j, &j);
+      ok = AllowedInAngles(c) && ++chars <= 40;
+      han |= IsHan(c);
+    }
+    if (!ok || !han) continue;
+    for (auto [angle, glyph] : {std::pair{angles[a], "《"}, std::pair{angles[a + 1], "》"}}) {
+      if (angle.decoded_index >= 0) decoded[angle.decoded_index].text = glyph;
+      else out.Replace(angle.start, angle.end, glyph, "html_entity");
+    }
+    ++a;
+  }
+  for (auto& d : decoded) out.Replace(d.start, d.end, d.text, d.percent ? "url_entity" : "html_entity");
+}
+
+}  // namespace pledge::rules

@@ -1,0 +1,115 @@
+// hard_wrap: a line break inside a sentence or a word (还\n政于民, 根本利\n益) is removed.
+//
+// A break stays when the line before it ends a sentence, when the next line is not Chinese
+// text or starts with a heading marker, and when the line before is a heading or a title (a
+// short line with no sentence punctuation, or a final clause that starts with a heading
+// marker). Whatever the line, a break that cuts a dictionary word in two is removed: ICU's
+// dictionary-based word breaker decides, not a list of ours.
+#include <unicode/brkiter.h>
+#include <unicode/unistr.h>
+
+#include <memory>
+
+#include "pipeline/rules/headings.h"
+#include "pipeline/rules/rule.h"
+#include "pipeline/unicode_util.h"
+
+namespace pledge::rules {
+namespace {
+
+constexpr const char* kRule = "hard_wrap";
+
+// Does joining `left` + `right` put the join inside one dictionary word?
+bool JoinIsInsideWord(icu::BreakIterator& words, std::string_view left, std::string_view right) {
+  // A few characters each side are enough context for the dictionary.
+  size_t l = left.size(), r = 0;
+  for (int k = 0; k < 4 && l > 0; ++k) Utf8Before(left, l, &l);
+  for (int k = 0; k < 4 && r < right.size(); ++k) Utf8At(right, r, &r);
+  std::string joined(left.substr(l));
+  size_t join_byte = joined.size();
+  joined += right.substr(0, r);
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(joined);
+  int32_t join_unit = icu::UnicodeString::fromUTF8(joined.substr(0, join_byte)).length();
+  words.setText(u);
+  return !words.isBoundary(join_unit);
+}
+
+std::unique_ptr<icu::BreakIterator> NewWordBreaker() {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createWordInstance(icu::Locale::getChinese(), status));
+  if (U_FAILURE(status)) return nullptr;
+  return it;
+}
+
+size_t CodePoints(std::string_view s) {
+  size_t n = 0;
+  for (size_t i = 0; i < s.size(); ++n) Utf8At(s, i, &i);
+  return n;
+}
+
+bool HasSentencePunct(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    UChar32 c = Utf8At(s, i, &i);
+    if (IsSentenceEnd(c) || c == 0xFF0C || c == ',' || c == 0x3001) return true;
+  }
+  return false;
+}
+
+// The last clause of a line: what follows its last sentence end.
+std::string_view LastClause(std::string_view line) {
+  size_t i = line.size();
+  while (i > 0) {
+    size_t start;
+    UChar32 c = Utf8Before(line, i, &start);
+    if (IsSentenceEnd(c)) return line.substr(i);
+    i = start;
+  }
+  return line;
+}
+
+std::string_view TrimSpaces(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace
+
+void HardWrap(std::string_view text, PassOutput& out) {
+  thread_local std::unique_ptr<icu::BreakIterator> words = NewWordBreaker();
+  size_t line_start = 0;
+  for (size_t nl = text.find('\n'); nl != std::string_view::npos; nl = text.find('\n', line_start)) {
+    std::string_view raw_line = text.substr(line_start, nl - line_start);
+    size_t next_start = nl + 1;
+    line_start = next_start;
+    size_t next_end = text.find('\n', next_start);
+    if (next_end == std::string_view::npos) next_end = text.size();
+    std::string_view line = TrimSpaces(raw_line);
+    std::string_view next = TrimSpaces(text.substr(next_start, next_end - next_start));
+    if (line.empty() || next.empty()) continue;                       // paragraph break
+    if (next_start < text.size() && text[next_start] == ' ') continue; // indented: a new paragraph/article
+
+    UChar32 last = Utf8Before(line, line.size(), nullptr);
+    UChar32 first = Utf8At(next, 0, nullptr);
+    if (!IsHan(last) && !IsAsciiDigit(last) && last != 0xFF0C && last != 0x3001 && last != ',') continue;
+    if (!IsHan(first) && !IsAsciiDigit(first)) continue;
+    if (HeadingAt(next).level >= 0) continue;
+
+    bool join;
+    if (IsHan(last) && IsHan(first) && words && JoinIsInsideWord(*words, line, next)) {
+      join = true;
+    } else {
+      bool heading = HeadingAt(line).level >= 0 || HeadingAt(TrimSpaces(LastClause(line))).level >= 0;
+      bool title = CodePoints(line) <= 25 && !HasSentencePunct(line);
+      join = !heading && !title;
+    }
+    if (!join) continue;
+    // Remove the break and the spaces around it, which belonged to the layout, not the text.
+    size_t del_start = nl, del_end = nl + 1;
+    while (del_start > 0 && (text[del_start - 1] == ' ' || text[del_start - 1] == '\r')) --del_start;
+    while (del_end < text.size() && text[del_end] == ' ') ++del_end;
+    out.Delete(del_start, del_end, kRule);
+  }
+}
+
+}  // namespace pledge::rules

@@ -1,0 +1,27 @@
+#include "pipeline/rules/headings.h"
+
+#include <re2/re2.h>
+
+namespace pledge {
+
+HeadingMarker HeadingAt(std::string_view line) {
+  // One alternation per level; the capture is the marker text.
+  static const RE2 level0(R"(^(第[一二三四五六七八九十百零〇\d]+[篇章编部分])[：:\s]?)");
+  static const RE2 level1(R"(^([一二三四五六七八九十]{1,3}、))");
+  static const RE2 level2(R"(^([（(][一二三四五六七八九十]{1,3}[）)]))");
+  static const RE2 level3(R"(^(\d{1,2}(?:、|\.|．)))");
+  static const RE2 level4(R"(^([（(]\d{1,2}[）)]))");
+  static const RE2* levels[] = {&level0, &level1, &level2, &level3, &level4};
+  re2::StringPiece input(line.data(), line.size()), marker;
+  for (int level = 0; level < 5; ++level) {
+    if (RE2::PartialMatch(input, *levels[level], &marker)) {
+      // "1.5亿" is a number, not a heading: a level-3 marker must not be followed by a digit.
+      if (level == 3 && marker.size() < line.size() && line[marker.size()] >= '0' && line[marker.size()] <= '9')
+        return {};
+      return {level, std::string_view(marker.data(), marker.size())};
+    }
+  }
+  return {};
+}
+
+}  // namespace pledge

@@ -1,0 +1,21 @@
+// Heading markers of Chinese official documents, shared by hard_wrap (a heading line ends
+// without punctuation and must keep its line break) and the segmenter (section paths).
+//
+//   level 1  一、  二、 …            level 3  1、  1.  1．
+//   level 2  （一） (一)             level 4  （1） (1)
+//   level 0  第四篇： 第二章 第三部分 … (articles and chapters)
+#pragma once
+
+#include <string_view>
+
+namespace pledge {
+
+struct HeadingMarker {
+  int level = -1;          // -1: not a heading
+  std::string_view text;   // the marker itself, e.g. "二、", "（一）", "第四篇"
+};
+
+// The heading marker at the very start of `line`, if any.
+HeadingMarker HeadingAt(std::string_view line);
+
+}  // namespace pledge

@@ -1,0 +1,184 @@
+// quotes: reversed or unbalanced double quotes (”一线工作法“), escaped \" and ASCII "…" in
+// Chinese text become balanced “…”.
+//
+// Per line, every double-quote mark is assigned "open" or "close" by a small dynamic program:
+// each choice costs what its context says against it (an opening quote follows a line start,
+// a space, punctuation or a verb of saying; a closing one precedes punctuation, a line end or
+// 的), and an orphan (a quote whose partner is missing) costs a fixed penalty. A line whose
+// marks already alternate “ ” “ ” is left alone, so clean text never changes. An orphaned
+// opening quote followed by more quotes on its line gets its missing closing quote before the
+// next sentence end; one at the end of a line is a quotation running on into the next paragraph
+// (Chinese convention) and is kept as it is.
+#include <array>
+#include <limits>
+
+#include "pipeline/rules/rule.h"
+#include "pipeline/unicode_util.h"
+
+namespace pledge::rules {
+namespace {
+
+constexpr const char* kRule = "quotes";
+constexpr UChar32 kLeft = 0x201C, kRight = 0x201D;
+
+struct Mark {
+  size_t start, end;
+  UChar32 glyph;  // kLeft, kRight, or '"' for ASCII / escaped / full-width
+  int open_cost = 0, close_cost = 0;
+};
+
+bool OpensAfter(UChar32 c) {  // context before an opening quote
+  switch (c) {
+    case 0: case ' ': case 0xFF1A: case 0xFF0C: case 0x3002: case 0xFF1B: case 0x3001: case 0xFF01:
+    case 0xFF1F: case 0xFF08: case 0x300A: case 0x3010: case 0x2014: case 0x2026: case ':': case ',':
+    case '(': case 0x2018:
+      return true;
+  }
+  return false;
+}
+bool WeakOpensAfter(UChar32 c) {  // verbs and particles that often introduce a quotation
+  switch (c) {
+    case U'说': case U'道': case U'了': case U'是': case U'为': case U'出': case U'称': case U'即':
+    case U'以': case U'着': case U'把': case U'对': case U'向': case U'在': case U'的': case U'搞':
+    case U'行': case U'施': case U'做': case U'当': case U'谓': case U'叫':
+      return true;
+  }
+  return false;
+}
+bool ClosesBefore(UChar32 c) {  // context after a closing quote
+  switch (c) {
+    case 0: case ' ': case 0xFF0C: case 0x3002: case 0x3001: case 0xFF1B: case 0xFF1A: case 0xFF01:
+    case 0xFF1F: case 0xFF09: case 0x300B: case 0x3011: case 0x2026: case 0x2014: case ',': case '.':
+    case ';': case ':': case '?': case '!': case ')': case 0x2019:
+      return true;
+  }
+  return false;
+}
+bool WeakClosesBefore(UChar32 c) {
+  switch (c) {
+    case U'的': case U'等': case U'中': case U'里': case U'上': case U'时': case U'和': case U'与':
+    case U'为': case U'是': case U'了': case U'这': case U'之': case U'战': case U'人':
+      return true;
+  }
+  return false;
+}
+
+void ProcessLine(std::string_view text, size_t line_start, size_t line_end, PassOutput& out) {
+  std::vector<Mark> marks;
+  bool needs_work = false;
+  for (size_t i = line_start; i < line_end;) {
+    size_t start = i;
+    UChar32 c = Utf8At(text, i, &i);
+    if (c == kLeft || c == kRight || c == 0xFF02) {
+      marks.push_back({start, i, c == 0xFF02 ? '"' : c});
+    } else if (c == '"' || (c == '\\' && i < line_end && text[i] == '"')) {
+      size_t end = c == '\\' ? i + 1 : i;
+      // ASCII quotes count only in Chinese text.
+      UChar32 before = start > line_start ? Utf8Before(text, start, nullptr) : 0;
+      UChar32 after = end < line_end ? Utf8At(text, end, nullptr) : 0;
+      if (IsChineseContext(before) || IsChineseContext(after)) marks.push_back({start, end, '"'});
+      i = end;
+    }
+  }
+  if (marks.empty()) return;
+  for (auto& m : marks) {
+    UChar32 before = m.start > line_start ? Utf8Before(text, m.start, nullptr) : 0;
+    UChar32 after = m.end < line_end ? Utf8At(text, m.end, nullptr) : 0;
+    if (after == '\r') after = 0;
+    m.open_cost = OpensAfter(before) ? 0 : WeakOpensAfter(before) ? 1 : 2;
+    if (ClosesBefore(after)) m.open_cost += 2;
+    m.close_cost = ClosesBefore(after) ? 0 : WeakClosesBefore(after) ? 1 : 2;
+    if (OpensAfter(before) && before != ' ') m.close_cost += 2;
+  }
+  // A quotation rarely runs past a sentence end and then closes in mid-clause: such a close
+  // more likely belongs to a quote whose partner is missing.
+  for (size_t k = 1; k < marks.size(); ++k) {
+    UChar32 after = marks[k].end < line_end ? Utf8At(text, marks[k].end, nullptr) : 0;
+    if (!IsHan(after)) continue;
+    for (size_t i = marks[k - 1].end; i < marks[k].start;) {
+      UChar32 c = Utf8At(text, i, &i);
+      if (c == 0x3002 || c == 0xFF01 || c == 0xFF1F) { ++marks[k].close_cost; break; }
+    }
+  }
+
+  for (size_t k = 0; k < marks.size(); ++k) {
+    UChar32 expected = k % 2 == 0 ? kLeft : kRight;
+    if (marks[k].glyph != expected) needs_work = true;
+  }
+  // Already alternating: leave it, unless an odd count ends in an opening quote that its
+  // context says is a closing one (a missing quote earlier on the line).
+  if (marks.size() % 2 == 1 && marks.back().open_cost > 1) needs_work = true;
+  if (!needs_work) return;
+
+  // DP over depth (0: outside a quotation, 1: inside). choice: 0 open, 1 close,
+  // 2 open that orphans the previous open, 3 close that is itself an orphan.
+  constexpr int kOrphan = 3, kRunOn = 1, kInf = std::numeric_limits<int>::max() / 4;
+  size_t n = marks.size();
+  std::vector<std::array<int, 2>> cost(n + 1, {kInf, kInf});
+  std::vector<std::array<std::pair<int, int>, 2>> from(n + 1);  // (previous depth, choice)
+  cost[0][0] = 0;
+  for (size_t k = 0; k < n; ++k) {
+    const Mark& m = marks[k];
+    auto relax = [&](int depth, int c, int prev_depth, int choice) {
+      if (c < cost[k + 1][depth]) { cost[k + 1][depth] = c; from[k + 1][depth] = {prev_depth, choice}; }
+    };
+    if (cost[k][0] < kInf) {
+      relax(1, cost[k][0] + m.open_cost, 0, 0);
+      relax(0, cost[k][0] + m.close_cost + kOrphan, 0, 3);
+    }
+    if (cost[k][1] < kInf) {
+      relax(0, cost[k][1] + m.close_cost, 1, 1);
+      relax(1, cost[k][1] + m.open_cost + kOrphan, 1, 2);
+    }
+  }
+  int depth = cost[n][0] <= cost[n][1] + kRunOn ? 0 : 1;
+  std::vector<int> choice(n);
+  for (size_t k = n; k > 0; --k) {
+    auto [prev, c] = from[k][depth];
+    choice[k - 1] = c;
+    depth = prev;
+  }
+
+  for (size_t k = 0; k < n; ++k) {
+    bool open = choice[k] == 0 || choice[k] == 2;
+    UChar32 glyph = open ? kLeft : kRight;
+    bool inserted = false;
+    if (choice[k] == 2) {
+      // The previous open quote lost its partner: close it before the next sentence end.
+      size_t prev_open = k;
+      while (prev_open > 0 && !(choice[prev_open - 1] == 0 || choice[prev_open - 1] == 2)) --prev_open;
+      if (prev_open > 0) {
+        const Mark& orphan = marks[prev_open - 1];
+        for (size_t i = orphan.end; i < marks[k].start;) {
+          size_t s = i;
+          UChar32 c = Utf8At(text, i, &i);
+          if (c == 0x3002 || c == 0xFF01 || c == 0xFF1F) {
+            out.Replace(s, i, "”" + Utf8Of(c), kRule);
+            inserted = true;
+            break;
+          }
+        }
+      }
+    }
+    (void)inserted;
+    if (marks[k].glyph != glyph) out.Replace(marks[k].start, marks[k].end, Utf8Of(glyph), kRule);
+  }
+}
+
+}  // namespace
+
+void Quotes(std::string_view text, PassOutput& out) {
+  if (text.find('"') == std::string_view::npos && text.find("\xE2\x80\x9C") == std::string_view::npos &&
+      text.find("\xE2\x80\x9D") == std::string_view::npos && text.find("\xEF\xBC\x82") == std::string_view::npos)
+    return;
+  size_t line_start = 0;
+  while (line_start <= text.size()) {
+    size_t nl = text.find('\n', line_start);
+    size_t line_end = nl == std::string_view::npos ? text.size() : nl;
+    ProcessLine(text, line_start, line_end, out);
+    if (nl == std::string_view::npos) break;
+    line_start = nl + 1;
+  }
+}
+
+}  // namespace pledge::rules

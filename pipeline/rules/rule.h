@@ -1,0 +1,48 @@
+// The interface between the normalizer and its rules.
+//
+// A pass reads the current text and proposes edits (each with the name of the rule that made
+// it) and markers (logged spans that are not changed). The normalizer sorts edits, drops any that
+// overlap an earlier one, logs them as Fixes and applies them. A pass must propose only edits
+// that a second run over its own output would not propose again (idempotence).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pipeline/normalize.h"
+#include "pipeline/tracked_text.h"
+
+namespace pledge::rules {
+
+struct RuleEdit {
+  Edit edit;
+  const char* rule;
+};
+
+struct Marker {
+  uint32_t start, end;  // text span, left unchanged
+  const char* rule;
+};
+
+struct PassOutput {
+  std::vector<RuleEdit> edits;
+  std::vector<Marker> markers;
+  void Replace(size_t start, size_t end, std::string replacement, const char* rule) {
+    edits.push_back({{static_cast<uint32_t>(start), static_cast<uint32_t>(end), std::move(replacement)}, rule});
+  }
+  void Delete(size_t start, size_t end, const char* rule) { Replace(start, end, std::string(), rule); }
+};
+
+// Passes, in the order the normalizer runs them (see normalize.cpp for why this order).
+void Boilerplate(std::string_view text, PassOutput& out, DocumentMetadata& metadata);
+void Mojibake(std::string_view text, PassOutput& out);
+void Entities(std::string_view text, PassOutput& out);
+void CharMap(std::string_view text, PassOutput& out);
+void HardWrap(std::string_view text, PassOutput& out);
+void Spaces(std::string_view text, PassOutput& out);
+void CjkPunct(std::string_view text, PassOutput& out);
+void Quotes(std::string_view text, PassOutput& out);
+void Markers(std::string_view text, PassOutput& out);
+
+}  // namespace pledge::rules

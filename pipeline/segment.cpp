@@ -1,0 +1,119 @@
+#include "pipeline/segment.h"
+
+#include "pipeline/rules/headings.h"
+#include "pipeline/unicode_util.h"
+
+namespace pledge {
+namespace {
+
+const char* ChineseNumeral(int n) {
+  static const char* kNumerals[] = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
+                                    "十一", "十二", "十三", "十四", "十五", "十六", "十七", "十八", "十九", "二十"};
+  return n >= 0 && n <= 20 ? kNumerals[n] : nullptr;
+}
+
+std::string ArticleLabel(int article) {
+  const char* numeral = ChineseNumeral(article);
+  return numeral ? std::string("第") + numeral + "篇" : "第" + std::to_string(article) + "篇";
+}
+
+bool ClosesSentenceTail(UChar32 c) {  // characters that belong to the sentence they follow
+  return c == 0x201D || c == 0x2019 || c == 0xFF09 || c == 0x300B || c == 0x3011 || c == ')' || c == '"';
+}
+
+struct SectionState {
+  int article = 0;
+  int article_sentences = 0;  // sentences so far in the current article
+  std::string article_label;
+  std::string article_title;  // the article's first sentence, when it reads as a title
+  struct Open { int level; std::string marker, text; };
+  std::vector<Open> headings;
+
+  void NewArticle(std::string label) {
+    ++article;
+    article_sentences = 0;
+    article_label = label.empty() ? ArticleLabel(article) : std::move(label);
+    headings.clear();
+    article_title.clear();
+  }
+  void Heading(int level, std::string_view marker, std::string_view text) {
+    while (!headings.empty() && headings.back().level >= level) headings.pop_back();
+    headings.push_back({level, std::string(marker), std::string(text)});
+  }
+  std::string Context() const {
+    std::string context = article_title;
+    for (const auto& h : headings) context += (context.empty() ? "" : " / ") + h.text;
+    return context;
+  }
+  std::string Path() const {
+    std::string path = article_label;
+    for (const auto& h : headings) path += " > " + h.marker;
+    return path;
+  }
+};
+
+}  // namespace
+
+std::vector<Sentence> SegmentText(std::string_view text) {
+  std::vector<Sentence> sentences;
+  SectionState state;
+  size_t line_start = 0;
+  bool first_line = true;
+  while (line_start < text.size()) {
+    size_t nl = text.find('\n', line_start);
+    size_t line_end = nl == std::string_view::npos ? text.size() : nl;
+    std::string_view line = text.substr(line_start, line_end - line_start);
+
+    size_t content = 0;
+    while (content < line.size() && (line[content] == ' ' || line[content] == '\r')) ++content;
+    std::string_view body = line.substr(content);
+    if (!body.empty()) {
+      HeadingMarker heading = HeadingAt(body);
+      // An indented line opens a new article, except right after a document's title line.
+      bool after_title_only = state.article_sentences <= 1 && !first_line;
+      if (first_line || (content > 0 && heading.level != 0 && !after_title_only)) state.NewArticle("");
+      if (heading.level == 0) {
+        // "第四篇：" opens an article unless it is the title line that just opened one.
+        if (!first_line) state.NewArticle(std::string(heading.text));
+        else state.article_label = std::string(heading.text);
+      }
+      first_line = false;
+
+      // Sentences of this line; a heading marker may also start a sentence mid-line
+      // ("…新局面。一、抓贴近"), as damaged text often glues headings to paragraphs.
+      size_t s = line_start + content, i = s;
+      auto emit = [&](size_t begin, size_t end) {
+        while (begin < end && (text[begin] == ' ' || text[begin] == '\r')) ++begin;
+        while (end > begin && (text[end - 1] == ' ' || text[end - 1] == '\r')) --end;
+        if (begin >= end) return;
+        HeadingMarker h = HeadingAt(text.substr(begin, end - begin));
+        std::string_view sentence_text = text.substr(begin, end - begin);
+        if (h.level >= 1) state.Heading(h.level, h.text, sentence_text.substr(0, 120));
+        if (state.article_sentences == 0 && !IsSentenceEnd(Utf8Before(sentence_text, sentence_text.size(), nullptr)))
+          state.article_title = std::string(sentence_text.substr(0, 120));
+        sentences.push_back({static_cast<uint32_t>(begin), static_cast<uint32_t>(end), state.article, state.Path(),
+                             state.Context()});
+        ++state.article_sentences;
+      };
+      while (i < line_end) {
+        UChar32 c = Utf8At(text, i, &i);
+        if (c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B) {
+          while (i < line_end) {
+            size_t after;
+            UChar32 d = Utf8At(text, i, &after);
+            if (!ClosesSentenceTail(d) && !(d == 0x3002 || d == 0xFF01 || d == 0xFF1F)) break;
+            i = after;
+          }
+          emit(s, i);
+          s = i;
+        }
+      }
+      emit(s, line_end);
+    }
+    if (nl == std::string_view::npos) break;
+    line_start = nl + 1;
+  }
+  return sentences;
+}
+
+}  // namespace pledge

@@ -1,0 +1,50 @@
+// DocumentStore: writes runs and documents, one transaction per document.
+//
+// Contract:
+//   Save(doc, run_id) replaces everything stored for doc.path (the document row and its
+//   events, sentences and commitments) inside one SQLite transaction: a crash leaves either
+//   the old document or the new one, never half of either. Statements are prepared once.
+//   Infrastructure failures throw SQLite::Exception; nothing here swallows them.
+#pragma once
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "pipeline/process_document.h"
+
+namespace pledge {
+
+struct StoredDocument {
+  std::string sha256;
+  std::string pipeline_version;
+  std::string status;
+};
+
+struct RunCounts {
+  int64_t files_seen = 0, files_loaded = 0, files_unchanged = 0, files_quarantined = 0, commitments = 0;
+};
+
+class DocumentStore {
+ public:
+  explicit DocumentStore(SQLite::Database& db);
+
+  // Marks runs left 'running' by a killed process as 'interrupted'; returns how many.
+  int MarkInterruptedRuns();
+  int64_t BeginRun();
+  void FinishRun(int64_t run_id, const RunCounts& counts, const std::string& status);
+
+  std::optional<StoredDocument> Lookup(const std::string& path);
+  // Returns the new document id.
+  int64_t Save(const ProcessedDocument& doc, int64_t run_id);
+
+ private:
+  SQLite::Database& db_;
+  SQLite::Statement lookup_, delete_document_, insert_document_, insert_event_, insert_sentence_,
+      insert_commitment_;
+};
+
+}  // namespace pledge
