@@ -180,6 +180,10 @@ std::optional<double> ParseFraction(std::string_view text) {
 
 std::optional<std::pair<double, double>> ParseAdjacentRange(std::string_view text) {
   auto chars = CodePoints(text);
+  // Exactly two digits, none of them zero: 二〇三五 is a year, not a range.
+  size_t digits = 0;
+  for (const Char& ch : chars) digits += DigitValue(ch.c) >= 0;
+  if (digits != 2) return std::nullopt;
   // Find two adjacent digits d, d+1 (or d, d+2 as in 三五), not both Arabic.
   for (size_t k = 0; k + 1 < chars.size(); ++k) {
     int a = DigitValue(chars[k].c), b = DigitValue(chars[k + 1].c);

@@ -28,6 +28,7 @@ struct Patterns {
   RE2 obligation{R"(必须|不得|不准|严禁|禁止|务必|须|应当|应该|规定|要求|责令|(?:^|[^主重需只想纲概摘])要)"};
   RE2 target{R"(力争|争取|确保|目标|预期|预计|计划|规划|决定|拟|努力|力求|到\d{4}年|到二[〇零]\S{2}年|用\S{1,4}(?:年|个月)?时间|将)"};
   RE2 past{R"(了|已|累计|先后|共计|来[，,]|以来)"};
+  RE2 time_frame{R"(用\S{0,4}(?:年|个月|天)(?:左右)?(?:的)?时间)"};
   RE2 target_context{R"(目标|任务|计划|规划|方案|意见|要点|安排|部署|举措|措施|打算|展望|今后|下一步|思路|工作重点)"};
   RE2 review_context{R"(回顾|成绩|成效|成就|总结|完成情况|进展|过去)"};
   RE2 achievement{R"(达到|达|实现|完成|增长|增加|下降|减轻|减少|提高|新增|累计|已|共|先后|了|占|超过|引进|建成|形成)"};
@@ -60,6 +61,8 @@ std::string ClassifyModality(std::string_view sentence, size_t start, size_t end
   if (RE2::PartialMatch(clause, p.condition_words)) return "condition";
   // The modal word nearest the quantity governs it (要确保 → target, 规定…不得 → obligation).
   size_t obligation = LastMatchEnd(scope, p.obligation), target = LastMatchEnd(scope, p.target);
+  // 用三年时间使…: the target phrase wraps the quantity itself.
+  if (target == std::string_view::npos && RE2::PartialMatch(sentence.substr(0, end + 9), p.time_frame)) target = start;
   bool past = RE2::PartialMatch(clause, p.past);
   if (target != std::string_view::npos && past) target = std::string_view::npos;
   if (obligation != std::string_view::npos || target != std::string_view::npos) {

@@ -5,7 +5,6 @@
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
-#include <array>
 #include <memory>
 #include <vector>
 
@@ -125,9 +124,9 @@ DecodedText DecodeBytes(std::string_view raw) {
     for (size_t i = 0; i <= body.size(); ++i) text.to_raw[i] = static_cast<RawOffset>(i + 3);
     return Success("UTF-8", 100, std::move(text));
   }
-  for (auto [bom, charset] : std::array<std::pair<std::initializer_list<unsigned char>, const char*>, 2>{
-           {{{0xFF, 0xFE}, "UTF-16LE"}, {{0xFE, 0xFF}, "UTF-16BE"}}}) {
-    if (!starts_with(bom)) continue;
+  for (bool little_endian : {true, false}) {
+    const char* charset = little_endian ? "UTF-16LE" : "UTF-16BE";
+    if (!(little_endian ? starts_with({0xFF, 0xFE}) : starts_with({0xFE, 0xFF}))) continue;
     if (!Convert(raw, 2, charset, text, error)) return Failure(error);
     if (text.text.empty()) return Failure("empty file (only a byte order mark)");
     return Success(charset, 100, std::move(text));

@@ -76,14 +76,15 @@ NormalizedText NormalizeText(const TrackedText& decoded) {
   // anything per-character, since its Latin-1 runs would otherwise be "repaired" piecemeal.
   // Entities before the character map (an entity may decode to a full-width digit). Hard wraps
   // are joined before spaces and punctuation are judged, because both look at neighbours and a
-  // join makes new neighbours; quotes come last, when the punctuation around them is final.
+  // join makes new neighbours; punctuation before spaces, since a space after a converted
+  // comma (国家, 一切) is only then between two Chinese characters; quotes come last, when the punctuation around them is final.
   RunPass(current, log, [&](std::string_view t, rules::PassOutput& o) { rules::Boilerplate(t, o, result.metadata); });
   RunPass(current, log, rules::Mojibake);
   RunPass(current, log, rules::Entities);
   RunPass(current, log, rules::CharMap);
   RunPass(current, log, rules::HardWrap);
-  RunPass(current, log, rules::Spaces);
   RunPass(current, log, rules::CjkPunct);
+  RunPass(current, log, rules::Spaces);
   RunPass(current, log, rules::Quotes);
   RunPass(current, log, rules::Markers);
 

@@ -45,11 +45,12 @@ Neighbour Before(std::string_view text, size_t i) {
   return n;
 }
 
+// The character after the one-byte punctuation mark at i.
 Neighbour After(std::string_view text, size_t i) {
   Neighbour n;
-  size_t j = i;
+  size_t j = i + 1;
   while (j < text.size() && text[j] == ' ') ++j;
-  n.adjacent = j == i;
+  n.adjacent = j == i + 1;
   if (j >= text.size() || text[j] == '\n' || text[j] == '\r') return n;
   n.at = j;
   n.c = Utf8At(text, j, nullptr);

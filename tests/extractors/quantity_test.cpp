@@ -1,0 +1,183 @@
+// One case (or a few) per extraction rule: kind, value, unit, bound, modality, period.
+#include <catch2/catch.hpp>
+
+#include "extractors/extract_quantities.h"
+
+using namespace pledge;
+
+namespace {
+
+std::vector<Quantity> X(const std::string& s, const std::string& context = "") { return ExtractQuantities(s, context); }
+
+Quantity One(const std::string& s, const std::string& context = "") {
+  auto q = X(s, context);
+  INFO(s);
+  REQUIRE(q.size() == 1);
+  return q[0];
+}
+
+}  // namespace
+
+TEST_CASE("money in yuan, with and without 元", "[extract][money]") {
+  auto q = X("今年头五个月，全市引资达4.5亿元。")[1];
+  CHECK(q.kind == "money");
+  CHECK(q.value == Approx(4.5e8));
+  CHECK(q.unit == "CNY");
+  CHECK(q.text == "4.5亿元");
+  q = One("副市长每人每年必须完成1000万以上的招商引资任务");
+  CHECK(q.kind == "money");
+  CHECK(q.value == 1e7);
+  CHECK(q.bound == "min");
+  CHECK(q.modality == "obligation");
+  CHECK(q.period == "person-year");
+  q = One("全市实现纯收入2个多亿。");
+  CHECK(q.value == 2e8);
+  CHECK(q.bound == "min");
+  q = One("比上级批准的方案多减负230万元。");
+  CHECK(q.value == 2.3e6);  // not negative
+  q = One("吸引外资3000万美元。");
+  CHECK(q.unit == "USD");
+  CHECK(q.value == 3e7);
+  CHECK(X("千万不要忘记群众。").empty());   // 千万 as an adverb
+}
+
+TEST_CASE("durations", "[extract][duration]") {
+  auto q = One("时间不得少于15天，");
+  CHECK(q.kind == "duration");
+  CHECK(q.value == 15);
+  CHECK(q.unit == "day");
+  CHECK(q.bound == "min");
+  CHECK(q.modality == "obligation");
+  CHECK(One("市委规定轮岗不得少于两年").value == 2);
+  CHECK(One("市直领导不得少于1个月").unit == "month");
+  CHECK(One("今年头五个月").value == 5);
+  q = One("用三年时间使村级公路硬化率达到全覆盖");
+  CHECK(q.unit == "year");
+  CHECK(q.modality == "target");
+  CHECK(One("每人每年培训时间不得少于40小时。").unit == "hour");
+}
+
+TEST_CASE("percentages and percentage points", "[extract][percent]") {
+  auto q = One("全市农民的负担比上年减轻了40%以上。");
+  CHECK(q.kind == "percent");
+  CHECK(q.value == 40);
+  CHECK(q.bound == "min");
+  CHECK(q.modality == "achievement");
+  CHECK(One("达到百分之四十").value == Approx(40));
+  CHECK(One("覆盖率提高到四成").value == Approx(40));
+  CHECK(One("占三分之一").value == Approx(100.0 / 3));
+  CHECK(One("误差不超过千分之五").value == Approx(0.5));
+  q = One("失业率下降0.3个百分点");
+  CHECK(q.unit == "pp");
+  q = One("增长4.5%-5%");
+  CHECK(q.bound == "range");
+  CHECK(q.low == Approx(4.5));
+  CHECK(q.high == Approx(5));
+  CHECK_FALSE(q.value);
+}
+
+TEST_CASE("calendar years and spans", "[extract][year]") {
+  auto q = One("从2024年开始设立再就业基金");
+  CHECK(q.kind == "year");
+  CHECK(q.value == 2024);
+  q = One("到二〇三五年基本实现现代化");
+  CHECK(q.kind == "year");
+  CHECK(q.value == 2035);
+  q = One("《规划（2021—2025年）》");
+  CHECK(q.kind == "year");
+  CHECK(q.low == 2021);
+  CHECK(q.high == 2025);
+  q = One("大多出生在七八十年代");
+  CHECK(q.kind == "year");
+  CHECK(q.low == 1970);
+  CHECK(q.high == 1989);
+}
+
+TEST_CASE("counts, areas and measures", "[extract][count][area][measure]") {
+  auto q = One("抽调303名干部");
+  CHECK(q.kind == "count");
+  CHECK(q.value == 303);
+  CHECK(q.unit.empty());
+  CHECK(One("新增就业岗位12000多个").bound == "min");
+  CHECK(One("优质猪育肥80万头").value == 800000);
+  CHECK(One("家禽1800万羽").value == 1.8e7);
+  q = One("林果面积发展到20万亩");
+  CHECK(q.kind == "area");
+  CHECK(q.unit == "mu");
+  CHECK(q.value == 200000);
+  CHECK(One("新建农村公路3200公里").unit == "km");
+  CHECK(One("年产钢材500万吨").unit == "t");
+  CHECK(One("建设用地3平方公里").unit == "km2");
+  q = One("有8000多下岗职工重新上岗");
+  CHECK(q.kind == "count");
+  CHECK(q.value == 8000);
+}
+
+TEST_CASE("ranges carry the unit and multiplier to both ends", "[extract][range]") {
+  auto q = One("每年投入3到5万元");
+  CHECK(q.kind == "money");
+  CHECK(q.low == 30000);
+  CHECK(q.high == 50000);
+  CHECK(q.bound == "range");
+  q = One("工期3至5天");
+  CHECK(q.low == 3);
+  CHECK(q.high == 5);
+  q = One("二三十人参加");
+  CHECK(q.low == 20);
+  CHECK(q.high == 30);
+}
+
+TEST_CASE("vague amounts", "[extract][vague]") {
+  auto q = One("引起数千人参与");
+  CHECK(q.low == 2000);
+  CHECK(q.high == 9000);
+  q = One("上万人参与");
+  CHECK(q.value == 10000);
+  CHECK(q.bound == "min");
+  CHECK(X("近几年来变化很大").empty());
+}
+
+TEST_CASE("bounds", "[extract][bound]") {
+  CHECK(One("超过50000人").bound == "min");
+  CHECK(One("控制在3%以内").bound == "max");
+  CHECK(One("涨幅控制在2%左右").bound == "approx");
+  CHECK(One("约200人").bound == "approx");
+  CHECK(One("增长5%左右").bound == "approx");
+  CHECK(One("投资过500万的项目").bound == "min");
+  CHECK(One("经过3年努力").bound == "exact");
+}
+
+TEST_CASE("modality", "[extract][modality]") {
+  auto q = One("满意率达不到90%的取消年终奖");
+  CHECK(q.modality == "condition");
+  CHECK(q.bound == "max");
+  CHECK(X("力争到2027年研发投入强度达到2.8%")[1].modality == "target");
+  CHECK(X("今后五年，要确保年均增长6%左右")[1].modality == "target");
+  CHECK(One("地区生产总值增长5%左右；", "二、2025年主要目标").modality == "target");
+  CHECK(One("地区生产总值增长5.2%。", "一、过去一年工作回顾").modality == "achievement");
+  CHECK(One("全市新增就业岗位12000多个").modality == "achievement");
+}
+
+TEST_CASE("not quantities", "[extract][negative]") {
+  for (const char* s : {"践行第一要义", "喜迎党的十八大胜利召开", "十四五规划开局", "推进一带一路建设", "三农问题",
+                        "实行发展一票否决", "千载难逢的机遇", "群众中有成千成万的诸葛亮", "凝聚起亿万人民的智慧",
+                        "为了帮助“4050”人员再就业", "和群众“三同”", "每人必须联系一个镇处", "上了生动的一课",
+                        "从登上历史舞台的那一天起", "一、新时期群众工作的特点", "（一）从群众角度看",
+                        "%26lt;项目问责制", "容量26l的水箱", "会议于10:30开始", "更新时间2025-04-24"}) {
+    INFO(s);
+    auto q = X(s);
+    std::vector<std::string> texts;
+    for (auto& x : q) texts.push_back(x.text);
+    INFO(texts.size());
+    CHECK(q.empty());
+  }
+}
+
+TEST_CASE("spans are byte offsets into the sentence", "[extract]") {
+  std::string s = "时间不得少于15天，市直领导不得少于1个月";
+  auto q = X(s);
+  REQUIRE(q.size() == 2);
+  for (auto& x : q) CHECK(s.substr(x.start, x.end - x.start) == x.text);
+  CHECK(q[0].text == "15天");
+  CHECK(q[1].text == "1个月");
+}

@@ -1,0 +1,96 @@
+#include <catch2/catch.hpp>
+
+#include <unicode/ucnv.h>
+
+#include "pipeline/decode.h"
+#include "test_support.h"
+
+using namespace pledge;
+
+namespace {
+
+std::string Encode(const std::string& utf8, const char* charset) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::string out(utf8.size() * 4 + 8, '\0');
+  int32_t n = ucnv_convert(charset, "UTF-8", out.data(), static_cast<int32_t>(out.size()), utf8.data(),
+                           static_cast<int32_t>(utf8.size()), &status);
+  REQUIRE(U_SUCCESS(status));
+  out.resize(n);
+  return out;
+}
+
+// Every decoded character's raw span decodes back to that character.
+void CheckOffsets(const std::string& raw, const DecodedText& d, const char* charset) {
+  REQUIRE(d.text.Valid());
+  for (size_t i = 0; i < d.text.text.size();) {
+    size_t next = i + 1;
+    while (next < d.text.text.size() && (static_cast<unsigned char>(d.text.text[next]) & 0xC0) == 0x80) ++next;
+    std::string raw_slice = raw.substr(d.text.to_raw[i], d.text.to_raw[next] - d.text.to_raw[i]);
+    CHECK(Encode(d.text.text.substr(i, next - i), charset) == raw_slice);
+    i = next;
+  }
+}
+
+}  // namespace
+
+TEST_CASE("UTF-8 with and without BOM", "[decode]") {
+  auto plain = DecodeBytes("市委规定不得少于两年。");
+  REQUIRE(plain.ok);
+  CHECK(plain.encoding == "UTF-8");
+  CHECK(plain.Label() == "UTF-8; confidence=100");
+  CHECK(plain.text.text == "市委规定不得少于两年。");
+
+  auto bom = DecodeBytes("\xEF\xBB\xBF中文");
+  REQUIRE(bom.ok);
+  CHECK(bom.text.text == "中文");
+  CHECK(bom.text.to_raw.front() == 3);
+  CHECK(bom.text.to_raw.back() == 9);
+}
+
+TEST_CASE("GBK sample decodes with exact raw offsets", "[decode]") {
+  std::string raw = test::ReadBytes(test::SourcePath("samples/gbk_rural_plan.txt"));
+  auto d = DecodeBytes(raw);
+  REQUIRE(d.ok);
+  CHECK(d.encoding == "GB18030");
+  CHECK(d.text.text.find("乡村振兴工作实施方案") != std::string::npos);
+  CheckOffsets(raw, d, "GB18030");
+}
+
+TEST_CASE("UTF-16 with BOM, both byte orders", "[decode]") {
+  std::string raw = test::ReadBytes(test::SourcePath("samples/utf16_county_report.txt"));
+  auto le = DecodeBytes(raw);
+  REQUIRE(le.ok);
+  CHECK(le.encoding == "UTF-16LE");
+  CHECK(le.text.text.find("年均增长9.5%") != std::string::npos);
+  CheckOffsets(raw, le, "UTF-16LE");
+  CHECK(le.text.to_raw.front() == 2);  // the BOM maps nowhere
+
+  std::string be = "\xFE\xFF" + Encode("增长6%左右", "UTF-16BE");
+  auto d = DecodeBytes(be);
+  REQUIRE(d.ok);
+  CHECK(d.encoding == "UTF-16BE");
+  CHECK(d.text.text == "增长6%左右");
+}
+
+TEST_CASE("Big5 text is recognised", "[decode]") {
+  std::string raw = Encode("立法會今年預算增加百分之五，並承諾三年內完成所有工程。政府將繼續推動經濟發展。", "Big5");
+  auto d = DecodeBytes(raw);
+  REQUIRE(d.ok);
+  CHECK(d.encoding == "Big5");
+  CHECK(d.text.text.find("預算增加百分之五") != std::string::npos);
+}
+
+TEST_CASE("bad input is a value with a reason, never a crash", "[decode]") {
+  CHECK(DecodeBytes("").error == "empty file");
+  auto binary = DecodeBytes(std::string("\x7F" "ELF\x02\x01\x01\x00\x00\x00", 10));
+  CHECK_FALSE(binary.ok);
+  CHECK_THAT(binary.error, Catch::Contains("binary"));
+  auto controls = DecodeBytes(std::string(200, '\x01'));
+  CHECK_FALSE(controls.ok);
+  CHECK_THAT(controls.error, Catch::Contains("control characters"));
+  std::string truncated = "这是一个完整的句子。这是被截断的";
+  truncated.pop_back();  // cut the last character in the middle
+  auto t = DecodeBytes(truncated);
+  CHECK_FALSE(t.ok);
+  CHECK_THAT(t.error, Catch::Contains("invalid UTF-8"));
+}

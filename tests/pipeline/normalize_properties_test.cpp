@@ -1,0 +1,174 @@
+// Properties every normalization must keep, checked over the samples and over damaged copies
+// of clean text: idempotence, clean text unchanged, exact offsets, damage repaired.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <map>
+
+#include "pipeline/decode.h"
+#include "pipeline/normalize.h"
+#include "test_support.h"
+
+using namespace pledge;
+
+namespace {
+
+std::vector<std::string> SamplePaths() {
+  std::vector<std::string> paths;
+  for (const auto& e : std::filesystem::directory_iterator(test::SourcePath("samples"))) paths.push_back(e.path().string());
+  std::sort(paths.begin(), paths.end());
+  return paths;
+}
+
+std::string ReplaceAll(std::string s, const std::string& from, const std::string& to) {
+  for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) s.replace(at, from.size(), to);
+  return s;
+}
+
+std::string Normalize(const std::string& s) { return NormalizeText(TrackedText::Identity(s)).text.text; }
+
+}  // namespace
+
+TEST_CASE("normalization is idempotent and its offsets are exact on every sample", "[normalize][properties]") {
+  for (const auto& path : SamplePaths()) {
+    INFO(path);
+    std::string raw = test::ReadBytes(path);
+    DecodedText decoded = DecodeBytes(raw);
+    REQUIRE(decoded.ok);
+    NormalizedText n = NormalizeText(decoded.text);
+    REQUIRE(n.text.Valid());
+    CHECK(n.text.to_raw.back() == raw.size());
+    // Every fix's raw span decodes to its `before` text, and its norm span holds `after`
+    // unless a later rule rewrote it.
+    for (const Fix& f : n.fixes) {
+      INFO(f.rule << " " << f.before << " → " << f.after);
+      REQUIRE(f.raw_start <= f.raw_end);
+      REQUIRE(f.raw_end <= raw.size());
+      auto slice = DecodeBytes(raw.substr(f.raw_start, f.raw_end - f.raw_start));
+      if (!f.before.empty() && decoded.encoding == "UTF-8") CHECK(raw.substr(f.raw_start, f.raw_end - f.raw_start) == f.before);
+      REQUIRE(f.norm_start <= f.norm_end);
+      REQUIRE(f.norm_end <= n.text.text.size());
+    }
+    // Idempotent: the output normalizes to itself, with no fixes other than markers.
+    NormalizedText again = NormalizeText(TrackedText::Identity(n.text.text));
+    CHECK(again.text.text == n.text.text);
+    for (const Fix& f : again.fixes) CHECK((f.rule == "redaction" || f.rule == "unrepairable"));
+  }
+}
+
+TEST_CASE("clean text comes out byte-identical", "[normalize][properties]") {
+  std::string clean = test::ReadBytes(test::SourcePath("samples/clean_provincial_report.txt"));
+  NormalizedText n = NormalizeText(TrackedText::Identity(clean));
+  CHECK(n.text.text == clean);
+  CHECK(n.fixes.empty());
+  std::string gbk = DecodeBytes(test::ReadBytes(test::SourcePath("samples/gbk_rural_plan.txt"))).text.text;
+  CHECK(Normalize(gbk) == gbk);
+}
+
+TEST_CASE("damaged copies of clean text are repaired to the clean text", "[normalize][properties]") {
+  const std::string clean = test::ReadBytes(test::SourcePath("samples/clean_provincial_report.txt"));
+
+  SECTION("ASCII punctuation") {
+    std::string damaged = ReplaceAll(ReplaceAll(ReplaceAll(clean, "，", ","), "。", "."), "；", ";");
+    REQUIRE(damaged != clean);
+    CHECK(Normalize(damaged) == clean);
+  }
+  SECTION("full-width digits and letters") {
+    std::string damaged = clean;
+    for (char d = '0'; d <= '9'; ++d) {
+      std::string fw = "\xEF\xBC";
+      fw.push_back(static_cast<char>(0x90 + (d - '0')));
+      damaged = ReplaceAll(damaged, std::string(1, d), fw);
+    }
+    REQUIRE(damaged != clean);
+    CHECK(Normalize(damaged) == clean);
+  }
+  SECTION("Kangxi and radical look-alikes from a PDF") {
+    std::string damaged = ReplaceAll(ReplaceAll(ReplaceAll(clean, "一", "⼀"), "长", "⻓"), "人", "⼈");
+    REQUIRE(damaged != clean);
+    CHECK(Normalize(damaged) == clean);
+  }
+  SECTION("hard line breaks inside sentences") {
+    // Break every long line after its 20th character, between two hanzi.
+    std::string damaged;
+    size_t line_start = 0;
+    while (line_start < clean.size()) {
+      size_t nl = clean.find('\n', line_start);
+      std::string line = clean.substr(line_start, nl - line_start);
+      size_t cut = 0, chars = 0;
+      for (size_t i = 0; i < line.size(); ++chars) {
+        size_t len = (static_cast<unsigned char>(line[i]) >= 0xE0) ? 3 : 1;
+        if (chars >= 20 && len == 3 && i + 3 < line.size() && static_cast<unsigned char>(line[i + 3]) >= 0xE4 &&
+            static_cast<unsigned char>(line[i]) >= 0xE4 && i > 3 && static_cast<unsigned char>(line[i - 3]) >= 0xE4) {
+          cut = i;
+          break;
+        }
+        i += len;
+      }
+      damaged += cut && line.size() > 90 ? line.substr(0, cut) + "\n" + line.substr(cut) : line;
+      if (nl == std::string::npos) break;
+      damaged += "\n";
+      line_start = nl + 1;
+    }
+    REQUIRE(damaged != clean);
+    CHECK(Normalize(damaged) == clean);
+  }
+  SECTION("entities and percent-encoding") {
+    std::string damaged = ReplaceAll(ReplaceAll(clean, "（", "&#65288;"), "）", "%EF%BC%89");
+    REQUIRE(damaged != clean);
+    CHECK(Normalize(damaged) == clean);
+  }
+  SECTION("letter spacing and stray spaces") {
+    std::string damaged = ReplaceAll(clean, "工作报告", "工 作 报 告");
+    damaged = ReplaceAll(damaged, "。", "。 ");
+    REQUIRE(damaged != clean);
+    CHECK(Normalize(damaged) == clean);
+  }
+}
+
+TEST_CASE("the seed sample is repaired as the issue requires", "[normalize][seed]") {
+  std::string raw = test::ReadBytes(test::SourcePath("samples/seed_qunzhongguan.txt"));
+  NormalizedText n = NormalizeText(DecodeBytes(raw).text);
+  const std::string& t = n.text.text;
+  CHECK(t.find("%26") == std::string::npos);
+  CHECK(t.find("臵") == std::string::npos);
+  CHECK(t.find("还政于民") != std::string::npos);
+  CHECK(t.find("根本利益") != std::string::npos);
+  CHECK(t.find("www.zciku.com") == std::string::npos);
+  CHECK(t.find("[bookmark") == std::string::npos);
+  CHECK(n.metadata.author == "落花时节");
+  CHECK(n.metadata.published_at == "2025-04-24");
+  CHECK(n.metadata.title == "某县树立群众观经验交流材料");
+  // No ASCII comma or full stop between two CJK characters.
+  for (size_t i = 3; i + 3 < t.size(); ++i) {
+    if (t[i] != ',' && t[i] != '.') continue;
+    bool cjk_before = static_cast<unsigned char>(t[i - 3]) >= 0xE3;
+    bool cjk_after = static_cast<unsigned char>(t[i + 1]) >= 0xE3;
+    INFO(t.substr(i - 9, 21));
+    CHECK_FALSE((cjk_before && cjk_after));
+  }
+  // Quotes balanced and alternating on every line.
+  size_t line_start = 0;
+  while (line_start < t.size()) {
+    size_t nl = t.find('\n', line_start);
+    std::string line = t.substr(line_start, nl == std::string::npos ? std::string::npos : nl - line_start);
+    int depth = 0;
+    bool ok = true;
+    for (size_t at = 0; (at = line.find("\xE2\x80", at)) != std::string::npos; at += 3) {
+      unsigned char c = static_cast<unsigned char>(line[at + 2]);
+      if (c == 0x9C) ok &= depth++ == 0;
+      if (c == 0x9D) ok &= depth-- == 1;
+    }
+    INFO(line);
+    CHECK(ok);
+    CHECK(depth == 0);
+    if (nl == std::string::npos) break;
+    line_start = nl + 1;
+  }
+  // Every fix is logged against the original bytes.
+  for (const Fix& f : n.fixes) CHECK(raw.substr(f.raw_start, f.raw_end - f.raw_start) == f.before);
+  std::map<std::string, int> per_rule;
+  for (const Fix& f : n.fixes) ++per_rule[f.rule];
+  for (const char* rule : {"url_entity", "variant_char", "cjk_punct", "quotes", "hard_wrap", "boilerplate", "redaction"})
+    CHECK(per_rule[rule] > 0);
+}

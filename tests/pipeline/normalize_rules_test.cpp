@@ -1,0 +1,163 @@
+// One section per normalization rule: the damage it repairs, what it must leave alone, and the
+// fix it logs.
+#include <catch2/catch.hpp>
+
+#include "pipeline/normalize.h"
+
+using namespace pledge;
+
+namespace {
+
+NormalizedText Run(const std::string& s) { return NormalizeText(TrackedText::Identity(s)); }
+std::string Norm(const std::string& s) { return Run(s).text.text; }
+bool HasRule(const NormalizedText& n, const std::string& rule) {
+  for (const auto& f : n.fixes)
+    if (f.rule == rule) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("url_entity and html_entity", "[normalize][entities]") {
+  auto n = Run("“三同”%26lt;同吃同住同劳动%26gt;时间");
+  CHECK(n.text.text == "“三同”《同吃同住同劳动》时间");
+  REQUIRE(n.fixes.size() == 2);
+  CHECK(n.fixes[0].rule == "url_entity");
+  CHECK(n.fixes[0].before == "%26lt;");
+  CHECK(n.fixes[0].after == "《");
+  CHECK(n.fixes[0].raw_start == std::string("“三同”").size());
+
+  CHECK(Norm("%E4%B8%AD国") == "中国");
+  CHECK(Norm("面积&#20013;心") == "面积中心");
+  CHECK(Norm("面积&#x4E2D;心") == "面积中心");
+  CHECK(Norm("a &amp;lt; b") == "a < b");              // double escape
+  CHECK(Norm("出台&lt;项目问责制&gt;") == "出台《项目问责制》");
+  CHECK(Norm("&ldquo;十件实事&rdquo;") == "“十件实事”");
+  // Left alone: URLs, a percent sign in a number, an unknown entity, invalid UTF-8.
+  CHECK(Norm("见 http://example.com/a%20b?x=1&y=2 页") == "见 http://example.com/a%20b?x=1&y=2 页");
+  CHECK(Norm("增长50%以上") == "增长50%以上");
+  CHECK(Norm("R&D投入") == "R&D投入");
+  CHECK(Norm("代码%E4%B8结束") == "代码%E4%B8结束");
+  CHECK(Norm("x<5 and y>3") == "x<5 and y>3");
+}
+
+TEST_CASE("variant_char", "[normalize][variant_char]") {
+  auto n = Run("处臵难度大，推心臵腹");
+  CHECK(n.text.text == "处置难度大，推心置腹");
+  CHECK(n.fixes.size() == 2);
+  CHECK(n.fixes[0].rule == "variant_char");
+  CHECK(n.fixes[0].before == "臵");
+  CHECK(n.fixes[0].after == "置");
+  CHECK(Norm("⼀⼈⼤") == "一人大");                       // Kangxi radicals
+  CHECK(Norm("⻓期⻅效，开⻔红") == "长期见效，开门红");    // CJK Radicals Supplement
+  CHECK(Norm("\xEF\xA4\x80") == "\xE8\xB1\x88");           // U+F900 → U+8C48 (compatibility ideograph)
+}
+
+TEST_CASE("width", "[normalize][width]") {
+  auto n = Run("２０２５年增长５．２％，ＧＤＰ");
+  CHECK(n.text.text == "2025年增长5.2%，GDP");
+  CHECK(HasRule(n, "width"));
+  CHECK(Norm("，。：；？！") == "，。：；？！");  // no blanket NFKC
+}
+
+TEST_CASE("cjk_punct", "[normalize][cjk_punct]") {
+  CHECK(Norm("经济发展,各项事业全面进步.但是") == "经济发展，各项事业全面进步。但是");
+  CHECK(Norm("比重达51%,工业") == "比重达51%，工业");
+  CHECK(Norm("投资总额达25亿元.,初步形成") == "投资总额达25亿元，初步形成");
+  CHECK(Norm("怎么样?市委认为:只有(试点)才行!") == "怎么样？市委认为：只有（试点）才行！");
+  CHECK(Norm("在社会主义国家, 一切权力") == "在社会主义国家，一切权力");
+  // Left alone.
+  CHECK(Norm("引资达4.5亿元") == "引资达4.5亿元");
+  CHECK(Norm("共1,000人") == "共1,000人");
+  CHECK(Norm("文件于2025-04-24印发。") == "文件于2025-04-24印发。");
+  CHECK(Norm("网址www.zciku.com上") == "网址www.zciku.com上");
+  CHECK(Norm("邮箱abc@gov.cn联系") == "邮箱abc@gov.cn联系");
+  CHECK(Norm("1.加强领导") == "1.加强领导");
+  CHECK(Norm("会议于10:30开始") == "会议于10:30开始");
+  CHECK(Norm("He said: yes, ok.") == "He said: yes, ok.");
+}
+
+TEST_CASE("quotes", "[normalize][quotes]") {
+  CHECK(Norm("坚定不移的实施”工业强市“战略") == "坚定不移的实施“工业强市”战略");
+  CHECK(Norm("古人说”用得正人，佞小者竞进“。") == "古人说“用得正人，佞小者竞进”。");
+  CHECK(Norm("发展”打工经济\\\".到目前") == "发展“打工经济”。到目前");
+  CHECK(Norm("他说\"要发展\"。") == "他说“要发展”。");
+  // A missing closing quote, found from the quotes that follow it.
+  CHECK(Norm("坚持“一线工作法”。“领导在一线指挥，成绩在一线创造。在此基础上，升华”一线工作法“的内涵。") ==
+        "坚持“一线工作法”。“领导在一线指挥，成绩在一线创造”。在此基础上，升华“一线工作法”的内涵。");
+  // Left alone: balanced quotes, a quotation running on into the next paragraph, English.
+  CHECK(Norm("树立“鱼水相依”的感情观。") == "树立“鱼水相依”的感情观。");
+  CHECK(Norm("他指出：“群众路线是生命线。\n“坚持以人为本。”") == "他指出：“群众路线是生命线。\n“坚持以人为本。”");
+  CHECK(Norm("He said \"ok\" twice.") == "He said \"ok\" twice.");
+}
+
+TEST_CASE("whitespace", "[normalize][whitespace]") {
+  CHECK(Norm("政 府 工 作 报 告") == "政府工作报告");
+  CHECK(Norm("新\xE2\x80\x8B的社会群体") == "新的社会群体");  // zero-width space
+  CHECK(Norm("和新 的社会群体") == "和新的社会群体");
+  CHECK(Norm("\xE3\x80\x80\xE3\x80\x80第一段。") == " 第一段。");  // U+3000 indent → one space
+  CHECK(Norm("数据\xC2\xA0来源\t说明   结束") == "数据来源说明结束");
+  CHECK(Norm("段落结尾。   \n下一段。") == "段落结尾。\n下一段。");
+  CHECK(Norm("GDP  growth 5%") == "GDP growth 5%");
+}
+
+TEST_CASE("hard_wrap", "[normalize][hard_wrap]") {
+  CHECK(Norm("二是加快民主建设步伐，还权于民，还\n政于民。") == "二是加快民主建设步伐，还权于民，还政于民。");
+  CHECK(Norm("三是扩大人民群众的管理权。四、抓发展，落实人民群众的根本利\n益\n牢固树立正确的群众观。") ==
+        "三是扩大人民群众的管理权。四、抓发展，落实人民群众的根本利益\n牢固树立正确的群众观。");
+  CHECK(Norm("2、群众民主意识、平等意识、权利意识不断增\n强，政治参与要求也越来越迫切。") ==
+        "2、群众民主意识、平等意识、权利意识不断增强，政治参与要求也越来越迫切。");
+  // Kept: paragraph ends, headings, titles, blank lines.
+  std::string kept =
+      "一、新时期群众工作的特点\n（一）从群众角度看\n1、改革开放以来变化很大。\n第四篇：牢固树立群众观\n"
+      "牢固树立和践行马克思主义群众观\n党的十八大提出要求。\n\n下一段落。";
+  CHECK(Norm(kept) == kept);
+  CHECK(Norm("为人民群众办实事。五、抓帮扶，坚持不懈解难事\n坚持不懈为人民群众办实事。") ==
+        "为人民群众办实事。五、抓帮扶，坚持不懈解难事\n坚持不懈为人民群众办实事。");
+}
+
+TEST_CASE("mojibake", "[normalize][mojibake]") {
+  auto gbk = Run("鎴戜滑瑕佸潥鎸佸彂灞");  // 我们要坚持发展 (UTF-8 read as GBK), last byte lost
+  CHECK(gbk.text.text.rfind("我们要坚持", 0) == 0);
+  CHECK(HasRule(gbk, "mojibake"));
+  CHECK(Norm("æˆ‘ä»¬è¦å‘å±•") != "æˆ‘ä»¬è¦å‘å±•");
+  CHECK(Norm("æˆ‘ä»¬") == "我们");  // UTF-8 read as Windows-1252
+  // Clean text with rare characters and Latin accents stays.
+  CHECK(Norm("魑魅魍魉，饕餮") == "魑魅魍魉，饕餮");
+  CHECK(Norm("café résumé") == "café résumé");
+  // Irreparable damage is kept, logged and flagged.
+  auto bad = Run("原文锟斤拷锟斤拷已损坏\xEF\xBF\xBD。");
+  CHECK(bad.text.text == "原文锟斤拷锟斤拷已损坏\xEF\xBF\xBD。");
+  CHECK(HasRule(bad, "unrepairable"));
+  CHECK(bad.flags == std::vector<std::string>{"unrepairable"});
+}
+
+TEST_CASE("boilerplate and metadata", "[normalize][boilerplate]") {
+  auto n = Run("中词库 / www.zciku.com\n[bookmark: _Toc1]某县树立群众观经验交流材料\n"
+               "来源：网络  作者：落花时节  更新时间：2025-04-24\n 近几年来，经济发展。\n责任编辑：张三\n");
+  CHECK(n.text.text == "某县树立群众观经验交流材料\n 近几年来，经济发展。\n");
+  CHECK(n.metadata.source_site == "www.zciku.com");
+  CHECK(n.metadata.author == "落花时节");
+  CHECK(n.metadata.published_at == "2025-04-24");
+  CHECK(n.metadata.title == "某县树立群众观经验交流材料");
+  for (const auto& f : n.fixes) CHECK(f.rule == "boilerplate");
+  // A sentence that mentions a source is body text.
+  CHECK(Norm("数据来源于统计局，时间跨度为五年。") == "数据来源于统计局，时间跨度为五年。");
+}
+
+TEST_CASE("redaction is logged, not changed", "[normalize][redaction]") {
+  auto n = Run("近几年来，**经济发展势头强劲。");
+  CHECK(n.text.text == "近几年来，**经济发展势头强劲。");
+  REQUIRE(n.fixes.size() == 1);
+  CHECK(n.fixes[0].rule == "redaction");
+  CHECK(n.fixes[0].before == "**");
+  CHECK(n.fixes[0].after == "**");
+}
+
+TEST_CASE("every rule is named in the rule table", "[normalize]") {
+  std::vector<std::string> names;
+  for (const auto& r : NormalizationRules()) names.push_back(r.name);
+  for (const char* rule : {"url_entity", "html_entity", "variant_char", "width", "cjk_punct", "quotes", "whitespace",
+                           "hard_wrap", "mojibake", "boilerplate", "redaction", "unrepairable"})
+    CHECK(std::find(names.begin(), names.end(), rule) != names.end());
+}

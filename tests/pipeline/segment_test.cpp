@@ -1,0 +1,53 @@
+#include <catch2/catch.hpp>
+
+#include <set>
+
+#include "pipeline/decode.h"
+#include "pipeline/normalize.h"
+#include "pipeline/segment.h"
+#include "test_support.h"
+
+using namespace pledge;
+
+TEST_CASE("sentences end at 。！？； and at line ends, with closing quotes kept", "[segment]") {
+  std::string text = "他说：“要发展。”我们同意！真的吗？是的；好\n下一行";
+  auto s = SegmentText(text);
+  std::vector<std::string> got;
+  for (auto& x : s) got.push_back(text.substr(x.start, x.end - x.start));
+  CHECK(got == std::vector<std::string>{"他说：“要发展。”", "我们同意！", "真的吗？", "是的；", "好", "下一行"});
+}
+
+TEST_CASE("sections nest by heading level", "[segment]") {
+  std::string text = "报告标题\n一、总体要求\n（一）目标\n1、第一项。第二句。\n（二）措施\n二、保障\n内容。";
+  auto s = SegmentText(text);
+  REQUIRE(s.size() == 8);
+  CHECK(s[0].section == "第一篇");
+  CHECK(s[1].section == "第一篇 > 一、");
+  CHECK(s[2].section == "第一篇 > 一、 > （一）");
+  CHECK(s[3].section == "第一篇 > 一、 > （一） > 1、");
+  CHECK(s[4].section == "第一篇 > 一、 > （一） > 1、");
+  CHECK(s[5].section == "第一篇 > 一、 > （二）");
+  CHECK(s[6].section == "第一篇 > 二、");
+  CHECK(s[7].section == "第一篇 > 二、");
+  CHECK(s[7].context == "报告标题 / 二、保障");
+}
+
+TEST_CASE("the seed holds five articles", "[segment][seed]") {
+  std::string raw = test::ReadBytes(test::SourcePath("samples/seed_qunzhongguan.txt"));
+  NormalizedText n = NormalizeText(DecodeBytes(raw).text);
+  auto sentences = SegmentText(n.text.text);
+  REQUIRE_FALSE(sentences.empty());
+  CHECK(sentences.back().article == 5);
+  std::set<std::string> sections;
+  for (auto& s : sentences) sections.insert(s.section);
+  CHECK(sections.count("第一篇 > 四、"));
+  CHECK(sections.count("第三篇 > 二、 > （一）"));
+  CHECK(sections.count("第四篇 > 三、"));
+  CHECK(sections.count("第五篇"));
+  // The heading glued to the end of a paragraph still opens its section.
+  for (auto& s : sentences) {
+    std::string t = n.text.text.substr(s.start, s.end - s.start);
+    if (t.rfind("一、抓贴近", 0) == 0) CHECK(s.section == "第一篇 > 一、");
+    if (t.rfind("第四篇", 0) == 0) CHECK(s.article == 4);
+  }
+}
