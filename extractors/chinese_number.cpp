@@ -84,7 +84,7 @@ std::optional<double> ParseNumber(std::string_view text) {
   if (chars.empty()) return std::nullopt;
   size_t i = 0;
   bool negative = false;
-  if (chars[0].c == '-' || chars[0].c == U'负') { negative = true; ++i; }
+  if (chars[0].c == '-' || chars[0].c == U'负' || chars[0].c == U'負' || chars[0].c == U'－') { negative = true; ++i; }
   if (i >= chars.size()) return std::nullopt;
 
   // Digit-by-digit years and codes: 二〇三五, 一九九九 (no unit characters at all).
@@ -117,19 +117,37 @@ std::optional<double> ParseNumber(std::string_view text) {
       pending_is_single_digit = i - start == 1;
       continue;
     }
-    if (c == U'点' && pending >= 0) {  // 三点五
+    if (c == U'点' || c == U'點') {  // 三点五, 十点二三三, 两千三点一: the integer part ends here
+      if (pending < 0 && section == 0 && wan == 0 && total == 0) return std::nullopt;
+      if (pending >= 0 && last_unit >= 100 && !after_zero && pending_is_single_digit) pending *= last_unit / 10;
+      double integer = total + wan + section + std::max(pending, 0.0);
       double scale = 0.1, frac = 0;
       ++i;
       size_t digits = 0;
-      while (i < chars.size() && DigitValue(chars[i].c) >= 0) { frac += DigitValue(chars[i].c) * scale; scale /= 10; ++i; ++digits; }
+      while (i < chars.size() && DigitValue(chars[i].c) >= 0) {
+        frac += DigitValue(chars[i].c) * scale;
+        scale /= 10;
+        ++i;
+        ++digits;
+      }
       if (digits == 0) return std::nullopt;
-      pending += frac;
-      pending_is_single_digit = false;
-      continue;
+      double value = integer + frac;
+      // 三点五亿: a multiplier may follow the decimals, and nothing else.
+      for (; i < chars.size(); ++i) {
+        double unit = UnitValue(chars[i].c);
+        if (unit < 1e4) return std::nullopt;
+        value *= unit;
+      }
+      return negative ? -value : value;
     }
     int d = DigitValue(c);
     if (d >= 0) {
-      if (d == 0) { after_zero = true; ++i; continue; }
+      if (d == 0) {
+        if (pending < 0 && section == 0 && wan == 0 && total == 0) pending = 0;  // 零点五
+        else after_zero = true;
+        ++i;
+        continue;
+      }
       if (pending >= 0) return std::nullopt;
       pending = d;
       pending_is_single_digit = true;

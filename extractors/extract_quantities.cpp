@@ -1,7 +1,11 @@
 #include "extractors/extract_quantities.h"
 
 #include <re2/re2.h>
+#include <unicode/brkiter.h>
+#include <unicode/unistr.h>
 #include <unicode/utf8.h>
+
+#include <memory>
 
 #include <algorithm>
 #include <cctype>
@@ -18,13 +22,15 @@ namespace {
 #define CN_DIGIT "零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖"
 #define CN_UNIT "十百千万亿拾佰仟萬億"
 #define ARABIC R"(\d+(?:,\d{3})*(?:\.\d+)?)"
-#define NUMBER "(?:" ARABIC "(?:[十百千万亿]+\\d?)?|[" CN_DIGIT CN_UNIT "]+(?:点[" CN_DIGIT "]+)?)"
+// Arabic digits mixed with unit characters (5万4千6百, 2千零30万, 13万2), or Chinese numerals
+// with an optional decimal part; 负 or a minus sign may lead.
+#define NUMBER "(?:[负-]?" ARABIC "(?:[十百千万亿零]+(?:\\d+(?:\\.\\d+)?)?)*|负?[" CN_DIGIT CN_UNIT "]+(?:点[" CN_DIGIT "]+[万亿]*)?)"
 
 // Token kinds, in the order RE2 tries them at one position (leftmost-first): dates and times
 // are consumed so that their parts never read as quantities.
 constexpr const char* kTokenPattern =
     "(" R"(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\d{1,2}月(?:\d{1,2}[日号])?|\d{1,2}月\d{1,2}[日号]|\d{1,2}:\d{2})" ")"
-    "|((?:百分之|千分之|万分之)" NUMBER "|" NUMBER "分之" NUMBER ")"
+    "|((?:百分之|千分之|万分之)\\s*" NUMBER "|" NUMBER "分之" NUMBER ")"
     "|(" NUMBER "%?\\s*(?:至|到|~|～|-|－|—{1,2}|–)\\s*" NUMBER ")"
     "|((?:" NUMBER ")?几[十百千万亿]*|[数][十百千万亿]+|上[百千万亿])"
     "|(" NUMBER ")";
@@ -99,6 +105,7 @@ double TrailingMultiplier(std::string_view s) {
 std::string BoundBefore(std::string_view s, size_t at, size_t* word_start) {
   size_t end = at;
   while (end > 0 && s[end - 1] == ' ') --end;
+  if (end >= 3 && s.substr(end - 3, 3) == "有") end -= 3;  // 至少有一人
   std::string best;
   size_t best_length = 0;
   for (const auto& w : rules::BoundsBefore()) {
@@ -191,6 +198,40 @@ bool ParseVague(std::string_view text, double* low, double* high, std::string* b
   return true;
 }
 
+// Does the dictionary word around text[start, end) reach outside the numeral into characters
+// that are not units? (一切, 统一, 一带一路: yes; 两年, 十斤: no.) ICU's dictionary decides.
+bool NumeralInsideWord(std::string_view s, size_t start, size_t end) {
+  thread_local std::unique_ptr<icu::BreakIterator> words = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createWordInstance(icu::Locale::getChinese(), status));
+    return U_SUCCESS(status) ? std::move(it) : nullptr;
+  }();
+  if (!words) return false;
+  size_t from = start, to = end;
+  for (int k = 0; k < 3 && from > 0; ++k) from -= std::min<size_t>(from, 3);
+  for (int k = 0; k < 3 && to < s.size(); ++k) to = std::min(s.size(), to + 3);
+  while (from < start && (static_cast<unsigned char>(s[from]) & 0xC0) == 0x80) ++from;
+  while (to < s.size() && (static_cast<unsigned char>(s[to]) & 0xC0) == 0x80) ++to;
+  std::string window(s.substr(from, to - from));
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(window);
+  int32_t a = icu::UnicodeString::fromUTF8(window.substr(0, start - from)).length();
+  int32_t b = a + icu::UnicodeString::fromUTF8(std::string(s.substr(start, end - start))).length();
+  words->setText(u);
+  if (!words->isBoundary(a)) return true;  // the word starts before the numeral: 统一, 万一
+  if (words->isBoundary(b)) return false;
+  // The word runs on past the numeral: fine when what follows is a unit (两年, 十斤).
+  re2::StringPiece rest(s.data() + end, s.size() - end), match;
+  if (RE2::PartialMatch(rest, C().unit, &match)) return false;
+  if (StartsWith(s, end, "多") || StartsWith(s, end, "余") || StartsWith(s, end, "来")) return false;  // 十多万
+  return true;
+}
+
+// 负 is a minus sign only where a sign can stand: not in 减负230万元, 担负, 胜负.
+bool SignAllowedAfter(UChar32 before) {
+  if (!(before >= 0x4E00 && before <= 0x9FFF)) return true;
+  return before == U'为' || before == U'是' || before == U'到' || before == U'至' || before == U'达' || before == U'长';
+}
+
 }  // namespace
 
 std::vector<Quantity> ExtractQuantities(std::string_view s, std::string_view context) {
@@ -207,10 +248,22 @@ std::vector<Quantity> ExtractQuantities(std::string_view s, std::string_view con
       if (groups[g].data() != nullptr) { t.kind = static_cast<Token::Kind>(g - 1); break; }
     pos = std::max(t.end, t.start + 1);
     if (t.kind == Token::kDate) continue;
+    if (StartsWith(t.text, 0, "负") && !SignAllowedAfter(CharBefore(s, t.start))) {
+      t.start += 3;
+      t.text = s.substr(t.start, t.end - t.start);
+    }
+    // 12千米, 2.3千克, 一百千瓦: 千 belongs to the unit, not the number.
+    if (t.kind == Token::kNumber && t.text.size() > 3 && t.text.substr(t.text.size() - 3) == "千" &&
+        (StartsWith(s, t.end, "米") || StartsWith(s, t.end, "克") || StartsWith(s, t.end, "瓦"))) {
+      t.end -= 3;
+      t.text = s.substr(t.start, t.end - t.start);
+      pos = t.end;
+    }
 
     // Not quantities: ordinals, quoted codes and names, numbers glued to Latin letters.
     UChar32 before = CharBefore(s, t.start), after = CharAt(s, t.end);
     if (before == U'第') continue;
+    if (t.start >= 6 && s.substr(t.start - 6, 6) == "倒数") continue;  // 倒数第二: a rank
     if ((before == U'那' || before == U'这' || before == U'哪') && (t.text == "一" || t.text == "两")) continue;
     if (before == 0x201C && s.substr(t.end, 12).find("”") != std::string_view::npos) continue;
     if ((before < 0x80 && std::isalpha(static_cast<int>(before))) || (after < 0x80 && std::isalpha(static_cast<int>(after))))
@@ -226,7 +279,9 @@ std::vector<Quantity> ExtractQuantities(std::string_view s, std::string_view con
         double scale = 100;
         for (auto [prefix, value] : {std::pair{"百分之", 100.0}, {"千分之", 1000.0}, {"万分之", 10000.0}}) {
           if (StartsWith(body, 0, prefix)) {
-            auto v = ParseNumber(body.substr(std::string_view(prefix).size()));
+            std::string_view rest = body.substr(std::string_view(prefix).size());
+            while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+            auto v = ParseNumber(rest);
             if (!v) goto next_token;
             number = *v * 100 / value;
             scale = 0;
@@ -322,6 +377,12 @@ std::vector<Quantity> ExtractQuantities(std::string_view s, std::string_view con
         }
       }
       (void)ge;
+      // 三年半, 一吨半, 两米半: half a unit more.
+      double half = 0;
+      if (unit && (unit->kind == "duration" || unit->kind == "measure" || unit->kind == "area") && StartsWith(s, at, "半")) {
+        half = 0.5;
+        at += 3;
+      }
       size_t span_end = at;
       std::string after_bound = BoundAfter(s, span_end);
       size_t prefix_start = t.start;
@@ -376,7 +437,7 @@ std::vector<Quantity> ExtractQuantities(std::string_view s, std::string_view con
         q.bound = bound.empty() ? "range" : bound;
         if (q.kind == "year") { q.low = low; q.high = high; }
       } else {
-        q.value = number * factor;
+        q.value = (number + half) * factor;
         if (q.kind == "year") q.value = number;
         q.bound = !before_bound.empty() ? before_bound
                   : !after_bound.empty() ? after_bound
@@ -398,6 +459,8 @@ std::vector<Quantity> ExtractQuantities(std::string_view s, std::string_view con
       q.modality = ClassifyModality(s, t.start, span_end, context);
       q.period = FindPeriod(s, prefix_start);
       if (q.kind == "year") q.period.clear(), q.modality.clear();  // a calendar year is a date, not a promise
+      // 5年来, 30年以来: the period a review looks back over, not a result or a promise.
+      if (q.kind == "duration" && (StartsWith(s, span_end, "来") || StartsWith(s, span_end, "以来"))) q.modality.clear();
       pos = std::max(pos, span_end);
       found.push_back(std::move(q));
     }
@@ -406,19 +469,81 @@ std::vector<Quantity> ExtractQuantities(std::string_view s, std::string_view con
   return found;
 }
 
-std::vector<NumberMention> FindNumbers(std::string_view text) {
-  std::vector<NumberMention> out;
-  for (auto& q : ExtractQuantities(text)) {
+std::vector<NumberMention> FindNumbers(std::string_view s) {
+  const Compiled& c = C();
+  std::vector<NumberMention> found;
+  re2::StringPiece input(s.data(), s.size());
+  re2::StringPiece groups[6];
+  size_t pos = 0;
+  auto add = [&](size_t start, size_t end, double value, bool percent) {
     NumberMention m;
-    m.start = q.start;
-    m.end = q.end;
-    m.value = q.value;
-    m.low = q.low;
-    m.high = q.high;
-    m.percent = q.kind == "percent";
-    out.push_back(m);
+    m.start = static_cast<uint32_t>(start);
+    m.end = static_cast<uint32_t>(end);
+    m.value = value;
+    m.percent = percent;
+    found.push_back(m);
+    pos = std::max(pos, end);
+  };
+  while (pos < s.size() && c.token.Match(input, pos, s.size(), RE2::UNANCHORED, groups, 6)) {
+    size_t start = groups[0].data() - s.data(), end = start + groups[0].size();
+    std::string_view text = s.substr(start, end - start);
+    pos = std::max(end, start + 1);
+    int kind = 0;
+    for (int g = 1; g <= 5; ++g)
+      if (groups[g].data() != nullptr) { kind = g - 1; break; }
+    if (kind == Token::kDate || kind == Token::kVague) continue;
+    if (StartsWith(text, 0, "负") && !SignAllowedAfter(CharBefore(s, start))) {
+      start += 3;
+      text = s.substr(start, end - start);
+    }
+    if (kind == Token::kFraction) {
+      bool percent = StartsWith(text, 0, "百分之") || StartsWith(text, 0, "千分之") || StartsWith(text, 0, "万分之");
+      if (percent) {
+        double scale = StartsWith(text, 0, "百分之") ? 1 : StartsWith(text, 0, "千分之") ? 0.1 : 0.01;
+        std::string_view rest = text.substr(9);
+        while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+        if (auto v = ParseNumber(rest)) add(start, end, *v * scale, true);
+      } else if (auto v = ParseFraction(text)) {
+        add(start, end, *v, false);
+      }
+      continue;
+    }
+    if (kind == Token::kRange) {
+      std::string low_text, percent, high_text;
+      if (!RE2::FullMatch(text, c.range_split, &low_text, &percent, &high_text)) continue;
+      auto l = ParseNumber(low_text), h = ParseNumber(high_text);
+      bool high_percent = StartsWith(s, end, "%");
+      if (l) add(start, start + low_text.size(), *l, !percent.empty() || high_percent);
+      if (h) add(end - high_text.size(), end + (high_percent ? 1 : 0), *h, high_percent);
+      if (high_percent) pos = std::max(pos, end + 1);
+      continue;
+    }
+    auto v = ParseNumber(text);
+    if (!v) continue;
+    if (!HasArabicDigit(text) && !HasChineseDigit(text) && text != "十" && text != "拾") continue;  // 万, 千万: words
+    // Chinese numerals inside a dictionary word (一切, 统一, 万一, 千载难逢) are not numbers.
+    if (!HasArabicDigit(text) && NumeralInsideWord(s, start, end)) continue;
+    size_t after = end;
+    while (after < s.size() && s[after] == ' ') ++after;
+    if (StartsWith(s, after, "多") || StartsWith(s, after, "余")) {  // 500余万, 一千多万: about 5000000
+      bool multiplied = false;
+      for (auto [unit_text, value] : {std::pair{"万亿", 1e12}, {"亿", 1e8}, {"万", 1e4}}) {
+        if (StartsWith(s, after + 3, unit_text)) {
+          add(start, after + 3 + std::string_view(unit_text).size(), *v * value, false);
+          multiplied = true;
+          break;
+        }
+      }
+      if (!multiplied) add(start, end, *v, false);
+      continue;
+    }
+    if (StartsWith(s, after, "%")) add(start, after + 1, *v, true);
+    else if (StartsWith(s, after, "成半") && *v < 10) add(start, after + 6, *v * 10 + 5, true);
+    else if (StartsWith(s, after, "个百分点")) add(start, after + 12, *v, true);
+    else if (StartsWith(s, after, "成") && *v <= 10) add(start, after + 3, *v * 10, true);
+    else add(start, end, *v, false);
   }
-  return out;
+  return found;
 }
 
 }  // namespace pledge

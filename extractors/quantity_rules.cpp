@@ -9,9 +9,11 @@ const std::vector<UnitRule>& Units() {
       {"人民币", "money", "CNY", 1}, {"美元", "money", "USD", 1}, {"美金", "money", "USD", 1},
       {"欧元", "money", "EUR", 1}, {"日元", "money", "JPY", 1}, {"英镑", "money", "GBP", 1},
       {"港元", "money", "HKD", 1}, {"港币", "money", "HKD", 1}, {"卢布", "money", "RUB", 1},
-      {"韩元", "money", "KRW", 1}, {"澳元", "money", "AUD", 1}, {"加元", "money", "CAD", 1},
+      {"韩元", "money", "KRW", 1}, {"美圆", "money", "USD", 1}, {"台币", "money", "TWD", 1},
+      {"新台币", "money", "TWD", 1}, {"瑞士法郎", "money", "CHF", 1}, {"法郎", "money", "CHF", 1},
+      {"卢比", "money", "INR", 1}, {"澳元", "money", "AUD", 1}, {"加元", "money", "CAD", 1},
       // durations
-      {"个小时", "duration", "hour", 1}, {"小时", "duration", "hour", 1},
+      {"分钟", "duration", "minute", 1}, {"个小时", "duration", "hour", 1}, {"小时", "duration", "hour", 1},
       {"个工作日", "duration", "day", 1}, {"工作日", "duration", "day", 1}, {"天", "duration", "day", 1},
       {"个星期", "duration", "week", 1}, {"星期", "duration", "week", 1},
       {"周", "duration", "week", 1}, {"个月", "duration", "month", 1},
@@ -25,7 +27,8 @@ const std::vector<UnitRule>& Units() {
       {"平米", "area", "m2", 1}, {"公顷", "area", "ha", 1}, {"亩", "area", "mu", 1},
       // other physical quantities
       {"公里", "measure", "km", 1}, {"千米", "measure", "km", 1}, {"米", "measure", "m", 1},
-      {"吨", "measure", "t", 1}, {"千克", "measure", "kg", 1}, {"公斤", "measure", "kg", 1},
+      {"吨", "measure", "t", 1}, {"斤", "measure", "kg", 0.5}, {"克", "measure", "kg", 0.001},
+      {"公分", "measure", "m", 0.01}, {"厘米", "measure", "m", 0.01}, {"毫米", "measure", "m", 0.001}, {"千克", "measure", "kg", 1}, {"公斤", "measure", "kg", 1},
       {"千瓦时", "measure", "kwh", 1}, {"度电", "measure", "kwh", 1}, {"千瓦", "measure", "kw", 1},
       {"兆瓦", "measure", "kw", 1000}, {"立方米", "measure", "m3", 1},
       {"标准箱", "measure", "teu", 1}, {"人次", "count", "", 1},

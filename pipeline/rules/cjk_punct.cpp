@@ -69,7 +69,26 @@ bool DigitsStartLine(std::string_view text, size_t at) {
 
 }  // namespace
 
+// A full-width comma inside a number (４，５６５ after the width pass: 4，565) is a thousands
+// separator typed in the wrong width: exactly three digits follow it.
+void ThousandsSeparators(std::string_view text, PassOutput& out) {
+  static constexpr std::string_view kComma = "，";
+  for (size_t at = text.find(kComma); at != std::string_view::npos; at = text.find(kComma, at + kComma.size())) {
+    size_t next = at + kComma.size();
+    if (at == 0 || !IsAsciiDigit(static_cast<unsigned char>(text[at - 1]))) continue;
+    if (next + 3 > text.size()) continue;
+    bool three = IsAsciiDigit(static_cast<unsigned char>(text[next])) && IsAsciiDigit(static_cast<unsigned char>(text[next + 1])) &&
+                 IsAsciiDigit(static_cast<unsigned char>(text[next + 2]));
+    bool then_stop = next + 3 == text.size() || !IsAsciiDigit(static_cast<unsigned char>(text[next + 3]));
+    // The digits before must not run longer than a thousands group allows (1，234 yes; 12345，678 no).
+    size_t before = 0;
+    for (size_t j = at; j > 0 && IsAsciiDigit(static_cast<unsigned char>(text[j - 1])); --j) ++before;
+    if (three && then_stop && before <= 3) out.Replace(at, next, ",", "width");
+  }
+}
+
 void CjkPunct(std::string_view text, PassOutput& out) {
+  ThousandsSeparators(text, out);
   if (text.find_first_of(",.;:?!()") == std::string_view::npos) return;
   static const RE2 protected_span(
       R"(((?i)(?:https?|ftp)://[!-~]+|www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+[!-~]*|[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+))");
