@@ -24,10 +24,10 @@ SQLite::Database OpenDatabase(const std::string& path, OpenMode mode, int busy_t
   }
   SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
   db.setBusyTimeout(busy_timeout_ms);
+  db.exec("PRAGMA foreign_keys = ON");
+  ApplyMigrations(db);  // first: a database we must refuse is not touched, not even its journal mode
   db.exec("PRAGMA journal_mode = WAL");
   db.exec("PRAGMA synchronous = NORMAL");
-  db.exec("PRAGMA foreign_keys = ON");
-  ApplyMigrations(db);
   return db;
 }
 

@@ -48,9 +48,9 @@ struct CommandResult {
 };
 
 // Runs `args` (a shell-quoted argument string) with the built pledge binary.
-inline CommandResult RunPledge(const std::string& args, const std::string& stdin_file = "") {
+inline CommandResult RunPledge(const std::string& args, const std::string& stdin_file = "", const std::string& cwd = "") {
   TempDir tmp;
-  std::string command = std::string("'") + PLEDGE_BINARY + "' " + args + " >" + tmp.Path("out") + " 2>" + tmp.Path("err");
+  std::string command = (cwd.empty() ? "" : "cd '" + cwd + "' && ") + std::string("'") + PLEDGE_BINARY + "' " + args + " >" + tmp.Path("out") + " 2>" + tmp.Path("err");
   if (!stdin_file.empty()) command += " <" + stdin_file;
   else command += " </dev/null";
   int status = std::system(command.c_str());

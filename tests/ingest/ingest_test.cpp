@@ -1,0 +1,211 @@
+// pledge ingest end to end, through the binary and through SQL: the golden run on samples/,
+// the raw-offset property, idempotence, bad inputs, parallel determinism, the writer lock.
+#include <catch2/catch.hpp>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <unicode/ucnv.h>
+
+#include <filesystem>
+#include <set>
+
+#include "ingest/run_lock.h"
+#include "pipeline/decode.h"
+#include "pipeline/normalize.h"
+#include "test_support.h"
+
+using namespace pledge;
+namespace fs = std::filesystem;
+
+namespace {
+
+int64_t Count(SQLite::Database& db, const std::string& sql) { return db.execAndGet(sql).getInt64(); }
+
+// Everything the pipeline derived, without run ids and timestamps: two equal dumps mean two
+// equal databases for a user.
+std::string Dump(const std::string& path) {
+  SQLite::Database db(path, SQLite::OPEN_READONLY);
+  std::string out;
+  for (const char* sql : {
+           "SELECT path, sha256, bytes, encoding, normalized_text, title, source_site, author, published_at, status, "
+           "error, pipeline_version FROM documents ORDER BY path",
+           "SELECT d.path, e.seq, e.rule, e.raw_start, e.raw_end, e.norm_start, e.norm_end, e.before, e.after "
+           "FROM normalization_events e JOIN documents d ON d.id = e.document_id ORDER BY d.path, e.seq",
+           "SELECT d.path, s.seq, s.section, s.raw_start, s.raw_end, s.norm_start, s.norm_end, s.text "
+           "FROM sentences s JOIN documents d ON d.id = s.document_id ORDER BY d.path, s.seq",
+           "SELECT path, kind, text, value, low, high, unit, bound, modality, period, raw_start, raw_end, norm_start, norm_end "
+           "FROM v_commitments ORDER BY path, norm_start, id"}) {
+    SQLite::Statement q(db, sql);
+    while (q.executeStep()) {
+      for (int i = 0; i < q.getColumnCount(); ++i) out += q.getColumn(i).getString() + "\t";
+      out += "\n";
+    }
+  }
+  return out;
+}
+
+std::string CopySamples(const test::TempDir& dir) {
+  std::string samples = dir.Path("samples");
+  fs::copy(test::SourcePath("samples"), samples, fs::copy_options::recursive);
+  return samples;
+}
+
+}  // namespace
+
+TEST_CASE("ingest of samples/ fills every table with offsets that point at the right bytes", "[ingest][golden]") {
+  test::TempDir dir;
+  std::string db_path = dir.Path("pledge.db");
+  auto run = test::RunPledge("ingest --jobs 2 --db '" + db_path + "' '" + test::SourcePath("samples") + "'");
+  INFO(run.err);
+  REQUIRE(run.exit_code == 0);
+  CHECK_THAT(run.out, Catch::Contains("4 files seen, 4 loaded, 0 unchanged, 0 quarantined"));
+  CHECK_THAT(run.out, Catch::Contains("commitments by kind:"));
+
+  SQLite::Database db(db_path, SQLite::OPEN_READONLY);
+  CHECK(Count(db, "SELECT count(*) FROM documents WHERE status = 'loaded'") == 4);
+  CHECK(Count(db, "SELECT count(*) FROM normalization_events") > 100);
+  CHECK(Count(db, "SELECT count(*) FROM sentences") > 300);
+  CHECK(Count(db, "SELECT count(*) FROM commitments") > 90);
+  CHECK(Count(db, "SELECT count(*) FROM runs WHERE status = 'finished' AND files_loaded = 4") == 1);
+  CHECK(Count(db, "SELECT count(*) FROM documents WHERE encoding LIKE 'GB18030;%'") == 1);
+  CHECK(Count(db, "SELECT count(*) FROM documents WHERE encoding = 'UTF-16LE; confidence=100'") == 1);
+  CHECK(Count(db, "SELECT count(*) FROM documents WHERE author = '落花时节' AND published_at = '2025-04-24' "
+                  "AND source_site = 'www.zciku.com' AND title = '某县树立群众观经验交流材料'") == 1);
+  CHECK(Count(db, "SELECT count(*) FROM v_commitments WHERE kind = 'duration' AND unit = 'day' AND bound = 'min' "
+                  "AND modality = 'obligation' AND value = 15") == 1);
+  CHECK(Count(db, "SELECT count(*) FROM commitments WHERE kind = 'money' AND value >= 1e8") >= 5);
+
+  // The property: every span's raw bytes are the original bytes of what it shows.
+  SQLite::Statement docs(db, "SELECT id, raw, encoding FROM documents");
+  while (docs.executeStep()) {
+    int64_t id = docs.getColumn(0).getInt64();
+    auto blob = docs.getColumn(1);
+    std::string raw(static_cast<const char*>(blob.getBlob()), blob.getBytes());
+    std::string encoding = docs.getColumn(2).getString();
+    encoding = encoding.substr(0, encoding.find(';'));
+    // Decode a raw slice in the document's own encoding (ICU, as the pipeline does).
+    auto decode_slice = [&](int64_t b, int64_t e) {
+      REQUIRE(0 <= b);
+      REQUIRE(b <= e);
+      REQUIRE(e <= static_cast<int64_t>(raw.size()));
+      std::string bytes = raw.substr(b, e - b), out(bytes.size() * 3 + 8, '\0');
+      UErrorCode status = U_ZERO_ERROR;
+      int32_t n = ucnv_convert("UTF-8", encoding.c_str(), out.data(), static_cast<int32_t>(out.size()), bytes.data(),
+                               static_cast<int32_t>(bytes.size()), &status);
+      REQUIRE(U_SUCCESS(status));
+      out.resize(n);
+      return out;
+    };
+    SQLite::Statement events(db, "SELECT raw_start, raw_end, before FROM normalization_events WHERE document_id = ?");
+    events.bind(1, id);
+    while (events.executeStep()) {
+      std::string before = events.getColumn(2).getString();
+      if (before.empty()) continue;
+      CHECK(decode_slice(events.getColumn(0).getInt64(), events.getColumn(1).getInt64()) == before);
+    }
+    SQLite::Statement commitments(db, "SELECT raw_start, raw_end, text FROM commitments WHERE document_id = ?");
+    commitments.bind(1, id);
+    while (commitments.executeStep()) {
+      std::string original = decode_slice(commitments.getColumn(0).getInt64(), commitments.getColumn(1).getInt64());
+      CHECK(NormalizeText(TrackedText::Identity(original)).text.text == commitments.getColumn(2).getString());
+    }
+    SQLite::Statement sentences(db, "SELECT raw_start, raw_end, text FROM sentences WHERE document_id = ? ORDER BY seq");
+    sentences.bind(1, id);
+    int64_t previous_end = 0;
+    while (sentences.executeStep()) {
+      int64_t b = sentences.getColumn(0).getInt64(), e = sentences.getColumn(1).getInt64();
+      CHECK(b >= previous_end);
+      previous_end = e;
+      std::string original = decode_slice(b, e);
+      // A sentence's raw bytes start with the bytes of its first character.
+      std::string text = sentences.getColumn(2).getString();
+      std::string normalized_original = NormalizeText(TrackedText::Identity(original)).text.text;
+      CHECK(normalized_original.substr(0, 3) == text.substr(0, 3));
+    }
+  }
+}
+
+TEST_CASE("a second run over unchanged files changes nothing", "[ingest]") {
+  test::TempDir dir;
+  std::string samples = CopySamples(dir), db_path = dir.Path("pledge.db");
+  REQUIRE(test::RunPledge("ingest --db '" + db_path + "' '" + samples + "'").exit_code == 0);
+  std::string first = Dump(db_path);
+  auto again = test::RunPledge("ingest --db '" + db_path + "' '" + samples + "'");
+  CHECK(again.exit_code == 0);
+  CHECK_THAT(again.out, Catch::Contains("4 files seen, 0 loaded, 4 unchanged"));
+  CHECK(Dump(db_path) == first);
+
+  // A changed file replaces its document; a removed one stays until --prune.
+  test::WriteBytes(samples + "/clean_provincial_report.txt", "新的内容：每年投入不少于5亿元。\n");
+  fs::remove(samples + "/utf16_county_report.txt");
+  auto changed = test::RunPledge("ingest --db '" + db_path + "' '" + samples + "'");
+  CHECK_THAT(changed.out, Catch::Contains("3 files seen, 1 loaded, 2 unchanged"));
+  SQLite::Database db(db_path, SQLite::OPEN_READONLY);
+  CHECK(Count(db, "SELECT count(*) FROM documents") == 4);
+  CHECK(Count(db, "SELECT count(*) FROM v_commitments WHERE path LIKE '%clean_provincial_report.txt'") == 1);
+  auto pruned = test::RunPledge("ingest --prune --db '" + db_path + "' '" + samples + "'");
+  CHECK_THAT(pruned.out, Catch::Contains("pruned: 1"));
+  CHECK(Count(db, "SELECT count(*) FROM documents") == 3);
+}
+
+TEST_CASE("the number of jobs does not change the result", "[ingest]") {
+  test::TempDir dir;
+  std::string samples = CopySamples(dir);
+  REQUIRE(test::RunPledge("ingest --jobs 1 --db '" + dir.Path("one.db") + "' '" + samples + "'").exit_code == 0);
+  REQUIRE(test::RunPledge("ingest --jobs 4 --db '" + dir.Path("four.db") + "' '" + samples + "'").exit_code == 0);
+  CHECK(Dump(dir.Path("one.db")) == Dump(dir.Path("four.db")));
+}
+
+TEST_CASE("bad inputs are quarantined with a reason and the run goes on", "[ingest][quarantine]") {
+  test::TempDir dir;
+  std::string in = dir.Path("in");
+  fs::create_directories(in);
+  fs::copy(test::SourcePath("samples/gbk_rural_plan.txt"), in + "/good_gbk.txt");
+  fs::copy(test::SourcePath("samples/clean_provincial_report.txt"), in + "/good.txt");
+  test::WriteBytes(in + "/empty.txt", "");
+  test::WriteBytes(in + "/binary.txt", std::string("\x7F" "ELF\x02\x01\x01\x00\x00\x00\x00\x00", 12) + std::string(500, '\x03'));
+  std::string truncated = "每年投入不少于5亿元，确保完成任务";
+  truncated.pop_back();
+  test::WriteBytes(in + "/truncated.txt", truncated);
+  test::WriteBytes(in + "/huge.txt", std::string(5000, 'x'));
+  fs::create_symlink("loop_b.txt", in + "/loop_a.txt");
+  fs::create_symlink("loop_a.txt", in + "/loop_b.txt");
+  fs::create_symlink("missing.txt", in + "/broken.txt");
+
+  std::string db_path = dir.Path("p.db");
+  auto run = test::RunPledge("ingest --max-bytes 4000 --db '" + db_path + "' '" + in + "'");
+  CHECK(run.exit_code == 3);
+  SQLite::Database db(db_path, SQLite::OPEN_READONLY);
+  CHECK(Count(db, "SELECT count(*) FROM documents WHERE status = 'loaded'") == 2);
+  auto reason = [&](const std::string& name) {
+    SQLite::Statement q(db, "SELECT error FROM documents WHERE path = ? AND status = 'quarantined'");
+    q.bind(1, in + "/" + name);
+    return q.executeStep() ? q.getColumn(0).getString() : std::string("<not quarantined>");
+  };
+  CHECK(reason("empty.txt") == "empty file");
+  CHECK_THAT(reason("binary.txt"), Catch::Contains("binary file"));
+  CHECK_THAT(reason("truncated.txt"), Catch::Contains("invalid UTF-8"));
+  CHECK_THAT(reason("huge.txt"), Catch::Contains("too large"));
+  CHECK_THAT(reason("loop_a.txt"), Catch::Contains("symlink loop"));
+  CHECK_THAT(reason("broken.txt"), Catch::Contains("broken symlink"));
+  // The summary names each file and its reason.
+  CHECK_THAT(run.out, Catch::Contains("quarantined: " + in + "/empty.txt: empty file"));
+  CHECK(Count(db, "SELECT files_quarantined FROM runs") == 7);
+}
+
+TEST_CASE("one writer: a second run waits, then gives up with exit code 4", "[ingest][lock]") {
+  test::TempDir dir;
+  std::string db_path = dir.Path("p.db");
+  auto lock = RunLock::Acquire(db_path, 0);
+  REQUIRE(lock);
+  auto run = test::RunPledge("ingest --wait 0.3 --db '" + db_path + "' '" + test::SourcePath("samples") + "'");
+  CHECK(run.exit_code == 4);
+  CHECK_THAT(run.err, Catch::Contains("another pledge run holds"));
+}
+
+TEST_CASE("paths can come from standard input", "[ingest]") {
+  test::TempDir dir;
+  test::WriteBytes(dir.Path("list"), test::SourcePath("samples/gbk_rural_plan.txt") + "\n");
+  auto run = test::RunPledge("ingest --db '" + dir.Path("p.db") + "' -", dir.Path("list"));
+  CHECK(run.exit_code == 0);
+  CHECK_THAT(run.out, Catch::Contains("1 files seen, 1 loaded"));
+}
