@@ -35,8 +35,17 @@ constexpr const char* kTokenPattern =
     "|((?:" NUMBER ")?几[十百千万亿]*|[数][十百千万亿]+|上[百千万亿])"
     "|(" NUMBER ")";
 
+// The token pattern is large (every Chinese numeral character, several forms): give RE2 room
+// for its DFA, or it falls back to the much slower NFA on long inputs.
+RE2::Options BigPatternOptions() {
+  RE2::Options options;
+  options.set_max_mem(64 << 20);
+  return options;
+}
+
 struct Compiled {
-  RE2 token{kTokenPattern};
+  RE2 token{kTokenPattern, BigPatternOptions()};
+  RE2 token_anchored{std::string("^(?:") + kTokenPattern + ")", BigPatternOptions()};
   RE2 unit;
   RE2 range_split{"^(" NUMBER ")(%?)\\s*(?:至|到|~|～|-|－|—{1,2}|–)\\s*(" NUMBER ")$"};
   std::vector<const rules::UnitRule*> units_by_text;
@@ -55,6 +64,17 @@ struct Compiled {
 const Compiled& C() {
   static const Compiled c;
   return c;
+}
+
+// The next token at or after `pos`: one DFA scan finds where it is (no submatches: fast), then
+// an anchored match on just that span says which kind it is.
+bool NextToken(std::string_view s, size_t pos, re2::StringPiece groups[6]) {
+  const Compiled& c = C();
+  re2::StringPiece input(s.data(), s.size()), whole;
+  if (!c.token.Match(input, pos, s.size(), RE2::UNANCHORED, &whole, 1)) return false;
+  size_t start = whole.data() - s.data();
+  return c.token_anchored.Match(input, start, start + whole.size(), RE2::ANCHOR_BOTH, groups, 6) ||
+         c.token.Match(input, start, s.size(), RE2::ANCHOR_START, groups, 6);
 }
 
 const rules::UnitRule* FindUnit(std::string_view text) {
@@ -237,10 +257,10 @@ bool SignAllowedAfter(UChar32 before) {
 std::vector<Quantity> ExtractQuantities(std::string_view s, std::string_view context) {
   const Compiled& c = C();
   std::vector<Quantity> found;
-  re2::StringPiece input(s.data(), s.size());
+  std::optional<ModalityCues> cues;  // built when the first quantity needs it
   re2::StringPiece groups[6];
   size_t pos = 0;
-  while (pos < s.size() && c.token.Match(input, pos, s.size(), RE2::UNANCHORED, groups, 6)) {
+  while (pos < s.size() && NextToken(s, pos, groups)) {
     Token t{Token::kNumber, static_cast<size_t>(groups[0].data() - s.data()), 0, {}};
     t.end = t.start + groups[0].size();
     t.text = s.substr(t.start, t.end - t.start);
@@ -456,8 +476,9 @@ std::vector<Quantity> ExtractQuantities(std::string_view s, std::string_view con
       q.start = static_cast<uint32_t>(t.start);
       q.end = static_cast<uint32_t>(span_end);
       q.text = std::string(s.substr(q.start, q.end - q.start));
-      q.modality = ClassifyModality(s, t.start, span_end, context);
-      q.period = FindPeriod(s, prefix_start);
+      if (!cues) cues.emplace(s, context);
+      q.modality = cues->Classify(t.start, span_end);
+      q.period = cues->Period(prefix_start);
       if (q.kind == "year") q.period.clear(), q.modality.clear();  // a calendar year is a date, not a promise
       // 5年来, 30年以来: the period a review looks back over, not a result or a promise.
       if (q.kind == "duration" && (StartsWith(s, span_end, "来") || StartsWith(s, span_end, "以来"))) q.modality.clear();
@@ -484,7 +505,7 @@ std::vector<NumberMention> FindNumbers(std::string_view s) {
     found.push_back(m);
     pos = std::max(pos, end);
   };
-  while (pos < s.size() && c.token.Match(input, pos, s.size(), RE2::UNANCHORED, groups, 6)) {
+  while (pos < s.size() && NextToken(s, pos, groups)) {
     size_t start = groups[0].data() - s.data(), end = start + groups[0].size();
     std::string_view text = s.substr(start, end - start);
     pos = std::max(end, start + 1);

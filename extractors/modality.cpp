@@ -4,6 +4,8 @@
 
 #include "extractors/quantity_rules.h"
 
+#include <vector>
+
 namespace pledge {
 namespace {
 
@@ -15,20 +17,12 @@ std::string_view Scope(std::string_view sentence, size_t start) {
   return before;
 }
 
-// The clause the quantity sits in: back to the last ，or ；.
-std::string_view Clause(std::string_view scope) {
-  size_t comma = scope.rfind("，");
-  return comma == std::string_view::npos ? scope : scope.substr(comma + std::string_view("，").size());
-}
-
 struct Patterns {
-  RE2 condition_before{R"((?:达不到|不足|低于|未达到|未完成|达不到|少于|不满|超过|高于)\s*$)"};
-  RE2 condition_after{R"(^(?:以上|以下|以内)?的)"};
+  RE2 condition_verbs{R"(达不到|不足|低于|未达到|未完成|少于|不满|超过|高于)"};
   RE2 condition_words{R"(如果|若|凡是|一旦|否则)"};
   RE2 obligation{R"(必须|不得|不准|严禁|禁止|务必|须|应当|应该|规定|要求|责令|坚持|(?:^|[^主重需只想纲概摘])要)"};
   RE2 target{R"(力争|争取|确保|目标|预期|预计|计划|规划|决定|拟|努力|力求|到\d{4}年|到二[〇零]\S{2}年|用\S{1,4}(?:年|个月)?时间|将)"};
   RE2 past{R"((?:^|[^为除])了|已|累计|先后|共计|来[，,]|以来|到目前|截至目前|截止目前)"};
-  RE2 past_after{R"(^(?:来|以来))"};
   RE2 time_frame{R"(用\S{0,4}(?:年|个月|天)(?:左右)?(?:的)?时间)"};
   RE2 target_context{R"(目标|任务|计划|规划|方案|意见|要点|安排|部署|举措|措施|打算|展望|今后|下一步|思路|工作重点)"};
   RE2 review_context{R"(回顾|成绩|成效|成就|总结|完成情况|进展|过去)"};
@@ -40,32 +34,83 @@ const Patterns& P() {
   return p;
 }
 
-// End offset of the last match of `pattern` in `text`, or npos.
-size_t LastMatchEnd(std::string_view text, const RE2& pattern) {
-  re2::StringPiece scan(text.data(), text.size());
-  size_t end = std::string_view::npos;
-  while (RE2::FindAndConsume(&scan, pattern)) {
-    end = scan.data() - text.data();
-    if (scan.empty()) break;
+// Every match of `pattern` in `text`, as (begin, end) byte offsets.
+std::vector<std::pair<size_t, size_t>> AllMatches(std::string_view text, const RE2& pattern) {
+  std::vector<std::pair<size_t, size_t>> found;
+  re2::StringPiece input(text.data(), text.size()), match;
+  size_t pos = 0;
+  while (pos < text.size() && pattern.Match(input, pos, text.size(), RE2::UNANCHORED, &match, 1)) {
+    size_t b = match.data() - text.data(), e = b + match.size();
+    found.emplace_back(b, e);
+    pos = e > b ? e : b + 1;
   }
-  return end;
+  return found;
+}
+
+bool AnyWithin(const std::vector<std::pair<size_t, size_t>>& matches, size_t from, size_t to) {
+  for (auto [b, e] : matches)
+    if (b >= from && e <= to) return true;
+  return false;
+}
+
+size_t LastEndWithin(const std::vector<std::pair<size_t, size_t>>& matches, size_t from, size_t to) {
+  size_t last = std::string_view::npos;
+  for (auto [b, e] : matches)
+    if (b >= from && e <= to) last = e;
+  return last;
+}
+
+size_t ScopeBegin(std::string_view sentence, size_t start) {
+  size_t semi = sentence.substr(0, start).rfind("；");
+  return semi == std::string_view::npos ? 0 : semi + std::string_view("；").size();
+}
+
+size_t ClauseBegin(std::string_view sentence, size_t scope_begin, size_t start) {
+  size_t comma = sentence.substr(0, start).rfind("，");
+  if (comma == std::string_view::npos || comma < scope_begin) return scope_begin;
+  return comma + std::string_view("，").size();
 }
 
 }  // namespace
 
-std::string ClassifyModality(std::string_view sentence, size_t start, size_t end, std::string_view context) {
+ModalityCues::ModalityCues(std::string_view sentence, std::string_view context) : sentence_(sentence) {
   const auto& p = P();
-  std::string_view scope = Scope(sentence, start);
-  std::string_view clause = Clause(scope);
-  std::string_view after = sentence.substr(end, 12);
-  if (RE2::PartialMatch(clause, p.condition_before) && RE2::PartialMatch(after, p.condition_after)) return "condition";
-  if (RE2::PartialMatch(clause, p.condition_words)) return "condition";
+  obligation_ = AllMatches(sentence, p.obligation);
+  target_ = AllMatches(sentence, p.target);
+  past_ = AllMatches(sentence, p.past);
+  achievement_ = AllMatches(sentence, p.achievement);
+  condition_words_ = AllMatches(sentence, p.condition_words);
+  condition_verbs_ = AllMatches(sentence, p.condition_verbs);
+  time_frames_ = AllMatches(sentence, p.time_frame);
+  target_context_ = RE2::PartialMatch(context, p.target_context);
+  review_context_ = RE2::PartialMatch(context, p.review_context);
+  has_period_word_ = sentence.find("每") != std::string_view::npos || sentence.find("均") != std::string_view::npos;
+}
+
+std::string ModalityCues::Classify(size_t start, size_t end) const {
+  std::string_view s = sentence_;
+  size_t scope = ScopeBegin(s, start), clause = ClauseBegin(s, scope, start);
+  auto starts = [&](size_t at, std::string_view w) { return at <= s.size() && s.substr(at, w.size()) == w; };
+  // 满意率达不到90%的取消年终奖: a threshold verb right before, 的 right after.
+  size_t after = end;
+  for (std::string_view w : {"以上", "以下", "以内"})
+    if (starts(after, w)) { after += w.size(); break; }
+  bool verb_before = false;
+  for (auto [b, e] : condition_verbs_) {
+    size_t gap = e;
+    while (gap < start && s[gap] == ' ') ++gap;
+    if (b >= clause && gap == start) verb_before = true;
+  }
+  if (verb_before && starts(after, "的")) return "condition";
+  if (AnyWithin(condition_words_, clause, start)) return "condition";
   // The modal word nearest the quantity governs it (要确保 → target, 规定…不得 → obligation).
-  size_t obligation = LastMatchEnd(scope, p.obligation), target = LastMatchEnd(scope, p.target);
+  size_t obligation = LastEndWithin(obligation_, scope, start), target = LastEndWithin(target_, scope, start);
   // 用三年时间使…: the target phrase wraps the quantity itself.
-  if (target == std::string_view::npos && RE2::PartialMatch(sentence.substr(0, end + 9), p.time_frame)) target = start;
-  bool past = RE2::PartialMatch(clause, p.past) || RE2::PartialMatch(after, p.past_after);
-  bool past_in_sentence = past || RE2::PartialMatch(scope, p.past);
+  if (target == std::string_view::npos)
+    for (auto [b, e] : time_frames_)
+      if (b <= start && e <= end + 9 && e > start) target = start;
+  bool past = AnyWithin(past_, clause, start) || starts(end, "来") || starts(end, "以来");
+  bool past_in_sentence = past || AnyWithin(past_, scope, start);
   if (target != std::string_view::npos && past) target = std::string_view::npos;
   if (obligation != std::string_view::npos || target != std::string_view::npos) {
     if (target == std::string_view::npos) return "obligation";
@@ -74,14 +119,24 @@ std::string ClassifyModality(std::string_view sentence, size_t start, size_t end
   }
   if (past_in_sentence) return "achievement";
   // No word of its own: what the section is about decides (目标, 任务 … set targets).
-  if (RE2::PartialMatch(context, p.target_context) && !RE2::PartialMatch(context, p.review_context)) return "target";
-  if (RE2::PartialMatch(scope, p.achievement)) return "achievement";
-  if (RE2::PartialMatch(context, p.review_context)) return "achievement";
+  if (target_context_ && !review_context_) return "target";
+  if (AnyWithin(achievement_, scope, start)) return "achievement";
+  if (review_context_) return "achievement";
   return "";
 }
 
+std::string ModalityCues::Period(size_t start) const {
+  if (!has_period_word_) return "";
+  return FindPeriod(sentence_, start);
+}
+
+std::string ClassifyModality(std::string_view sentence, size_t start, size_t end, std::string_view context) {
+  return ModalityCues(sentence, context).Classify(start, end);
+}
+
 std::string FindPeriod(std::string_view sentence, size_t start) {
-  std::string_view scope = Scope(sentence, start);
+  std::string_view scope = Scope(sentence, start);  // Every period word contains 每 or 均: most sentences have neither.
+  if (scope.find("每") == std::string_view::npos && scope.find("均") == std::string_view::npos) return "";
   // The period word that ends nearest the quantity wins; at the same end, the longest
   // (每人每年 over 每年).
   size_t best_end = 0, best_length = 0;

@@ -17,8 +17,25 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace pledge {
+
+// The modal words of one sentence, found once, then asked for each quantity in it: the
+// sentence is scanned once however many quantities it holds.
+class ModalityCues {
+ public:
+  ModalityCues(std::string_view sentence, std::string_view context);
+  std::string Classify(size_t start, size_t end) const;
+  std::string Period(size_t start) const;
+
+ private:
+  using Matches = std::vector<std::pair<size_t, size_t>>;
+  std::string_view sentence_;
+  Matches obligation_, target_, past_, achievement_, condition_words_, condition_verbs_, time_frames_;
+  bool target_context_ = false, review_context_ = false, has_period_word_ = false;
+};
 
 std::string ClassifyModality(std::string_view sentence, size_t start, size_t end, std::string_view context = {});
 std::string FindPeriod(std::string_view sentence, size_t start);

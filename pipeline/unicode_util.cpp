@@ -5,24 +5,6 @@
 
 namespace pledge {
 
-UChar32 Utf8At(std::string_view s, size_t i, size_t* next) {
-  auto* p = reinterpret_cast<const uint8_t*>(s.data());
-  int32_t k = static_cast<int32_t>(i);
-  UChar32 c;
-  U8_NEXT_OR_FFFD(p, k, static_cast<int32_t>(s.size()), c);
-  if (next) *next = static_cast<size_t>(k);
-  return c;
-}
-
-UChar32 Utf8Before(std::string_view s, size_t i, size_t* start) {
-  auto* p = reinterpret_cast<const uint8_t*>(s.data());
-  int32_t k = static_cast<int32_t>(i);
-  UChar32 c;
-  U8_PREV_OR_FFFD(p, 0, k, c);
-  if (start) *start = static_cast<size_t>(k);
-  return c;
-}
-
 void AppendUtf8(std::string& out, UChar32 c) {
   uint8_t bytes[4];
   int32_t length = 0;

@@ -58,7 +58,7 @@ void Boilerplate(std::string_view text, PassOutput& out, DocumentMetadata& metad
     if (header && RE2::FullMatch(line, p.banner, &site)) {
       if (metadata.source_site.empty()) metadata.source_site = site;
       whole_line = true;
-    } else if (RE2::PartialMatch(line, p.furniture)) {
+    } else if (line.size() < 90 && RE2::PartialMatch(line, p.furniture)) {  // page furniture is short
       whole_line = true;
     } else if (header && line.size() < 300) {
       // A metadata line: at least two "key：" fields, or one recognised field and nothing else.

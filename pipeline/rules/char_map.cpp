@@ -110,6 +110,11 @@ void CharMap(std::string_view text, PassOutput& out) {
   for (size_t i = 0; i < text.size();) {
     auto b = static_cast<unsigned char>(text[i]);
     if (b < 0x80 && b != '\t' && b != 0x0B && b != 0x0C) { ++i; continue; }
+    // Only these UTF-8 lead bytes can start a mapped character; skip the rest undecoded.
+    if (b >= 0x80 && b != 0xC2 && b != 0xE2 && b != 0xE3 && b != 0xE8 && b != 0xEF && b != 0xF0) {
+      i += b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+      continue;
+    }
     size_t start = i;
     UChar32 c = Utf8At(text, i, &i);
     if (!MaybeMapped(c)) continue;

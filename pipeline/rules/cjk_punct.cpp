@@ -89,11 +89,13 @@ void ThousandsSeparators(std::string_view text, PassOutput& out) {
 
 void CjkPunct(std::string_view text, PassOutput& out) {
   ThousandsSeparators(text, out);
-  if (text.find_first_of(",.;:?!()") == std::string_view::npos) return;
+  static constexpr ByteSet kPunct(",.;:?!()\n");
+  if (kPunct.FindIn(text) == std::string_view::npos) return;
   static const RE2 protected_span(
       R"(((?i)(?:https?|ftp)://[!-~]+|www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+[!-~]*|[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+))");
   std::vector<std::pair<size_t, size_t>> protected_spans;
-  {
+  if (text.find("://") != std::string_view::npos || text.find("www.") != std::string_view::npos ||
+      text.find('@') != std::string_view::npos) {
     re2::StringPiece scan(text.data(), text.size()), match;
     while (RE2::FindAndConsume(&scan, protected_span, &match))
       protected_spans.emplace_back(match.data() - text.data(), match.data() - text.data() + match.size());
@@ -102,8 +104,7 @@ void CjkPunct(std::string_view text, PassOutput& out) {
 
   // Parentheses pair up within a line; remember open ones to convert both sides together.
   std::vector<size_t> open_parens;
-  for (size_t i = text.find_first_of(",.;:?!()\n"); i != std::string_view::npos;
-       i = text.find_first_of(",.;:?!()\n", i + 1)) {
+  for (size_t i = kPunct.FindIn(text); i != std::string_view::npos; i = kPunct.FindIn(text, i + 1)) {
     char c = text[i];
     if (c == '\n') { open_parens.clear(); continue; }
     while (next_protected < protected_spans.size() && protected_spans[next_protected].second <= i) ++next_protected;

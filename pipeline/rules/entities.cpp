@@ -136,12 +136,13 @@ bool AllowedInAngles(UChar32 c) { return IsHan(c) || IsChinesePunct(c) || IsAsci
 }  // namespace
 
 void Entities(std::string_view text, PassOutput& out) {
-  if (text.find_first_of("%&<") == std::string_view::npos) return;
+  static constexpr ByteSet kSpecial("%&<>");
+  if (kSpecial.FindIn(text) == std::string_view::npos) return;
   static const RE2 url(R"((?i)(?:https?|ftp)://[!-~]+|www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+[!-~]*)");
 
   // Spans of URLs, which keep their encoding.
   std::vector<std::pair<size_t, size_t>> urls;
-  {
+  if (text.find("://") != std::string_view::npos || text.find("www.") != std::string_view::npos) {
     re2::StringPiece scan(text.data(), text.size()), match;
     static const RE2 url_group("(" + url.pattern() + ")");
     while (RE2::FindAndConsume(&scan, url_group, &match))
@@ -156,8 +157,7 @@ void Entities(std::string_view text, PassOutput& out) {
   struct Angle { size_t start, end; bool open; int decoded_index; };
   std::vector<Decoded> decoded;
   std::vector<Angle> angles;
-  for (size_t i = text.find_first_of("%&<>"); i != std::string_view::npos && i < text.size();
-       i = text.find_first_of("%&<>", i)) {
+  for (size_t i = kSpecial.FindIn(text); i != std::string_view::npos && i < text.size(); i = kSpecial.FindIn(text, i)) {
     if (text[i] == '<' || text[i] == '>') {
       angles.push_back({i, i + 1, text[i] == '<', -1});
       ++i;

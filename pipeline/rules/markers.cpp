@@ -2,23 +2,31 @@
 // redaction: ** (or ＊＊, ××) standing for a masked name, so users can find redacted passages.
 // unrepairable: 锟斤拷 (U+FFFD written as UTF-8 and read as GBK) and U+FFFD itself: the original
 // bytes are gone; the text keeps the damage and the document is flagged.
-#include <re2/re2.h>
-
+// Plain substring scans: these markers are rare, and most texts have none at all.
 #include "pipeline/rules/rule.h"
 
 namespace pledge::rules {
+namespace {
+
+// Every maximal run of `unit` repeated at least `min_repeats` times.
+void Runs(std::string_view text, std::string_view unit, size_t min_repeats, const char* rule, PassOutput& out) {
+  for (size_t at = text.find(unit); at != std::string_view::npos;) {
+    size_t end = at;
+    while (text.substr(end, unit.size()) == unit) end += unit.size();
+    if ((end - at) / unit.size() >= min_repeats)
+      out.markers.push_back({static_cast<uint32_t>(at), static_cast<uint32_t>(end), rule});
+    at = text.find(unit, end);
+  }
+}
+
+}  // namespace
 
 void Markers(std::string_view text, PassOutput& out) {
-  static const RE2 redaction(R"((\*{2,}|＊{2,}|×{2,}))");
-  static const RE2 unrepairable(R"(((?:锟斤拷)+锟?|\x{FFFD}+))");
-  struct Rule { const RE2* pattern; const char* name; };
-  for (auto [pattern, name] : {Rule{&redaction, "redaction"}, Rule{&unrepairable, "unrepairable"}}) {
-    re2::StringPiece scan(text.data(), text.size()), match;
-    while (RE2::FindAndConsume(&scan, *pattern, &match)) {
-      size_t at = match.data() - text.data();
-      out.markers.push_back({static_cast<uint32_t>(at), static_cast<uint32_t>(at + match.size()), name});
-    }
-  }
+  Runs(text, "*", 2, "redaction", out);
+  Runs(text, "＊", 2, "redaction", out);
+  Runs(text, "×", 2, "redaction", out);
+  Runs(text, "锟斤拷", 1, "unrepairable", out);
+  Runs(text, "\xEF\xBF\xBD", 1, "unrepairable", out);
 }
 
 }  // namespace pledge::rules

@@ -149,54 +149,90 @@ void RepairLatinRuns(std::string_view text, PassOutput& out, UConverter* cp1252)
   }
 }
 
-// GBK look: a run of hanzi and full-width forms. Try each rare character as a start.
-void RepairGbkRuns(std::string_view text, PassOutput& out, UConverter* gbk) {
+// Each unified ideograph's two GBK bytes (0 where GBK has none), built once with ICU, so the
+// scan below is table lookups: mojibake candidates are everywhere a rare hanzi is.
+struct GbkTable {
+  std::vector<uint16_t> code;
+  GbkTable() : code(0x9FFF - 0x4E00 + 1, 0) {
+    Converter gbk = OpenStrict("GBK");
+    std::string bytes;
+    for (UChar32 c = 0x4E00; c <= 0x9FFF; ++c)
+      if (gbk && Encode(gbk.get(), Utf8Of(c), bytes) && bytes.size() == 2)
+        code[c - 0x4E00] = static_cast<uint16_t>((static_cast<unsigned char>(bytes[0]) << 8) | static_cast<unsigned char>(bytes[1]));
+  }
+  uint16_t Of(UChar32 c) const { return c >= 0x4E00 && c <= 0x9FFF ? code[c - 0x4E00] : 0; }
+};
+
+const GbkTable& Gbk() {
+  static const GbkTable table;
+  return table;
+}
+
+// A run of hanzi whose GBK bytes read as UTF-8. Candidates start at a rare hanzi whose GBK lead
+// byte is a UTF-8 lead byte of a CJK character (E4–E9).
+void RepairGbkRuns(std::string_view text, PassOutput& out) {
+  const GbkTable& table = Gbk();
   size_t i = 0;
+  const CommonHanzi& common = Common();
   while (i < text.size()) {
+    auto lead = static_cast<unsigned char>(text[i]);
+    if (lead < 0xE4 || lead > 0xE9) {  // not a hanzi in U+4000–U+9FFF: skip the whole character
+      i += lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+      continue;
+    }
     size_t next;
     UChar32 c = Utf8At(text, i, &next);
-    if (!(IsHan(c) || IsChinesePunct(c)) || Common().Has(c) || c < 0x2E80) { i = next; continue; }
-    // Collect the following run of non-ASCII characters (the candidate's extent).
-    std::vector<size_t> boundaries{i};
-    size_t end = i;
-    while (end < text.size() && boundaries.size() < 64) {
-      UChar32 d = Utf8At(text, end, &next);
-      if (d < 0x80) break;
-      end = next;
-      boundaries.push_back(end);
+    uint16_t first = table.Of(c);
+    if (first < 0xE400 || first > 0xE9FF || common.Has(c)) { i = next; continue; }
+    // Walk on while the GBK bytes stay well-formed UTF-8; remember the last point where both
+    // the hanzi and the UTF-8 characters end together.
+    std::string bytes;
+    size_t end = i, best_end = i, best_bytes = 0;
+    int pending = 0;  // continuation bytes the current UTF-8 character still needs
+    bool broken = false;
+    while (end < text.size() && !broken && end - i < 3 * 96) {
+      size_t after;
+      UChar32 d = Utf8At(text, end, &after);
+      uint16_t code = table.Of(d);
+      if (code == 0) break;
+      for (unsigned char byte : {static_cast<unsigned char>(code >> 8), static_cast<unsigned char>(code & 0xFF)}) {
+        if (pending > 0) {
+          if ((byte & 0xC0) != 0x80) { broken = true; break; }
+          --pending;
+        } else if (byte >= 0xE0 && byte <= 0xEF) {
+          pending = 2;
+        } else {
+          broken = true;
+          break;
+        }
+        bytes.push_back(static_cast<char>(byte));
+      }
+      if (broken) break;
+      end = after;
+      if (pending == 0) { best_end = end; best_bytes = bytes.size(); }
     }
-    bool repaired = false;
-    for (size_t k = boundaries.size() - 1; k >= 2 && !repaired; --k) {
-      std::string_view candidate = text.substr(i, boundaries[k] - i);
-      std::string bytes;
-      if (!Encode(gbk, candidate, bytes) || bytes.size() % 3 != 0) continue;
-      if (IsWellFormedUtf8(bytes) && PlausibleRepair(candidate, bytes)) {
-        out.Replace(i, boundaries[k], bytes, kRule);
-        i = boundaries[k];
-        repaired = true;
+    if (best_end > i && best_bytes >= 6) {
+      std::string repaired = bytes.substr(0, best_bytes);
+      std::string_view damaged = text.substr(i, best_end - i);
+      if (IsWellFormedUtf8(repaired) && PlausibleRepair(damaged, repaired)) {
+        out.Replace(i, best_end, repaired, kRule);
+        i = best_end;
+        continue;
       }
     }
-    if (!repaired) i = boundaries.size() > 1 ? boundaries[1] : next;
+    i = next;
   }
 }
 
 }  // namespace
 
 void Mojibake(std::string_view text, PassOutput& out) {
-  // Cheap screen: both kinds need characters outside ASCII and outside common hanzi.
-  thread_local Converter cp1252 = OpenStrict("windows-1252");
-  thread_local Converter gbk = OpenStrict("GBK");
-  if (!cp1252 || !gbk) return;
-  bool latin = false, rare = false;
-  for (size_t i = 0; i < text.size() && !(latin && rare);) {
-    auto b = static_cast<unsigned char>(text[i]);
-    if (b < 0x80) { ++i; continue; }
-    UChar32 c = Utf8At(text, i, &i);
-    if (c >= 0xC0 && c <= 0xEF) latin = true;
-    else if (IsHan(c) && !Common().Has(c)) rare = true;
+  // Latin-1 look-alikes of UTF-8 lead bytes (Ã… æ ä å é …) are all encoded with lead byte C3.
+  if (text.find('\xC3') != std::string_view::npos) {
+    thread_local Converter cp1252 = OpenStrict("windows-1252");
+    if (cp1252) RepairLatinRuns(text, out, cp1252.get());
   }
-  if (latin) RepairLatinRuns(text, out, cp1252.get());
-  if (rare) RepairGbkRuns(text, out, gbk.get());
+  RepairGbkRuns(text, out);
 }
 
 }  // namespace pledge::rules
