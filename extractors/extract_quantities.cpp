@@ -6,6 +6,8 @@
 #include <unicode/utf8.h>
 
 #include <memory>
+#include <unordered_map>
+#include <unordered_set>
 
 #include <algorithm>
 #include <cctype>
@@ -46,19 +48,8 @@ RE2::Options BigPatternOptions() {
 struct Compiled {
   RE2 token{kTokenPattern, BigPatternOptions()};
   RE2 token_anchored{std::string("^(?:") + kTokenPattern + ")", BigPatternOptions()};
-  RE2 unit;
   RE2 range_split{"^(" NUMBER ")(%?)\\s*(?:至|到|~|～|-|－|—{1,2}|–)\\s*(" NUMBER ")$"};
-  std::vector<const rules::UnitRule*> units_by_text;
 
-  static std::string UnitPattern() {
-    std::vector<std::string_view> texts;
-    for (const auto& u : rules::Units()) texts.push_back(u.text);
-    std::sort(texts.begin(), texts.end(), [](auto a, auto b) { return a.size() > b.size(); });
-    std::string pattern = "^(";
-    for (size_t i = 0; i < texts.size(); ++i) pattern += (i ? "|" : "") + RE2::QuoteMeta(texts[i]);
-    return pattern + ")";
-  }
-  Compiled() : unit(UnitPattern()) {}
 };
 
 const Compiled& C() {
@@ -77,10 +68,44 @@ bool NextToken(std::string_view s, size_t pos, re2::StringPiece groups[6]) {
          c.token.Match(input, start, s.size(), RE2::ANCHOR_START, groups, 6);
 }
 
-const rules::UnitRule* FindUnit(std::string_view text) {
-  for (const auto& u : rules::Units())
-    if (u.text == text) return &u;
-  return nullptr;
+UChar32 FirstCodePoint(std::string_view s) {
+  if (s.empty()) return 0;
+  auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  int32_t i = 0;
+  UChar32 c;
+  U8_NEXT_OR_FFFD(p, i, static_cast<int32_t>(s.size()), c);
+  return c;
+}
+
+// Units indexed by their first character, longest first: the unit after a number is found with
+// a few comparisons instead of a regex call per number.
+class UnitIndex {
+ public:
+  UnitIndex() {
+    for (const auto& u : rules::Units()) by_first_[FirstCodePoint(u.text)].push_back(&u);
+    for (auto& [c, list] : by_first_)
+      std::stable_sort(list.begin(), list.end(), [](auto* a, auto* b) { return a->text.size() > b->text.size(); });
+    // What may follow a number that still leads to a unit: approximations, 个, multipliers.
+    for (std::string_view w : {"多", "余", "来", "个", "万", "亿", "千", "百", "十", " "}) follow_.insert(FirstCodePoint(w));
+    for (auto& [c, list] : by_first_) follow_.insert(c);
+  }
+  const rules::UnitRule* At(std::string_view s, size_t at) const {
+    auto it = by_first_.find(FirstCodePoint(s.substr(at)));
+    if (it == by_first_.end()) return nullptr;
+    for (const auto* u : it->second)
+      if (s.substr(at, u->text.size()) == u->text) return u;
+    return nullptr;
+  }
+  bool CanFollowNumber(UChar32 c) const { return follow_.count(c) > 0; }
+
+ private:
+  std::unordered_map<UChar32, std::vector<const rules::UnitRule*>> by_first_;
+  std::unordered_set<UChar32> follow_;
+};
+
+const UnitIndex& Units() {
+  static const UnitIndex index;
+  return index;
 }
 
 bool StartsWith(std::string_view s, size_t at, std::string_view prefix) {
@@ -240,8 +265,7 @@ bool NumeralInsideWord(std::string_view s, size_t start, size_t end) {
   if (!words->isBoundary(a)) return true;  // the word starts before the numeral: 统一, 万一
   if (words->isBoundary(b)) return false;
   // The word runs on past the numeral: fine when what follows is a unit (两年, 十斤).
-  re2::StringPiece rest(s.data() + end, s.size() - end), match;
-  if (RE2::PartialMatch(rest, C().unit, &match)) return false;
+  if (Units().At(s, end)) return false;
   if (StartsWith(s, end, "多") || StartsWith(s, end, "余") || StartsWith(s, end, "来")) return false;  // 十多万
   return true;
 }
@@ -338,6 +362,9 @@ std::vector<Quantity> ExtractQuantities(std::string_view s, std::string_view con
         break;
       }
       case Token::kNumber: {
+        // The common case in Chinese text: 一 in 统一, 进一步, 一是. A small Chinese numeral with
+        // nothing after it that could start a unit is no quantity; skip it before any parsing.
+        if (!HasArabicDigit(t.text) && t.text.size() <= 6 && !Units().CanFollowNumber(CharAt(s, t.end))) goto next_token;
         if (auto range = ParseAdjacentRange(t.text)) {
           low = range->first;
           high = range->second;
@@ -362,16 +389,15 @@ std::vector<Quantity> ExtractQuantities(std::string_view s, std::string_view con
       const rules::UnitRule* unit = nullptr;
       bool more = false, roughly = false, ge = false;
       auto try_unit = [&]() {
-        re2::StringPiece rest(s.data() + at, s.size() - at), match;
-        if (RE2::PartialMatch(rest, c.unit, &match)) {
-          std::string_view text(match.data(), match.size());
+        if (const rules::UnitRule* found_unit = Units().At(s, at)) {
+          std::string_view text = found_unit->text;
           if (text == "个") {  // 2个多亿, 3个亿: 个 before a multiplier is not the classifier
             size_t k = at + text.size();
             if (StartsWith(s, k, "多") || StartsWith(s, k, "余")) k += 3;
             if (StartsWith(s, k, "亿") || StartsWith(s, k, "万") || StartsWith(s, k, "千万")) return false;
           }
-          unit = FindUnit(text);
-          at += match.size();
+          unit = found_unit;
+          at += text.size();
           return true;
         }
         return false;

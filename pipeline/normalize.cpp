@@ -67,9 +67,10 @@ void RunPass(TrackedText& current, std::vector<PendingFix>& log, PassFn&& pass) 
 
 }  // namespace
 
-NormalizedText NormalizeText(const TrackedText& decoded) {
+NormalizedText NormalizeText(const TrackedText& input, const TrackedText* source) {
+  const TrackedText& decoded = source ? *source : input;
   NormalizedText result;
-  TrackedText current = decoded;
+  TrackedText current = input;
   std::vector<PendingFix> log;
 
   // Order matters. Boilerplate first, so banners never reach the body rules. Mojibake before

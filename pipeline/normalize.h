@@ -45,6 +45,9 @@ struct NormalizationRule {
 // Every rule name a Fix can carry, with what it repairs (for --help, docs and audit).
 const std::vector<NormalizationRule>& NormalizationRules();
 
-NormalizedText NormalizeText(const TrackedText& decoded);
+// `source`, when given, is the whole decoded file that `input` was taken from (HtmlToText keeps
+// only visible text): fixes quote their `before` text from it, so it is always what the raw
+// bytes of the fix say, tags included.
+NormalizedText NormalizeText(const TrackedText& input, const TrackedText* source = nullptr);
 
 }  // namespace pledge

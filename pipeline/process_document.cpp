@@ -1,6 +1,7 @@
 #include "pipeline/process_document.h"
 
 #include "extractors/extract_quantities.h"
+#include "pipeline/html_text.h"
 #include "pipeline/read_file.h"
 
 namespace pledge {
@@ -23,7 +24,9 @@ ProcessedDocument ProcessDocument(std::string path, std::string raw) {
   doc.sha256 = Sha256Hex(raw);
   doc.raw = std::move(raw);
   doc.encoding = decoded.Label();
-  doc.normalized = NormalizeText(decoded.text);
+  // Web pages: the visible text only, still mapped to the raw HTML bytes.
+  doc.normalized = LooksLikeHtml(doc.path, decoded.text.text) ? NormalizeText(HtmlToText(decoded.text), &decoded.text)
+                                                               : NormalizeText(decoded.text);
   const TrackedText& text = doc.normalized.text;
   doc.status = ProcessedDocument::Status::Loaded;
 

@@ -1,0 +1,126 @@
+#include "pipeline/html_text.h"
+
+#include <gumbo.h>
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+
+namespace pledge {
+namespace {
+
+bool IsHidden(GumboTag tag) {
+  return tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE || tag == GUMBO_TAG_NOSCRIPT ||
+         tag == GUMBO_TAG_TEMPLATE || tag == GUMBO_TAG_IFRAME || tag == GUMBO_TAG_OBJECT;
+}
+
+bool IsBlock(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_BR: case GUMBO_TAG_LI: case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_TR: case GUMBO_TAG_TABLE: case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_ARTICLE: case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER: case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_PRE: case GUMBO_TAG_TITLE: case GUMBO_TAG_BODY: case GUMBO_TAG_HR: case GUMBO_TAG_DD:
+    case GUMBO_TAG_DT: case GUMBO_TAG_DL: case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_CAPTION: case GUMBO_TAG_NAV: case GUMBO_TAG_ASIDE: case GUMBO_TAG_CENTER:
+      return true;
+    default:
+      return false;
+  }
+}
+
+class Extractor {
+ public:
+  explicit Extractor(const TrackedText& decoded) : decoded_(decoded) {}
+
+  void Walk(const GumboNode* node) {
+    switch (node->type) {
+      case GUMBO_NODE_DOCUMENT:
+        for (unsigned i = 0; i < node->v.document.children.length; ++i)
+          Walk(static_cast<const GumboNode*>(node->v.document.children.data[i]));
+        break;
+      case GUMBO_NODE_ELEMENT:
+      case GUMBO_NODE_TEMPLATE: {
+        const GumboElement& e = node->v.element;
+        if (IsHidden(e.tag)) return;
+        bool block = IsBlock(e.tag);
+        if (block) Break(e.start_pos.offset);
+        for (unsigned i = 0; i < e.children.length; ++i) Walk(static_cast<const GumboNode*>(e.children.data[i]));
+        if (block && e.end_pos.offset > 0) Break(e.end_pos.offset);
+        break;
+      }
+      case GUMBO_NODE_TEXT:
+      case GUMBO_NODE_CDATA: {
+        const GumboText& t = node->v.text;
+        // The source text exactly as written (entities included), at its source offset.
+        size_t offset = t.start_pos.offset, length = t.original_text.length;
+        if (offset + length > decoded_.text.size() || length == 0) return;
+        if (t.original_text.data != decoded_.text.data() + offset) return;  // parser-inserted text
+        Append(offset, length);
+        break;
+      }
+      default:  // comments, whitespace between tags
+        break;
+    }
+  }
+
+  TrackedText Finish() {
+    // Drop a trailing break; close the map at the end of the raw file.
+    while (!out_.text.empty() && out_.text.back() == '\n') {
+      out_.text.pop_back();
+      out_.to_raw.pop_back();
+    }
+    if (!out_.text.empty()) {
+      out_.text.push_back('\n');
+      out_.to_raw.push_back(last_raw_);
+    }
+    out_.to_raw.push_back(decoded_.to_raw.back());
+    return std::move(out_);
+  }
+
+ private:
+  void Append(size_t offset, size_t length) {
+    if (offset < cursor_) return;  // never go backwards: the map must stay monotonic
+    out_.text.append(decoded_.text, offset, length);
+    out_.to_raw.insert(out_.to_raw.end(), decoded_.to_raw.begin() + offset, decoded_.to_raw.begin() + offset + length);
+    cursor_ = offset + length;
+    last_raw_ = decoded_.to_raw[offset + length - 1];
+  }
+  void Break(size_t offset) {
+    if (out_.text.empty() || out_.text.back() == '\n' || offset < cursor_) return;
+    out_.text.push_back('\n');
+    RawOffset raw = decoded_.to_raw[std::min(offset, decoded_.text.size())];
+    out_.to_raw.push_back(std::max(raw, last_raw_));
+    last_raw_ = out_.to_raw.back();
+    cursor_ = offset;
+  }
+
+  const TrackedText& decoded_;
+  TrackedText out_;
+  size_t cursor_ = 0;
+  RawOffset last_raw_ = 0;
+};
+
+}  // namespace
+
+bool LooksLikeHtml(std::string_view path, std::string_view text) {
+  auto ends_with = [&](std::string_view suffix) {
+    if (path.size() < suffix.size()) return false;
+    return std::equal(suffix.rbegin(), suffix.rend(), path.rbegin(),
+                      [](char a, char b) { return a == std::tolower(static_cast<unsigned char>(b)); });
+  };
+  if (ends_with(".html") || ends_with(".htm")) return true;
+  std::string head(text.substr(0, 256));
+  std::transform(head.begin(), head.end(), head.begin(), [](unsigned char c) { return std::tolower(c); });
+  size_t start = head.find_first_not_of(" \t\r\n");
+  return start != std::string::npos && (head.compare(start, 14, "<!doctype html") == 0 || head.compare(start, 5, "<html") == 0);
+}
+
+TrackedText HtmlToText(const TrackedText& decoded) {
+  GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, decoded.text.data(), decoded.text.size());
+  Extractor extractor(decoded);
+  extractor.Walk(output->document);
+  gumbo_destroy_output(&kGumboDefaultOptions, output);
+  return extractor.Finish();
+}
+
+}  // namespace pledge

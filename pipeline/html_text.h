@@ -1,0 +1,22 @@
+// HTML → visible text, with every byte still mapped to the raw file.
+//
+// Contract:
+//   HtmlToText(decoded) parses the decoded page with gumbo (an HTML5 parser, not regexes) and
+//   returns the text a reader sees: the <title>, then the text of the body in document order,
+//   with a line break at each block element (p, div, br, li, h1–h6, tr, …); script, style,
+//   noscript and template content is dropped. Text is taken verbatim from the source (entities
+//   are left for the normalizer, which decodes and logs them), so to_raw stays exact; each
+//   inserted line break maps to the start of the tag that caused it.
+//   LooksLikeHtml tells whether a document should go through it (by name or by its first tag).
+#pragma once
+
+#include <string_view>
+
+#include "pipeline/tracked_text.h"
+
+namespace pledge {
+
+bool LooksLikeHtml(std::string_view path, std::string_view decoded_text);
+TrackedText HtmlToText(const TrackedText& decoded);
+
+}  // namespace pledge

@@ -1,0 +1,51 @@
+#include <catch2/catch.hpp>
+
+#include "pipeline/decode.h"
+#include "pipeline/html_text.h"
+#include "pipeline/process_document.h"
+#include "test_support.h"
+
+using namespace pledge;
+
+TEST_CASE("HTML pages are reduced to their visible text by a parser", "[html]") {
+  std::string raw = test::ReadBytes(test::SourcePath("samples/county_notice.html"));
+  REQUIRE(LooksLikeHtml("samples/county_notice.html", raw));
+  CHECK(LooksLikeHtml("page.txt", "  <!DOCTYPE html><html>"));
+  CHECK_FALSE(LooksLikeHtml("plan.txt", "一、总体要求 <b>"));
+
+  TrackedText text = HtmlToText(DecodeBytes(raw).text);
+  REQUIRE(text.Valid());
+  CHECK(text.text.find("_hmt") == std::string::npos);        // script
+  CHECK(text.text.find("font-size") == std::string::npos);   // style
+  CHECK(text.text.find("<p") == std::string::npos);          // no tags
+  CHECK(text.text.rfind("关于印发《某县2025年民生实事工作方案》的通知\n", 0) == 0);  // the title first
+  CHECK(text.text.find("（一）教育提质\n新建幼儿园3所") != std::string::npos);   // table cells are lines
+  // Every byte of visible text is the raw byte at its offset (the page is UTF-8).
+  for (size_t i = 0; i < text.text.size(); ++i)
+    if (text.text[i] != '\n') REQUIRE(raw[text.to_raw[i]] == text.text[i]);
+}
+
+TEST_CASE("HTML documents keep exact raw offsets through normalization", "[html]") {
+  std::string raw = test::ReadBytes(test::SourcePath("samples/county_notice.html"));
+  ProcessedDocument doc = ProcessDocument("county_notice.html", raw);
+  REQUIRE(doc.status == ProcessedDocument::Status::Loaded);
+  bool saw_entity = false;
+  for (const Fix& f : doc.normalized.fixes) {
+    INFO(f.rule << " " << f.before);
+    CHECK(raw.substr(f.raw_start, f.raw_end - f.raw_start) == f.before);
+    if (f.rule == "html_entity" && f.before == "&ldquo;") saw_entity = f.after == "“";
+  }
+  CHECK(saw_entity);
+  bool saw_money = false;
+  for (const auto& c : doc.commitments) {
+    std::string original = raw.substr(c.raw_start, c.raw_end - c.raw_start);
+    INFO(original);
+    CHECK(original.find('<') == std::string::npos);
+    if (c.quantity.kind == "money") {
+      saw_money = true;
+      CHECK(original == "1500万元");
+      CHECK(c.quantity.value == 1.5e7);
+    }
+  }
+  CHECK(saw_money);
+}
