@@ -66,16 +66,43 @@ void Record(IngestSummary& summary, DocumentStore& store, const ProcessedDocumen
 
 double SecondsSince(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 
+std::string SummaryJson(const IngestSummary& s) {
+  nlohmann::json quarantined = nlohmann::json::array();
+  for (const auto& [path, reason] : s.quarantined) quarantined.push_back({{"path", path}, {"reason", reason}});
+  nlohmann::json j = {{"commitments_by_kind", s.commitments_by_kind}, {"quarantined", quarantined}, {"pruned", s.pruned},
+                      {"mb_per_s", s.seconds > 0 ? s.bytes / 1e6 / s.seconds : 0.0}};
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+IngestSummary RunIngestBody(SQLite::Database& db, DocumentStore& store, const IngestOptions& options, int64_t& run_id);
+
 }  // namespace
 
 IngestSummary RunIngest(SQLite::Database& db, const IngestOptions& options) {
-  auto start = Clock::now();
   DocumentStore store(db);
+  int64_t run_id = 0;
+  try {
+    return RunIngestBody(db, store, options, run_id);
+  } catch (...) {
+    // Record the failure if the database still takes writes; the exception is what matters.
+    if (run_id) {
+      try {
+        store.FinishRun(run_id, RunCounts{}, "failed");
+      } catch (...) {
+      }
+    }
+    throw;
+  }
+}
+
+namespace {
+IngestSummary RunIngestBody(SQLite::Database& db, DocumentStore& store, const IngestOptions& options, int64_t& run_id) {
+  auto start = Clock::now();
   IngestSummary summary;
   if (int interrupted = store.MarkInterruptedRuns())
     EventLog::Warn("runs_interrupted", std::to_string(interrupted) + " earlier run(s) did not finish; marked interrupted",
                    {{"count", interrupted}});
-  summary.run_id = store.BeginRun();
+  summary.run_id = run_id = store.BeginRun();
 
   std::vector<InputFile> inputs = CollectInputs(options.paths, options.collect);
   summary.counts.files_seen = static_cast<int64_t>(inputs.size());
@@ -144,7 +171,7 @@ IngestSummary RunIngest(SQLite::Database& db, const IngestOptions& options) {
   }
 
   summary.seconds = SecondsSince(start);
-  store.FinishRun(summary.run_id, summary.counts, "finished");
+  store.FinishRun(summary.run_id, summary.counts, "finished", summary.seconds, summary.bytes, SummaryJson(summary));
   EventLog::Info("run_finished", "run " + std::to_string(summary.run_id) + " finished",
                  {{"run_id", summary.run_id}, {"loaded", summary.counts.files_loaded},
                   {"unchanged", summary.counts.files_unchanged}, {"quarantined", summary.counts.files_quarantined},
@@ -152,6 +179,7 @@ IngestSummary RunIngest(SQLite::Database& db, const IngestOptions& options) {
                   {"mb_per_s", summary.seconds > 0 ? summary.bytes / 1e6 / summary.seconds : 0.0}});
   return summary;
 }
+}  // namespace
 
 IngestSummary ReprocessAll(SQLite::Database& db, unsigned jobs, bool show_progress) {
   auto start = Clock::now();
@@ -193,7 +221,7 @@ IngestSummary ReprocessAll(SQLite::Database& db, unsigned jobs, bool show_progre
       });
   summary.bytes = bytes.load();
   summary.seconds = SecondsSince(start);
-  store.FinishRun(summary.run_id, summary.counts, "finished");
+  store.FinishRun(summary.run_id, summary.counts, "finished", summary.seconds, summary.bytes, SummaryJson(summary));
   return summary;
 }
 

@@ -49,17 +49,21 @@ int64_t DocumentStore::BeginRun() {
   return db_.getLastInsertRowid();
 }
 
-void DocumentStore::FinishRun(int64_t run_id, const RunCounts& counts, const std::string& status) {
+void DocumentStore::FinishRun(int64_t run_id, const RunCounts& counts, const std::string& status, double seconds,
+                              uint64_t bytes, const std::string& summary_json) {
   SQLite::Statement update(db_, std::string("UPDATE runs SET finished_at = ") + kNow +
       ", status = ?, files_seen = ?, files_loaded = ?, files_unchanged = ?, files_quarantined = ?, "
-      "commitments = ? WHERE id = ?");
+      "commitments = ?, seconds = ?, bytes = ?, summary = ? WHERE id = ?");
   update.bind(1, status);
   update.bind(2, counts.files_seen);
   update.bind(3, counts.files_loaded);
   update.bind(4, counts.files_unchanged);
   update.bind(5, counts.files_quarantined);
   update.bind(6, counts.commitments);
-  update.bind(7, run_id);
+  update.bind(7, seconds);
+  update.bind(8, static_cast<int64_t>(bytes));
+  BindText(update, 9, summary_json);
+  update.bind(10, run_id);
   update.exec();
 }
 

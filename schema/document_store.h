@@ -35,7 +35,9 @@ class DocumentStore {
   // Marks runs left 'running' by a killed process as 'interrupted'; returns how many.
   int MarkInterruptedRuns();
   int64_t BeginRun();
-  void FinishRun(int64_t run_id, const RunCounts& counts, const std::string& status);
+  // `summary_json` is stored in runs.summary; seconds and bytes in their columns.
+  void FinishRun(int64_t run_id, const RunCounts& counts, const std::string& status, double seconds = 0,
+                 uint64_t bytes = 0, const std::string& summary_json = "");
 
   std::optional<StoredDocument> Lookup(const std::string& path);
   // Returns the new document id.
