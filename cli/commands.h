@@ -20,6 +20,11 @@ Runner SetupReprocess(CLI::App& app);
 Runner SetupExtract(CLI::App& app);
 Runner SetupNormalize(CLI::App& app);
 Runner SetupMigrate(CLI::App& app);
+Runner SetupQuery(CLI::App& app);
+Runner SetupCommitments(CLI::App& app);
+Runner SetupAudit(CLI::App& app);
+Runner SetupSearch(CLI::App& app);
+Runner SetupStats(CLI::App& app);
 
 // Reads a whole file ("-" = stdin) for the text commands; throws UsageError naming the file.
 std::string ReadTextInput(const std::string& path);
@@ -27,5 +32,19 @@ std::string ReadTextInput(const std::string& path);
 struct UsageError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
+
+}  // namespace pledge::cli
+
+namespace SQLite { class Database; class Statement; }
+
+namespace pledge::cli {
+
+// Opens an existing database for the read-only commands: migrated first if it is writable,
+// then read through a connection that cannot write. A missing file is a UsageError.
+SQLite::Database OpenForReading(const std::string& path);
+// Prepares `sql`, lets `bind` bind it, prints the rows in `format` ("" = DefaultFormat()).
+// SQLite's complaints about the SQL become UsageError (exit 1).
+int RunAndPrint(SQLite::Database& db, const std::string& sql, const std::function<void(SQLite::Statement&)>& bind,
+                const std::string& format);
 
 }  // namespace pledge::cli

@@ -1,5 +1,6 @@
 // pledge: Chinese policy documents → a SQLite database of quantitative commitments.
 // This file only registers subcommands and maps failures to exit codes (see commands.h).
+#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Exception.h>
 
 #include <iostream>
@@ -27,6 +28,11 @@ int main(int argc, char** argv) {
   add("extract", "Print the commitments of files (or stdin) as JSON lines", SetupExtract);
   add("normalize", "Print normalized text, or with --events the fixes as JSON lines", SetupNormalize);
   add("migrate", "Create or upgrade the database schema", SetupMigrate);
+  add("query", "Run read-only SQL and print the result", SetupQuery);
+  add("commitments", "List commitments with everyday filters", SetupCommitments);
+  add("audit", "Show the normalization fixes of documents, per rule, or as a diff", SetupAudit);
+  add("search", "Full-text search over sentences, with their commitments", SetupSearch);
+  add("stats", "Documents by status, commitments by kind and modality, the last runs", SetupStats);
 
   try {
     app.parse(argc, argv);

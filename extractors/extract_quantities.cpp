@@ -364,7 +364,9 @@ std::vector<Quantity> ExtractQuantities(std::string_view s, std::string_view con
       case Token::kNumber: {
         // The common case in Chinese text: 一 in 统一, 进一步, 一是. A small Chinese numeral with
         // nothing after it that could start a unit is no quantity; skip it before any parsing.
-        if (!HasArabicDigit(t.text) && t.text.size() <= 6 && !Units().CanFollowNumber(CharAt(s, t.end))) goto next_token;
+        if (!HasArabicDigit(t.text) && t.text.size() <= 6 && t.text.find("万") == std::string_view::npos &&
+            t.text.find("亿") == std::string_view::npos && !Units().CanFollowNumber(CharAt(s, t.end)))
+          goto next_token;
         if (auto range = ParseAdjacentRange(t.text)) {
           low = range->first;
           high = range->second;

@@ -3,6 +3,8 @@
 // To regenerate after an intended change: scripts/update-golden.sh (then review the diff).
 #include <catch2/catch.hpp>
 
+#include <sstream>
+
 #include "test_support.h"
 
 using namespace pledge;
@@ -35,6 +37,81 @@ TEST_CASE("golden CLI outputs", "[cli][golden]") {
     CHECK(r.err.empty());
     CHECK(r.out == test::ReadBytes(test::SourcePath(std::string("tests/cli/expected/") + c.name + ".out")));
   }
+}
+
+TEST_CASE("golden outputs of the query commands on the samples database", "[cli][golden][query]") {
+  test::TempDir dir;
+  std::string db = dir.Path("golden.db");
+  REQUIRE(test::RunPledge("ingest -q --db '" + db + "' samples/", "", test::SourcePath("")).exit_code == 0);
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"commitments_money_table", "commitments --kind money --min 1e8 -f table"},
+      {"commitments_days", "commitments --kind duration --unit day --modality obligation -f jsonl"},
+      {"query_percent", "query -f csv -p kind=percent \"SELECT path, text, value, bound FROM v_commitments WHERE kind = :kind ORDER BY path, raw_start\""},
+      {"query_rules", "query -f json \"SELECT rule, count(*) AS fixes FROM v_audit GROUP BY rule ORDER BY rule\""},
+      {"search", "search -f jsonl 招商引资"},
+      {"search_short", "search -f jsonl 亩"},
+      {"audit_url", "audit -f jsonl --rule url_entity seed"},
+      {"audit_stats", "audit -f csv --stats"},
+      {"audit_diff", "audit --diff county_notice"},
+  };
+  for (const auto& [name, args] : cases) {
+    INFO(name);
+    auto r = test::RunPledge(args + " --db '" + db + "'", "", test::SourcePath(""));
+    CHECK(r.exit_code == 0);
+    CHECK(r.err.empty());
+    CHECK(r.out == test::ReadBytes(test::SourcePath("tests/cli/expected/" + name + ".out")));
+  }
+  // stats: its runs table holds timestamps, so check its shape rather than its bytes.
+  auto stats = test::RunPledge("stats -f table --db '" + db + "'");
+  CHECK(stats.exit_code == 0);
+  for (const char* section : {"## documents by status", "## commitments by kind", "## commitments by modality", "## last runs"})
+    CHECK_THAT(stats.out, Catch::Contains(section));
+  CHECK_THAT(stats.out, Catch::Contains("loaded  5"));
+  auto json = test::RunPledge("stats -f json --db '" + db + "'");
+  CHECK_THAT(json.out, Catch::Contains("\"commitments by kind\""));
+}
+
+TEST_CASE("query is read-only and reports SQLite's message", "[cli][query]") {
+  test::TempDir dir;
+  std::string db = dir.Path("p.db");
+  REQUIRE(test::RunPledge("ingest -q --db '" + db + "' samples/gbk_rural_plan.txt", "", test::SourcePath("")).exit_code == 0);
+  auto write = test::RunPledge("query --db '" + db + "' \"DELETE FROM documents\"");
+  CHECK(write.exit_code == 1);
+  CHECK_THAT(write.err, Catch::Contains("readonly"));
+  auto bad = test::RunPledge("query --db '" + db + "' \"SELEC 1\"");
+  CHECK(bad.exit_code == 1);
+  CHECK_THAT(bad.err, Catch::Contains("syntax error"));
+  auto missing_param = test::RunPledge("query --db '" + db + "' -p x=1 \"SELECT 1\"");
+  CHECK(missing_param.exit_code == 1);
+  auto no_db = test::RunPledge("query --db '" + dir.Path("none.db") + "' \"SELECT 1\"");
+  CHECK(no_db.exit_code == 1);
+  CHECK_THAT(no_db.err, Catch::Contains("no such database"));
+  auto count = test::RunPledge("query -f jsonl --db '" + db + "' \"SELECT count(*) AS n FROM documents\"");
+  CHECK(count.out == "{\"n\":1}\n");
+}
+
+TEST_CASE("table output aligns Chinese text by display width", "[cli][query]") {
+  test::TempDir dir;
+  std::string db = dir.Path("p.db");
+  REQUIRE(test::RunPledge("ingest -q --db '" + db + "' samples/gbk_rural_plan.txt", "", test::SourcePath("")).exit_code == 0);
+  auto r = test::RunPledge("query -f table --db '" + db + "' \"SELECT text, kind FROM commitments ORDER BY id LIMIT 3\"");
+  // Every line has the kind column starting at the same display column.
+  std::istringstream lines(r.out);
+  std::vector<int> starts;
+  for (std::string line; std::getline(lines, line);) {
+    size_t at = line.rfind("  ");
+    REQUIRE(at != std::string::npos);
+    int width = 0;
+    for (size_t i = 0; i < at + 2;) {
+      unsigned char c = line[i];
+      size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+      width += len == 3 ? 2 : 1;  // the CJK here are all wide
+      i += len;
+    }
+    starts.push_back(width);
+  }
+  REQUIRE(starts.size() == 5);
+  for (int s : starts) CHECK(s == starts.front());
 }
 
 TEST_CASE("usage errors exit 1 with a message; help exits 0", "[cli]") {

@@ -1,0 +1,112 @@
+// pledge query / pledge commitments: read-only SQL and the everyday filters over v_commitments.
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <sys/stat.h>
+
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/result_table.h"
+#include "schema/database.h"
+
+namespace pledge::cli {
+
+SQLite::Database OpenForReading(const std::string& path) {
+  struct stat info {};
+  if (stat(path.c_str(), &info) != 0) throw UsageError(path + ": no such database (run pledge ingest first)");
+  // Bring an older database up to date first (every command migrates), then read it through a
+  // connection that cannot write.
+  if (access(path.c_str(), W_OK) == 0) OpenDatabase(path, OpenMode::ReadWrite);
+  return OpenDatabase(path, OpenMode::ReadOnly);
+}
+
+int RunAndPrint(SQLite::Database& db, const std::string& sql,
+                const std::function<void(SQLite::Statement&)>& bind, const std::string& format) {
+  ResultSet result;
+  try {
+    SQLite::Statement statement(db, sql);
+    bind(statement);
+    result = ReadResult(statement);
+  } catch (const SQLite::Exception& e) {
+    throw UsageError(std::string("query failed: ") + e.what());
+  }
+  PrintResult(result, format.empty() ? DefaultFormat() : format, std::cout);
+  return kOk;
+}
+
+namespace {
+
+struct QueryArgs {
+  std::string db = "pledge.db", sql, format;
+  std::vector<std::string> params;
+};
+
+struct CommitmentArgs {
+  std::string db = "pledge.db", kind, modality, unit, doc, text, format;
+  std::optional<double> min, max;
+};
+
+}  // namespace
+
+Runner SetupQuery(CLI::App& app) {
+  auto a = std::make_shared<QueryArgs>();
+  app.add_option("--db", a->db, "SQLite database file")->capture_default_str();
+  app.add_option("--format,-f", a->format, "table | csv | json | jsonl (default: table on a terminal, jsonl otherwise)")
+      ->check(CLI::IsMember(Formats()));
+  app.add_option("--param,-p", a->params, "name=value, bound to :name (or @name, $name) in the SQL; repeat for more")
+      ->allow_extra_args(false);
+  app.add_option("sql", a->sql, "Any read-only SQL; the database is opened read-only")->required();
+  return [a] {
+    auto db = OpenForReading(a->db);
+    return RunAndPrint(db, a->sql, [&](SQLite::Statement& st) {
+      for (const auto& p : a->params) {
+        size_t eq = p.find('=');
+        if (eq == std::string::npos || eq == 0) throw UsageError("--param wants name=value, got '" + p + "'");
+        std::string name = p.substr(0, eq), value = p.substr(eq + 1);
+        int index = 0;
+        for (const char* prefix : {":", "@", "$"})
+          if (!index) index = st.getIndex((prefix + name).c_str());
+        if (!index) throw UsageError("the query has no parameter :" + name);
+        st.bind(index, value);
+      }
+    }, a->format);
+  };
+}
+
+Runner SetupCommitments(CLI::App& app) {
+  auto a = std::make_shared<CommitmentArgs>();
+  app.add_option("--db", a->db, "SQLite database file")->capture_default_str();
+  app.add_option("--kind", a->kind, "money | duration | percent | year | count | area | measure");
+  app.add_option("--modality", a->modality, "obligation | target | achievement | condition");
+  app.add_option("--min", a->min, "value (or upper end of a range) at least this, in canonical units (yuan, days …)");
+  app.add_option("--max", a->max, "value (or lower end of a range) at most this");
+  app.add_option("--unit", a->unit, "canonical unit: CNY, day, month, year, percent, pp, mu, km …");
+  app.add_option("--doc", a->doc, "document path: a glob (*seed*) or a substring");
+  app.add_option("--text", a->text, "substring of the commitment or its sentence");
+  app.add_option("--format,-f", a->format, "table | csv | json | jsonl")->check(CLI::IsMember(Formats()));
+  return [a] {
+    std::string sql =
+        "SELECT id, path, section, kind, text, value, low, high, unit, bound, modality, period, sentence "
+        "FROM v_commitments WHERE 1 = 1";
+    if (!a->kind.empty()) sql += " AND kind = :kind";
+    if (!a->modality.empty()) sql += " AND modality = :modality";
+    if (!a->unit.empty()) sql += " AND unit = :unit";
+    if (a->min) sql += " AND coalesce(value, high) >= :min";
+    if (a->max) sql += " AND coalesce(value, low) <= :max";
+    bool glob = a->doc.find_first_of("*?[") != std::string::npos;
+    if (!a->doc.empty()) sql += glob ? " AND path GLOB :doc" : " AND instr(path, :doc) > 0";
+    if (!a->text.empty()) sql += " AND (instr(text, :text) > 0 OR instr(sentence, :text) > 0)";
+    sql += " ORDER BY path, raw_start, id";
+    auto db = OpenForReading(a->db);
+    return RunAndPrint(db, sql, [&](SQLite::Statement& st) {
+      if (!a->kind.empty()) st.bind(":kind", a->kind);
+      if (!a->modality.empty()) st.bind(":modality", a->modality);
+      if (!a->unit.empty()) st.bind(":unit", a->unit);
+      if (a->min) st.bind(":min", *a->min);
+      if (a->max) st.bind(":max", *a->max);
+      if (!a->doc.empty()) st.bind(":doc", a->doc);
+      if (!a->text.empty()) st.bind(":text", a->text);
+    }, a->format);
+  };
+}
+
+}  // namespace pledge::cli

@@ -1,0 +1,55 @@
+// pledge search: full-text search over sentences (SQLite FTS5, trigram tokenizer: Chinese has
+// no spaces to tokenize on), each hit with the commitments found in it. Queries shorter than
+// three characters cannot use trigrams and fall back to a LIKE scan.
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "cli/commands.h"
+#include "pipeline/unicode_util.h"
+
+namespace pledge::cli {
+namespace {
+
+struct SearchArgs {
+  std::string db = "pledge.db", text, format;
+  int limit = 50;
+};
+
+size_t CodePoints(const std::string& s) {
+  size_t n = 0;
+  for (size_t i = 0; i < s.size(); ++n) Utf8At(s, i, &i);
+  return n;
+}
+
+}  // namespace
+
+Runner SetupSearch(CLI::App& app) {
+  auto a = std::make_shared<SearchArgs>();
+  app.add_option("--db", a->db, "SQLite database file")->capture_default_str();
+  app.add_option("text", a->text, "text to find (a phrase)")->required();
+  app.add_option("--limit", a->limit, "at most this many sentences")->capture_default_str();
+  app.add_option("--format,-f", a->format, "table | csv | json | jsonl");
+  return [a] {
+    auto db = OpenForReading(a->db);
+    const std::string columns =
+        "SELECT s.id AS sentence_id, d.path, s.section, s.text AS sentence, "
+        "(SELECT group_concat(c.kind || ':' || c.text, ' | ') FROM commitments c WHERE c.sentence_id = s.id) AS commitments ";
+    bool full_text = CodePoints(a->text) >= 3;
+    std::string sql = full_text
+        ? columns + "FROM sentences_fts f JOIN sentences s ON s.id = f.rowid JOIN documents d ON d.id = s.document_id "
+                    "WHERE sentences_fts MATCH :q ORDER BY f.rank, s.id LIMIT :limit"
+        : columns + "FROM sentences s JOIN documents d ON d.id = s.document_id "
+                    "WHERE instr(s.text, :q) > 0 ORDER BY d.path, s.seq LIMIT :limit";
+    std::string query = a->text;
+    if (full_text) {  // one phrase: quotes doubled, so FTS5 syntax in the text is just text
+      std::string phrase = "\"";
+      for (char c : a->text) phrase += c == '"' ? std::string("\"\"") : std::string(1, c);
+      query = phrase + "\"";
+    }
+    return RunAndPrint(db, sql, [&](SQLite::Statement& st) {
+      st.bind(":q", query);
+      st.bind(":limit", a->limit);
+    }, a->format);
+  };
+}
+
+}  // namespace pledge::cli
