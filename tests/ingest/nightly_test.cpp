@@ -102,7 +102,7 @@ TEST_CASE("stale documents are re-derived; reprocess needs no source files", "[i
   CHECK(Count(db, "SELECT count(*) FROM documents WHERE pipeline_version = '" + std::string(kPipelineVersion) + "'") == 5);
 }
 
-TEST_CASE("--log-json writes one JSON object per event; the run keeps its summary", "[ingest][log]") {
+TEST_CASE("JSON logs: one object per event; the run keeps its summary", "[ingest][log]") {
   test::TempDir dir;
   test::WriteBytes(dir.Path("empty.txt"), "");
   fs::copy(test::SourcePath("samples/gbk_rural_plan.txt"), dir.Path("plan.txt"));
