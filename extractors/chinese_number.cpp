@@ -57,7 +57,8 @@ std::optional<double> ArabicAt(std::string_view text, const std::vector<Char>& c
     break;
   }
   (void)text;
-  if (i == start || digits.empty()) return std::nullopt;
+  // More digits than any real amount has: not a number we can state exactly (and stod would throw).
+  if (i == start || digits.empty() || digits.size() > 40) return std::nullopt;
   return std::stod(digits);
 }
 

@@ -191,13 +191,17 @@ std::string_view ClauseAround(std::string_view s, size_t start, size_t end) {
     return false;
   };
   size_t length;
-  while (b > 0) {
+  // Bounded both ways: a clause never needs more, and a text without punctuation must not
+  // make every quantity scan all of it.
+  constexpr size_t kMaxClause = 240;
+  while (b > 0 && start - b < kMaxClause) {
     size_t prev = b - 1;
     while (prev > 0 && (static_cast<unsigned char>(s[prev]) & 0xC0) == 0x80) --prev;
     if (is_break(prev, &length)) break;
     b = prev;
   }
-  while (e < s.size() && !is_break(e, &length)) ++e;
+  while (e < s.size() && e - end < kMaxClause && !is_break(e, &length)) ++e;
+  while (e < s.size() && (static_cast<unsigned char>(s[e]) & 0xC0) == 0x80) ++e;
   return s.substr(b, e - b);
 }
 
@@ -307,6 +311,7 @@ std::vector<Quantity> ExtractQuantities(std::string_view s, std::string_view con
     // Not quantities: ordinals, quoted codes and names, numbers glued to Latin letters.
     UChar32 before = CharBefore(s, t.start), after = CharAt(s, t.end);
     if (before == U'第') continue;
+    if (before == '%') continue;  // %26, %E4: the remains of percent-encoding, not a number
     if (t.start >= 6 && s.substr(t.start - 6, 6) == "倒数") continue;  // 倒数第二: a rank
     if ((before == U'那' || before == U'这' || before == U'哪') && (t.text == "一" || t.text == "两")) continue;
     if (before == 0x201C && s.substr(t.end, 12).find("”") != std::string_view::npos) continue;

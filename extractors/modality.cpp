@@ -4,14 +4,28 @@
 
 #include "extractors/quantity_rules.h"
 
+#include <algorithm>
 #include <vector>
 
 namespace pledge {
 namespace {
 
 // The part of the sentence a modal word can govern: back to the last ；or sentence start.
+// How far back a modal or period word can govern a quantity. Real clauses are far shorter;
+// the bound keeps the work per quantity constant in a sentence with no punctuation at all.
+constexpr size_t kMaxLookback = 360;
+
+// Start of the last kMaxLookback bytes before `start`, moved onto a character boundary.
+size_t LookbackStart(std::string_view s, size_t start) {
+  if (start <= kMaxLookback) return 0;
+  size_t b = start - kMaxLookback;
+  while (b < start && (static_cast<unsigned char>(s[b]) & 0xC0) == 0x80) ++b;
+  return b;
+}
+
 std::string_view Scope(std::string_view sentence, size_t start) {
-  std::string_view before = sentence.substr(0, start);
+  size_t from = LookbackStart(sentence, start);
+  std::string_view before = sentence.substr(from, start - from);
   size_t semi = before.rfind("；");
   if (semi != std::string_view::npos) before.remove_prefix(semi + std::string_view("；").size());
   return before;
@@ -47,28 +61,35 @@ std::vector<std::pair<size_t, size_t>> AllMatches(std::string_view text, const R
   return found;
 }
 
-bool AnyWithin(const std::vector<std::pair<size_t, size_t>>& matches, size_t from, size_t to) {
-  for (auto [b, e] : matches)
-    if (b >= from && e <= to) return true;
+// Matches are in text order: binary search to the first one at or after `from`.
+using MatchList = std::vector<std::pair<size_t, size_t>>;
+MatchList::const_iterator FirstFrom(const MatchList& matches, size_t from) {
+  return std::lower_bound(matches.begin(), matches.end(), std::make_pair(from, size_t{0}));
+}
+
+bool AnyWithin(const MatchList& matches, size_t from, size_t to) {
+  for (auto it = FirstFrom(matches, from); it != matches.end() && it->first < to; ++it)
+    if (it->second <= to) return true;
   return false;
 }
 
-size_t LastEndWithin(const std::vector<std::pair<size_t, size_t>>& matches, size_t from, size_t to) {
+size_t LastEndWithin(const MatchList& matches, size_t from, size_t to) {
   size_t last = std::string_view::npos;
-  for (auto [b, e] : matches)
-    if (b >= from && e <= to) last = e;
+  for (auto it = FirstFrom(matches, from); it != matches.end() && it->first < to; ++it)
+    if (it->second <= to) last = it->second;
   return last;
 }
 
 size_t ScopeBegin(std::string_view sentence, size_t start) {
-  size_t semi = sentence.substr(0, start).rfind("；");
-  return semi == std::string_view::npos ? 0 : semi + std::string_view("；").size();
+  size_t from = LookbackStart(sentence, start);
+  size_t semi = sentence.substr(from, start - from).rfind("；");
+  return semi == std::string_view::npos ? from : from + semi + std::string_view("；").size();
 }
 
 size_t ClauseBegin(std::string_view sentence, size_t scope_begin, size_t start) {
-  size_t comma = sentence.substr(0, start).rfind("，");
-  if (comma == std::string_view::npos || comma < scope_begin) return scope_begin;
-  return comma + std::string_view("，").size();
+  size_t comma = sentence.substr(scope_begin, start - scope_begin).rfind("，");
+  if (comma == std::string_view::npos) return scope_begin;
+  return scope_begin + comma + std::string_view("，").size();
 }
 
 }  // namespace
@@ -96,10 +117,10 @@ std::string ModalityCues::Classify(size_t start, size_t end) const {
   for (std::string_view w : {"以上", "以下", "以内"})
     if (starts(after, w)) { after += w.size(); break; }
   bool verb_before = false;
-  for (auto [b, e] : condition_verbs_) {
-    size_t gap = e;
+  for (auto it = FirstFrom(condition_verbs_, clause); it != condition_verbs_.end() && it->first < start; ++it) {
+    size_t gap = it->second;
     while (gap < start && s[gap] == ' ') ++gap;
-    if (b >= clause && gap == start) verb_before = true;
+    if (gap == start) verb_before = true;
   }
   if (verb_before && starts(after, "的")) return "condition";
   if (AnyWithin(condition_words_, clause, start)) return "condition";
@@ -107,8 +128,8 @@ std::string ModalityCues::Classify(size_t start, size_t end) const {
   size_t obligation = LastEndWithin(obligation_, scope, start), target = LastEndWithin(target_, scope, start);
   // 用三年时间使…: the target phrase wraps the quantity itself.
   if (target == std::string_view::npos)
-    for (auto [b, e] : time_frames_)
-      if (b <= start && e <= end + 9 && e > start) target = start;
+    for (auto it = FirstFrom(time_frames_, scope); it != time_frames_.end() && it->first <= start; ++it)
+      if (it->second <= end + 9 && it->second > start) target = start;
   bool past = AnyWithin(past_, clause, start) || starts(end, "来") || starts(end, "以来");
   bool past_in_sentence = past || AnyWithin(past_, scope, start);
   if (target != std::string_view::npos && past) target = std::string_view::npos;

@@ -7,6 +7,8 @@
 // dropped, the comma carrying the pause.
 #include <re2/re2.h>
 
+#include <algorithm>
+
 #include "pipeline/rules/rule.h"
 #include "pipeline/unicode_util.h"
 
@@ -118,7 +120,8 @@ void CjkPunct(std::string_view text, PassOutput& out) {
       if (text[before_quote - 1] == '\\') --before_quote;
       if (before_quote > 0) prev.c = Utf8Before(text, before_quote, nullptr);
     }
-    if (next.c == '"' && next.at + 1 < text.size()) next.c = Utf8At(text, next.at + 1, nullptr);
+    if ((next.c == '"' || next.c == '(') && next.at + 1 < text.size()) next.c = Utf8At(text, next.at + 1, nullptr);
+    if (prev.c == ')' && prev.at > 0) prev.c = Utf8Before(text, prev.at, nullptr);
     bool prev_cn = IsChineseText(prev.c), next_cn = IsChineseText(next.c);
     bool digits_around = IsAsciiDigit(prev.c) && IsAsciiDigit(next.c) && prev.adjacent && next.adjacent;
 
@@ -133,7 +136,9 @@ void CjkPunct(std::string_view text, PassOutput& out) {
         }
         size_t open = open_parens.back();
         open_parens.pop_back();
-        std::string_view inside = text.substr(open + 1, i - open - 1);
+        // A bracketed aside is short; only its first bytes are looked at (nested brackets
+        // must not make this quadratic).
+        std::string_view inside = text.substr(open + 1, std::min<size_t>(i - open - 1, 240));
         bool han_inside = false;
         for (size_t j = 0; j < inside.size() && !han_inside;) han_inside = IsHan(Utf8At(inside, j, &j));
         UChar32 outside_before = Before(text, open).c;

@@ -6,6 +6,7 @@
 #include <re2/re2.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <optional>
 #include <unordered_map>
 
@@ -106,8 +107,12 @@ std::optional<Decoded> DecodeChainAt(std::string_view text, size_t i) {
       auto run = PercentRunAt(text, pos);
       if (!run) break;
       const std::string& bytes = run->first;
-      bool special = bytes[0] == '&' || bytes[0] == '<' || bytes[0] == '>' || bytes[0] == '"' || bytes[0] == '#';
-      bool non_ascii = static_cast<unsigned char>(bytes[0]) >= 0x80;
+      // One HTML-special character (%26 → &, %3C → <) or non-ASCII text (%E4%B8%AD → 中). A run
+      // of several ASCII characters is left alone: %26%26 is no escape anyone wrote.
+      bool special = bytes.size() == 1 && (bytes[0] == '&' || bytes[0] == '<' || bytes[0] == '>' || bytes[0] == '"' ||
+                                           bytes[0] == '#');
+      bool non_ascii = static_cast<unsigned char>(bytes[0]) >= 0x80 &&
+                       std::all_of(bytes.begin(), bytes.end(), [](char b) { return static_cast<unsigned char>(b) >= 0x80; });
       if (!special && !non_ascii) break;
       value = bytes;
       pos = run->second;
@@ -165,7 +170,14 @@ void Entities(std::string_view text, PassOutput& out) {
     }
     if (in_url(i)) { ++i; continue; }
     auto d = DecodeChainAt(text, i);
-    if (!d) { ++i; continue; }
+    if (!d) {
+      // Skip the whole %HH run that failed: trying again from each of its % would be quadratic.
+      size_t next = i + 1;
+      while (next + 2 < text.size() + 1 && text[next - 1] == '%' && HexValue(text[next]) >= 0 && HexValue(text[next + 1]) >= 0)
+        next += 3;
+      i = text[i] == '%' ? std::max(i + 1, next - 1) : i + 1;
+      continue;
+    }
     if (d->text == "<" || d->text == ">")
       angles.push_back({d->start, d->end, d->text == "<", static_cast<int>(decoded.size())});
     i = d->end;

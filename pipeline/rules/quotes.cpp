@@ -145,10 +145,9 @@ void ProcessLine(std::string_view text, size_t line_start, size_t line_end, Pass
     bool inserted = false;
     if (choice[k] == 2) {
       // The previous open quote lost its partner: close it before the next sentence end.
-      size_t prev_open = k;
-      while (prev_open > 0 && !(choice[prev_open - 1] == 0 || choice[prev_open - 1] == 2)) --prev_open;
-      if (prev_open > 0) {
-        const Mark& orphan = marks[prev_open - 1];
+      // In state 1 the mark just before this one was the open quote now orphaned.
+      if (k > 0 && (choice[k - 1] == 0 || choice[k - 1] == 2)) {
+        const Mark& orphan = marks[k - 1];
         for (size_t i = orphan.end; i < marks[k].start;) {
           size_t s = i;
           UChar32 c = Utf8At(text, i, &i);

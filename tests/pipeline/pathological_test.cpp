@@ -1,0 +1,116 @@
+// Inputs built to hurt: each must finish (in linear time: no timing asserts here; the
+// benchmarks measure speed) with a bounded, well-formed result.
+#include <catch2/catch.hpp>
+
+#include <unicode/utf8.h>
+
+#include "extractors/extract_quantities.h"
+#include "pipeline/process_document.h"
+#include "test_support.h"
+
+#include <algorithm>
+
+using namespace pledge;
+
+namespace {
+
+void CheckWellFormed(const ProcessedDocument& doc) {
+  if (doc.status != ProcessedDocument::Status::Loaded) {
+    CHECK_FALSE(doc.error.empty());
+    return;
+  }
+  const TrackedText& t = doc.normalized.text;
+  REQUIRE(t.Valid());
+  CHECK(t.to_raw.back() <= doc.raw.size());
+  uint32_t previous = 0;
+  for (const auto& s : doc.sentences) {
+    CHECK(s.sentence.start >= previous);
+    CHECK(s.sentence.end <= t.text.size());
+    previous = s.sentence.end;
+  }
+  for (const auto& c : doc.commitments) {
+    const auto& s = doc.sentences[c.sentence_index].sentence;
+    CHECK(c.quantity.start >= s.start);
+    CHECK(c.quantity.end <= s.end);
+    CHECK(c.raw_start <= c.raw_end);
+    CHECK(c.raw_end <= doc.raw.size());
+  }
+  // Normalizing the output again changes nothing.
+  CHECK(NormalizeText(TrackedText::Identity(t.text)).text.text == t.text);
+}
+
+}  // namespace
+
+TEST_CASE("a 50 MB single line", "[pathological]") {
+  // The seed with its line breaks taken out, repeated: one line, real text, real damage.
+  std::string seed = test::ReadBytes(test::SourcePath("samples/seed_qunzhongguan.txt"));
+  std::replace(seed.begin(), seed.end(), '\n', ' ');
+  std::string line;
+  line.reserve((50u << 20) + seed.size());
+  while (line.size() < (50u << 20)) line += seed;
+  auto doc = ProcessDocument("long.txt", line);
+  REQUIRE(doc.status == ProcessedDocument::Status::Loaded);
+  CHECK(doc.commitments.size() > 10000);
+  CHECK(doc.normalized.text.Valid());
+  // Dense quantities with no sentence end at all: the per-quantity context stays bounded.
+  std::string dense;
+  const std::string unit = "每年投入不少于15亿元,增长5.5%,(试点)\"重点\"工程 ";
+  while (dense.size() < (4u << 20)) dense += unit;
+  CheckWellFormed(ProcessDocument("dense.txt", dense));
+}
+
+TEST_CASE("one million digits", "[pathological]") {
+  std::string digits(1'000'000, '7');
+  auto doc = ProcessDocument("digits.txt", "投入" + digits + "元。");
+  CheckWellFormed(doc);
+  auto q = ExtractQuantities("投入" + digits + "元。");
+  REQUIRE(q.size() <= 1);
+}
+
+TEST_CASE("deeply repeated percent-encoding and nested brackets", "[pathological]") {
+  std::string encoded;
+  for (int i = 0; i < 200000; ++i) encoded += "%26";
+  encoded += "lt;中文";
+  CheckWellFormed(ProcessDocument("pct.txt", encoded));
+  std::string amp = "a";
+  for (int i = 0; i < 100000; ++i) amp += "&amp;";
+  CheckWellFormed(ProcessDocument("amp.txt", amp + "lt;b"));
+  std::string parens(300000, '(');
+  parens += "中文" + std::string(300000, ')');
+  CheckWellFormed(ProcessDocument("parens.txt", parens));
+  std::string quotes;
+  for (int i = 0; i < 100000; ++i) quotes += "”中“";
+  CheckWellFormed(ProcessDocument("quotes.txt", quotes));
+  std::string wraps;
+  for (int i = 0; i < 100000; ++i) wraps += "还\n";
+  CheckWellFormed(ProcessDocument("wraps.txt", wraps));
+}
+
+TEST_CASE("every code point from U+0000 to U+FFFF once", "[pathological]") {
+  std::string all;
+  for (UChar32 c = 1; c <= 0xFFFF; ++c) {
+    if (U_IS_SURROGATE(c)) continue;
+    uint8_t bytes[4];
+    int32_t n = 0;
+    U8_APPEND_UNSAFE(bytes, n, c);
+    all.append(reinterpret_cast<char*>(bytes), n);
+  }
+  // As one text (no NUL: that makes it binary) and line by line.
+  CheckWellFormed(ProcessDocument("all.txt", all));
+  auto with_nul = ProcessDocument("nul.txt", std::string("\0", 1) + all);
+  CHECK(with_nul.status == ProcessedDocument::Status::Quarantined);
+}
+
+TEST_CASE("invalid UTF-8 of every kind", "[pathological]") {
+  const std::vector<std::string> bad = {
+      "\x80", "\xBF", "\xC0\xAF", "\xC1\xBF", "\xE0\x80\xAF", "\xED\xA0\x80", "\xF0\x80\x80\xAF", "\xF4\x90\x80\x80",
+      "\xF5\x80\x80\x80", "\xFE", "\xFF", "\xE4\xB8", "\xE4", "\xF0\x9F\x98",
+  };
+  for (const auto& b : bad) {
+    INFO(b.size());
+    for (const std::string& text : {b, "中文" + b + "中文", "每年投入" + b + "15亿元" + b}) {
+      auto doc = ProcessDocument("bad.txt", text);
+      CheckWellFormed(doc);  // quarantined with a reason, or decoded as some legacy encoding
+    }
+  }
+}
