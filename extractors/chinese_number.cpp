@@ -199,6 +199,8 @@ std::optional<double> ParseFraction(std::string_view text) {
 
 std::optional<std::pair<double, double>> ParseAdjacentRange(std::string_view text) {
   auto chars = CodePoints(text);
+  // A sign has no place in an approximate range (负二三十 is not a range of negatives).
+  if (!chars.empty() && (chars[0].c == '-' || chars[0].c == U'负' || chars[0].c == U'負')) return std::nullopt;
   // Exactly two digits, none of them zero: 二〇三五 is a year, not a range.
   size_t digits = 0;
   for (const Char& ch : chars) digits += DigitValue(ch.c) >= 0;

@@ -388,6 +388,7 @@ std::vector<Quantity> ExtractQuantities(std::string_view s, std::string_view con
         break;
     }
 
+    if (is_range && !(low <= high)) goto next_token;  // never store an inverted range
     {
       // What follows: 多/余/来, 个, a multiplier, the unit, then a bound word.
       size_t at = t.end;

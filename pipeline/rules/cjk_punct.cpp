@@ -8,6 +8,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cstring>
 
 #include "pipeline/rules/rule.h"
 #include "pipeline/unicode_util.h"
@@ -122,6 +123,14 @@ void CjkPunct(std::string_view text, PassOutput& out) {
     }
     if ((next.c == '"' || next.c == '(') && next.at + 1 < text.size()) next.c = Utf8At(text, next.at + 1, nullptr);
     if (prev.c == ')' && prev.at > 0) prev.c = Utf8Before(text, prev.at, nullptr);
+    // A run of marks (工作.: / 亿元.,) is judged by the text before the run: the first mark
+    // becomes Chinese in this same pass, so the next must follow it now, not on a second run.
+    for (int step = 0; step < 4 && prev.at > 0 && prev.c > 0 && prev.c < 0x80 && std::strchr(",.;:?!", static_cast<char>(prev.c)); ++step) {
+      size_t before;
+      prev.c = Utf8Before(text, prev.at, &before);
+      prev.at = before;
+      if (prev.c == '\n') { prev.c = 0; break; }
+    }
     bool prev_cn = IsChineseText(prev.c), next_cn = IsChineseText(next.c);
     bool digits_around = IsAsciiDigit(prev.c) && IsAsciiDigit(next.c) && prev.adjacent && next.adjacent;
 

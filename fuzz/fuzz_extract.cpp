@@ -1,0 +1,21 @@
+// Extract from any sentence: spans inside the sentence, ordered, non-overlapping, their text
+// equal to the span; ranges ordered; never a crash.
+#include <cmath>
+#include <string>
+
+#include "extractors/extract_quantities.h"
+#include "fuzz/invariants.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  std::string sentence(reinterpret_cast<const char*>(data), size);
+  uint32_t previous = 0;
+  for (const auto& q : pledge::ExtractQuantities(sentence)) {
+    PLEDGE_FUZZ_CHECK(q.start >= previous && q.start < q.end && q.end <= sentence.size());
+    PLEDGE_FUZZ_CHECK(sentence.compare(q.start, q.end - q.start, q.text) == 0);
+    PLEDGE_FUZZ_CHECK(q.value.has_value() != (q.low.has_value() && q.high.has_value()) || q.bound == "min");
+    if (q.low && q.high) PLEDGE_FUZZ_CHECK(*q.low <= *q.high);
+    previous = q.end;
+  }
+  for (const auto& m : pledge::FindNumbers(sentence)) PLEDGE_FUZZ_CHECK(m.start < m.end && m.end <= sentence.size());
+  return 0;
+}
