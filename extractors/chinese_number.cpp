@@ -200,7 +200,7 @@ std::optional<double> ParseFraction(std::string_view text) {
 std::optional<std::pair<double, double>> ParseAdjacentRange(std::string_view text) {
   auto chars = CodePoints(text);
   // A sign has no place in an approximate range (负二三十 is not a range of negatives).
-  if (!chars.empty() && (chars[0].c == '-' || chars[0].c == U'负' || chars[0].c == U'負')) return std::nullopt;
+  if (!chars.empty() && (chars[0].c == '-' || chars[0].c == U'－' || chars[0].c == U'负' || chars[0].c == U'負')) return std::nullopt;
   // Exactly two digits, none of them zero: 二〇三五 is a year, not a range.
   size_t digits = 0;
   for (const Char& ch : chars) digits += DigitValue(ch.c) >= 0;
@@ -216,7 +216,7 @@ std::optional<std::pair<double, double>> ParseAdjacentRange(std::string_view tex
     std::string low_text = prefix + std::string(text.substr(chars[k].start, chars[k].end - chars[k].start)) + suffix;
     std::string high_text = prefix + std::string(text.substr(chars[k + 1].start, chars[k + 1].end - chars[k + 1].start)) + suffix;
     auto low = ParseNumber(low_text), high = ParseNumber(high_text);
-    if (!low || !high) return std::nullopt;
+    if (!low || !high || *low > *high) return std::nullopt;  // 负/－ signs: not a range we state
     return std::make_pair(*low, *high);
   }
   return std::nullopt;

@@ -107,6 +107,7 @@ void CjkPunct(std::string_view text, PassOutput& out) {
 
   // Parentheses pair up within a line; remember open ones to convert both sides together.
   std::vector<size_t> open_parens;
+  size_t converted_end = std::string_view::npos;  // end of the last mark converted
   for (size_t i = kPunct.FindIn(text); i != std::string_view::npos; i = kPunct.FindIn(text, i + 1)) {
     char c = text[i];
     if (c == '\n') { open_parens.clear(); continue; }
@@ -123,15 +124,10 @@ void CjkPunct(std::string_view text, PassOutput& out) {
     }
     if ((next.c == '"' || next.c == '(') && next.at + 1 < text.size()) next.c = Utf8At(text, next.at + 1, nullptr);
     if (prev.c == ')' && prev.at > 0) prev.c = Utf8Before(text, prev.at, nullptr);
-    // A run of marks (工作.: / 亿元.,) is judged by the text before the run: the first mark
-    // becomes Chinese in this same pass, so the next must follow it now, not on a second run.
-    for (int step = 0; step < 4 && prev.at > 0 && prev.c > 0 && prev.c < 0x80 && std::strchr(",.;:?!", static_cast<char>(prev.c)); ++step) {
-      size_t before;
-      prev.c = Utf8Before(text, prev.at, &before);
-      prev.at = before;
-      if (prev.c == '\n') { prev.c = 0; break; }
-    }
     bool prev_cn = IsChineseText(prev.c), next_cn = IsChineseText(next.c);
+    // A run of marks (工作.: / ;;;;) follows its first mark: one converted just before us in
+    // this pass counts as Chinese now, or a second run would convert us.
+    if (prev.adjacent && i > 0 && converted_end == i) prev_cn = true;
     bool digits_around = IsAsciiDigit(prev.c) && IsAsciiDigit(next.c) && prev.adjacent && next.adjacent;
 
     switch (c) {
@@ -168,9 +164,11 @@ void CjkPunct(std::string_view text, PassOutput& out) {
         if (i + 1 < text.size() && text[i + 1] == ',') {  // "亿元.,初步": the comma carries the pause
           out.Replace(i, i + 2, "，", kRule);
           i += 1;
+          converted_end = i + 1;
           continue;
         }
         out.Replace(i, i + 1, "。", kRule);
+        converted_end = i + 1;
         continue;
       }
       case ':':
@@ -181,7 +179,10 @@ void CjkPunct(std::string_view text, PassOutput& out) {
         bool convert = prev_cn || (next_cn && !IsAsciiAlpha(prev.c) && !(IsAsciiDigit(prev.c) && c != ','));
         if (c == ',' && IsAsciiDigit(prev.c) && next_cn) convert = true;     // 51%,工业 / 15天,市直
         if (c == ',' && prev.c == '%' && next_cn) convert = true;
-        if (convert) out.Replace(i, i + 1, FullWidth(c), kRule);
+        if (convert) {
+          out.Replace(i, i + 1, FullWidth(c), kRule);
+          converted_end = i + 1;
+        }
       }
     }
   }
