@@ -41,9 +41,10 @@ std::unique_ptr<icu::BreakIterator> NewWordBreaker() {
   return it;
 }
 
-size_t CodePoints(std::string_view s) {
+// Code points in s, counting no further than `limit` (lines can be long; we only ask "short?").
+size_t CodePoints(std::string_view s, size_t limit) {
   size_t n = 0;
-  for (size_t i = 0; i < s.size(); ++n) Utf8At(s, i, &i);
+  for (size_t i = 0; i < s.size() && n <= limit; ++n) Utf8At(s, i, &i);
   return n;
 }
 
@@ -57,8 +58,8 @@ bool HasSentencePunct(std::string_view s) {
 
 // The last clause of a line: what follows its last sentence end.
 std::string_view LastClause(std::string_view line) {
-  size_t i = line.size();
-  while (i > 0) {
+  size_t i = line.size(), floor = line.size() > 300 ? line.size() - 300 : 0;  // a clause is short
+  while (i > floor) {
     size_t start;
     UChar32 c = Utf8Before(line, i, &start);
     if (IsSentenceEnd(c)) return line.substr(i);
@@ -77,11 +78,16 @@ std::string_view TrimSpaces(std::string_view s) {
 
 void HardWrap(std::string_view text, PassOutput& out) {
   thread_local std::unique_ptr<icu::BreakIterator> words = NewWordBreaker();
-  size_t line_start = 0;
+  // Decisions look at the logical line: everything since the last break that stays. Judging
+  // the physical line instead would let a second run (which sees the joined line) decide
+  // differently, and normalization must be idempotent.
+  size_t line_start = 0, logical_start = 0;
   for (size_t nl = text.find('\n'); nl != std::string_view::npos; nl = text.find('\n', line_start)) {
-    std::string_view raw_line = text.substr(line_start, nl - line_start);
     size_t next_start = nl + 1;
     line_start = next_start;
+    size_t kept_from = logical_start;
+    logical_start = next_start;  // unless we join below
+    std::string_view raw_line = text.substr(kept_from, nl - kept_from);
     size_t next_end = text.find('\n', next_start);
     if (next_end == std::string_view::npos) next_end = text.size();
     std::string_view line = TrimSpaces(raw_line);
@@ -100,10 +106,11 @@ void HardWrap(std::string_view text, PassOutput& out) {
       join = true;
     } else {
       bool heading = HeadingAt(line).level >= 0 || HeadingAt(TrimSpaces(LastClause(line))).level >= 0;
-      bool title = CodePoints(line) <= 25 && !HasSentencePunct(line);
+      bool title = CodePoints(line, 25) <= 25 && !HasSentencePunct(line);
       join = !heading && !title;
     }
     if (!join) continue;
+    logical_start = kept_from;
     // Remove the break and the spaces around it, which belonged to the layout, not the text.
     size_t del_start = nl, del_end = nl + 1;
     while (del_start > 0 && (text[del_start - 1] == ' ' || text[del_start - 1] == '\r')) --del_start;

@@ -49,8 +49,21 @@ TEST_CASE("kill -9 in the middle of an ingest loses nothing and duplicates nothi
   const int kFiles = 600;
   std::string corpus = MakeCorpus(dir, kFiles), db_path = dir.Path("p.db");
 
-  std::string command = "bash -c \"'" + std::string(PLEDGE_BINARY) + "' ingest --jobs 1 --db '" + db_path + "' '" + corpus +
-                        "' >/dev/null 2>&1 & pid=\\$!; sleep 0.6; kill -9 \\$pid; wait \\$pid; exit 0\"";
+  // Start the ingest, wait until it has committed some documents (however slow this build is),
+  // then kill it without warning.
+  test::WriteBytes(dir.Path("kill.sh"),
+                   "'" + std::string(PLEDGE_BINARY) + "' ingest --jobs 1 --db '" + db_path + "' '" + corpus +
+                       "' >/dev/null 2>&1 &\n"
+                       "pid=$!\n"
+                       "for i in $(seq 1 600); do\n"
+                       "  n=$(sqlite3 '" + db_path + "' 'SELECT count(*) FROM documents' 2>/dev/null || echo 0)\n"
+                       "  [ \"${n:-0}\" -ge 20 ] && break\n"
+                       "  sleep 0.05\n"
+                       "done\n"
+                       "kill -9 $pid\n"
+                       "wait $pid\n"
+                       "exit 0\n");
+  std::string command = "bash '" + dir.Path("kill.sh") + "'";
   REQUIRE(std::system(command.c_str()) == 0);
   {
     SQLite::Database db(db_path, SQLite::OPEN_READONLY);
