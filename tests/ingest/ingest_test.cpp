@@ -209,3 +209,20 @@ TEST_CASE("paths can come from standard input", "[ingest]") {
   CHECK(run.exit_code == 0);
   CHECK_THAT(run.out, Catch::Contains("1 files seen, 1 loaded"));
 }
+
+TEST_CASE("--include and --exclude choose the files taken from directories", "[ingest]") {
+  test::TempDir dir;
+  std::string in = dir.Path("in");
+  fs::create_directories(in + "/sub");
+  test::WriteBytes(in + "/a.txt", "每年投入不少于5亿元。\n");
+  test::WriteBytes(in + "/sub/b.txt", "力争增长5%。\n");
+  test::WriteBytes(in + "/c.md", "不得少于15天。\n");
+  test::WriteBytes(in + "/d.csv", "1,2,3\n");
+  test::WriteBytes(in + "/skip_me.txt", "不少于3个月。\n");
+  auto defaults = test::RunPledge("ingest --db '" + dir.Path("one.db") + "' '" + in + "'");
+  CHECK_THAT(defaults.out, Catch::Contains("4 files seen"));  // *.txt *.htm *.html *.md, recursively
+  auto chosen = test::RunPledge("ingest --db '" + dir.Path("two.db") + "' --include '*.txt' --exclude 'skip_*' '" + in + "'");
+  CHECK_THAT(chosen.out, Catch::Contains("2 files seen, 2 loaded"));
+  SQLite::Database db(dir.Path("two.db"), SQLite::OPEN_READONLY);
+  CHECK(Count(db, "SELECT count(*) FROM documents WHERE path LIKE '%skip_me.txt' OR path LIKE '%.md'") == 0);
+}
