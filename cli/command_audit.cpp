@@ -20,12 +20,6 @@ struct AuditArgs {
   bool stats = false;
 };
 
-std::string DocFilter(const std::string& doc, const char* column) {
-  if (doc.empty()) return "";
-  bool glob = doc.find_first_of("*?[") != std::string::npos;
-  return glob ? std::string(" AND ") + column + " GLOB :doc" : std::string(" AND instr(") + column + ", :doc) > 0";
-}
-
 // Up to `chars` characters of `text` before byte `from` / after byte `to`.
 std::string Context(const std::string& text, size_t from, size_t to, const std::string& shown, int chars = 8) {
   size_t b = std::min(from, text.size()), e = std::min(to, text.size());
@@ -67,12 +61,12 @@ int PrintDiff(SQLite::Database& db, const std::string& doc) {
 
 Runner SetupAudit(CLI::App& app) {
   auto a = std::make_shared<AuditArgs>();
-  app.add_option("--db", a->db, "SQLite database file")->capture_default_str();
+  AddDbOption(app, a->db);
   app.add_option("doc", a->doc, "document path: a glob (*seed*) or a substring; all documents when omitted");
   app.add_option("--rule", a->rule, "only fixes made by this rule (url_entity, quotes, hard_wrap …)");
   app.add_flag("--stats", a->stats, "counts per rule per document instead of the fixes");
   app.add_option("--diff", a->diff, "unified diff of one document's decoded original against its normalized text");
-  app.add_option("--format,-f", a->format, "table | csv | json | jsonl")->check(CLI::IsMember(Formats()));
+  AddFormatOption(app, a->format);
   return [a] {
     auto db = OpenForReading(a->db);
     if (!a->diff.empty()) return PrintDiff(db, a->diff);

@@ -37,7 +37,7 @@ int WithWriterLock(const std::string& db, double wait, Body body) {
 
 Runner SetupIngest(CLI::App& app) {
   auto a = std::make_shared<IngestArgs>();
-  app.add_option("--db", a->db, "SQLite database file")->capture_default_str();
+  AddDbOption(app, a->db);
   app.add_option("paths", a->paths, "Files and directories (recursively); - reads a list of paths from stdin")->required();
   app.add_option("--include", a->include, "Glob of file names to take from directories (default: *.txt *.htm *.html *.md)");
   app.add_option("--exclude", a->exclude, "Glob of file names to leave out");
@@ -73,7 +73,7 @@ Runner SetupIngest(CLI::App& app) {
 
 Runner SetupReprocess(CLI::App& app) {
   auto a = std::make_shared<IngestArgs>();
-  app.add_option("--db", a->db, "SQLite database file")->capture_default_str();
+  AddDbOption(app, a->db);
   app.add_option("--jobs,-j", a->jobs, "Documents processed in parallel")->capture_default_str()->check(CLI::Range(1u, 256u));
   app.add_option("--wait", a->wait, "Seconds to wait for another run holding the database")->capture_default_str();
   app.add_flag("--log-json", a->log_json, "Log one JSON object per event on stderr");

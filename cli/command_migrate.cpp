@@ -8,7 +8,7 @@ namespace pledge::cli {
 
 Runner SetupMigrate(CLI::App& app) {
   auto db_path = std::make_shared<std::string>("pledge.db");
-  app.add_option("--db", *db_path, "SQLite database file")->capture_default_str();
+  AddDbOption(app, *db_path);
   return [db_path] {
     auto db = OpenDatabase(*db_path);
     SQLite::Statement versions(db, "SELECT version, name FROM schema_migrations ORDER BY version");

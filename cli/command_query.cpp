@@ -33,6 +33,21 @@ int RunAndPrint(SQLite::Database& db, const std::string& sql,
   return kOk;
 }
 
+std::string DocFilter(const std::string& doc, const char* column) {
+  if (doc.empty()) return "";
+  bool glob = doc.find_first_of("*?[") != std::string::npos;
+  return glob ? std::string(" AND ") + column + " GLOB :doc" : std::string(" AND instr(") + column + ", :doc) > 0";
+}
+
+void AddDbOption(CLI::App& app, std::string& db) {
+  app.add_option("--db", db, "SQLite database file")->capture_default_str();
+}
+
+void AddFormatOption(CLI::App& app, std::string& format) {
+  app.add_option("--format,-f", format, "table | csv | json | jsonl (default: table on a terminal, jsonl otherwise)")
+      ->check(CLI::IsMember(Formats()));
+}
+
 namespace {
 
 struct QueryArgs {
@@ -49,9 +64,8 @@ struct CommitmentArgs {
 
 Runner SetupQuery(CLI::App& app) {
   auto a = std::make_shared<QueryArgs>();
-  app.add_option("--db", a->db, "SQLite database file")->capture_default_str();
-  app.add_option("--format,-f", a->format, "table | csv | json | jsonl (default: table on a terminal, jsonl otherwise)")
-      ->check(CLI::IsMember(Formats()));
+  AddDbOption(app, a->db);
+  AddFormatOption(app, a->format);
   app.add_option("--param,-p", a->params, "name=value, bound to :name (or @name, $name) in the SQL; repeat for more")
       ->allow_extra_args(false);
   app.add_option("sql", a->sql, "Any read-only SQL; the database is opened read-only")->required();
@@ -74,7 +88,7 @@ Runner SetupQuery(CLI::App& app) {
 
 Runner SetupCommitments(CLI::App& app) {
   auto a = std::make_shared<CommitmentArgs>();
-  app.add_option("--db", a->db, "SQLite database file")->capture_default_str();
+  AddDbOption(app, a->db);
   app.add_option("--kind", a->kind, "money | duration | percent | year | count | area | measure");
   app.add_option("--modality", a->modality, "obligation | target | achievement | condition");
   app.add_option("--min", a->min, "value (or upper end of a range) at least this, in canonical units (yuan, days …)");
@@ -82,7 +96,7 @@ Runner SetupCommitments(CLI::App& app) {
   app.add_option("--unit", a->unit, "canonical unit: CNY, day, month, year, percent, pp, mu, km …");
   app.add_option("--doc", a->doc, "document path: a glob (*seed*) or a substring");
   app.add_option("--text", a->text, "substring of the commitment or its sentence");
-  app.add_option("--format,-f", a->format, "table | csv | json | jsonl")->check(CLI::IsMember(Formats()));
+  AddFormatOption(app, a->format);
   return [a] {
     std::string sql =
         "SELECT id, path, section, kind, text, value, low, high, unit, bound, modality, period, sentence "
@@ -92,8 +106,7 @@ Runner SetupCommitments(CLI::App& app) {
     if (!a->unit.empty()) sql += " AND unit = :unit";
     if (a->min) sql += " AND coalesce(value, high) >= :min";
     if (a->max) sql += " AND coalesce(value, low) <= :max";
-    bool glob = a->doc.find_first_of("*?[") != std::string::npos;
-    if (!a->doc.empty()) sql += glob ? " AND path GLOB :doc" : " AND instr(path, :doc) > 0";
+    sql += DocFilter(a->doc, "path");
     if (!a->text.empty()) sql += " AND (instr(text, :text) > 0 OR instr(sentence, :text) > 0)";
     sql += " ORDER BY path, raw_start, id";
     auto db = OpenForReading(a->db);

@@ -24,10 +24,10 @@ size_t CodePoints(const std::string& s) {
 
 Runner SetupSearch(CLI::App& app) {
   auto a = std::make_shared<SearchArgs>();
-  app.add_option("--db", a->db, "SQLite database file")->capture_default_str();
+  AddDbOption(app, a->db);
   app.add_option("text", a->text, "text to find (a phrase)")->required();
   app.add_option("--limit", a->limit, "at most this many sentences")->capture_default_str();
-  app.add_option("--format,-f", a->format, "table | csv | json | jsonl");
+  AddFormatOption(app, a->format);
   return [a] {
     auto db = OpenForReading(a->db);
     const std::string columns =

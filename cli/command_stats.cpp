@@ -13,8 +13,8 @@ namespace pledge::cli {
 Runner SetupStats(CLI::App& app) {
   auto db_path = std::make_shared<std::string>("pledge.db");
   auto format = std::make_shared<std::string>();
-  app.add_option("--db", *db_path, "SQLite database file")->capture_default_str();
-  app.add_option("--format,-f", *format, "table | csv | json | jsonl")->check(CLI::IsMember(Formats()));
+  AddDbOption(app, *db_path);
+  AddFormatOption(app, *format);
   return [db_path, format] {
     auto db = OpenForReading(*db_path);
     const std::vector<std::pair<std::string, std::string>> sections = {

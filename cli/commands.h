@@ -47,4 +47,12 @@ SQLite::Database OpenForReading(const std::string& path);
 int RunAndPrint(SQLite::Database& db, const std::string& sql, const std::function<void(SQLite::Statement&)>& bind,
                 const std::string& format);
 
+// " AND <column> GLOB :doc" for a glob pattern, " AND instr(<column>, :doc) > 0" for a
+// substring, "" when doc is empty: how every command matches a DOC argument to paths.
+std::string DocFilter(const std::string& doc, const char* column);
+
+// The options every database command shares.
+void AddDbOption(CLI::App& app, std::string& db);
+void AddFormatOption(CLI::App& app, std::string& format);
+
 }  // namespace pledge::cli
