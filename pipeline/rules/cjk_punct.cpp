@@ -108,6 +108,8 @@ void CjkPunct(std::string_view text, PassOutput& out) {
   // Parentheses pair up within a line; remember open ones to convert both sides together.
   std::vector<size_t> open_parens;
   size_t converted_end = std::string_view::npos;  // end of the last mark converted
+  size_t run_end = std::string_view::npos;        // end of the current run of marks
+  bool run_next_cn = false;                        // whether Chinese text follows that run
   for (size_t i = kPunct.FindIn(text); i != std::string_view::npos; i = kPunct.FindIn(text, i + 1)) {
     char c = text[i];
     if (c == '\n') { open_parens.clear(); continue; }
@@ -128,6 +130,17 @@ void CjkPunct(std::string_view text, PassOutput& out) {
     // A run of marks (工作.: / ;;;;) follows its first mark: one converted just before us in
     // this pass counts as Chinese now, or a second run would convert us.
     if (prev.adjacent && i > 0 && converted_end == i) prev_cn = true;
+    // Likewise a run of marks before Chinese text (q!!!！中): each looks past the run to what
+    // follows it. The run's end is found once per run, so a long run stays linear.
+    if (next.adjacent && next.c > 0 && next.c < 0x80 && std::strchr(",.;:?!", static_cast<char>(next.c))) {
+      if (run_end == std::string_view::npos || run_end <= i) {
+        run_end = i;
+        while (run_end < text.size() && std::strchr(",.;:?!", text[run_end]) && text[run_end] != '\0') ++run_end;
+        Neighbour beyond = After(text, run_end - 1);
+        run_next_cn = IsChineseText(beyond.c);
+      }
+      next_cn = run_next_cn;
+    }
     bool digits_around = IsAsciiDigit(prev.c) && IsAsciiDigit(next.c) && prev.adjacent && next.adjacent;
 
     switch (c) {
