@@ -129,13 +129,13 @@ void CjkPunct(std::string_view text, PassOutput& out) {
     bool prev_cn = IsChineseText(prev.c), next_cn = IsChineseText(next.c);
     // A run of marks (工作.: / ;;;;) follows its first mark: one converted just before us in
     // this pass counts as Chinese now, or a second run would convert us.
-    if (prev.adjacent && i > 0 && converted_end == i) prev_cn = true;
+    if (prev.c > 0 && prev.c < 0x80 && converted_end == prev.at + 1) prev_cn = true;
     // Likewise a run of marks before Chinese text (q!!!！中): each looks past the run to what
     // follows it. The run's end is found once per run, so a long run stays linear.
-    if (next.adjacent && next.c > 0 && next.c < 0x80 && std::strchr(",.;:?!", static_cast<char>(next.c))) {
+    if (next.c > 0 && next.c < 0x80 && std::strchr(",.;:?!", static_cast<char>(next.c))) {
       if (run_end == std::string_view::npos || run_end <= i) {
         run_end = i;
-        while (run_end < text.size() && std::strchr(",.;:?!", text[run_end]) && text[run_end] != '\0') ++run_end;
+        while (run_end < text.size() && text[run_end] != '\0' && std::strchr(",.;:?! ", text[run_end])) ++run_end;
         Neighbour beyond = After(text, run_end - 1);
         run_next_cn = IsChineseText(beyond.c);
       }
