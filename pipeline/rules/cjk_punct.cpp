@@ -149,7 +149,8 @@ void CjkPunct(std::string_view text, PassOutput& out) {
         continue;
       case ')': {
         if (open_parens.empty()) {
-          if (prev_cn || next_cn) out.Replace(i, i + 1, FullWidth(c), kRule);
+          // Unpaired: only the text it closes decides (what follows may itself change now).
+          if (prev_cn) out.Replace(i, i + 1, FullWidth(c), kRule);
           continue;
         }
         size_t open = open_parens.back();
