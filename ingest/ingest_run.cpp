@@ -87,6 +87,7 @@ IngestSummary RunIngest(SQLite::Database& db, const IngestOptions& options) {
     // Record the failure if the database still takes writes; the exception is what matters.
     if (run_id) {
       try {
+        store.AbortBatch();
         store.FinishRun(run_id, RunCounts{}, "failed");
       } catch (...) {
       }
@@ -119,6 +120,9 @@ IngestSummary RunIngestBody(SQLite::Database& db, DocumentStore& store, const In
   }
 
   Progress progress(options.progress, inputs.size());
+  constexpr size_t kBatchBytes = 4 << 20;
+  size_t batch_bytes = 0;
+  store.IndexNewSentences();  // catch up after a run that was killed before indexing
   OrderedParallel<WorkItem>(
       inputs.size(), options.jobs,
       [&](size_t i) {
@@ -146,10 +150,22 @@ IngestSummary RunIngestBody(SQLite::Database& db, DocumentStore& store, const In
       },
       [&](size_t i, WorkItem item) {
         summary.bytes += item.bytes;
-        if (item.unchanged) ++summary.counts.files_unchanged;
-        else Record(summary, store, item.doc, summary.run_id);
+        if (item.unchanged) {
+          ++summary.counts.files_unchanged;
+        } else {
+          store.BeginBatch();
+          batch_bytes += item.doc.raw.size();
+          Record(summary, store, item.doc, summary.run_id);
+          // Commit every few MB: whole documents only, and little to redo after a kill.
+          if (batch_bytes >= kBatchBytes) {
+            store.EndBatch();
+            batch_bytes = 0;
+          }
+        }
         progress.Update(i + 1, summary.bytes);
       });
+  store.EndBatch();
+  store.IndexNewSentences();
 
   if (options.prune) {
     // Documents under the given directories whose file is gone.
@@ -216,9 +232,13 @@ IngestSummary ReprocessAll(SQLite::Database& db, unsigned jobs, bool show_progre
         return ProcessDocument(paths[i], std::move(raw));
       },
       [&](size_t i, ProcessedDocument doc) {
+        store.BeginBatch();
         Record(summary, store, doc, summary.run_id);
+        if ((i + 1) % 64 == 0) store.EndBatch();
         progress.Update(i + 1, bytes.load());
       });
+  store.EndBatch();
+  store.IndexNewSentences();
   summary.bytes = bytes.load();
   summary.seconds = SecondsSince(start);
   store.FinishRun(summary.run_id, summary.counts, "finished", summary.seconds, summary.bytes, SummaryJson(summary));

@@ -76,8 +76,31 @@ std::optional<StoredDocument> DocumentStore::Lookup(const std::string& path) {
   return d;
 }
 
-int64_t DocumentStore::Save(const ProcessedDocument& doc, int64_t run_id) {
+void DocumentStore::BeginBatch() {
+  if (!batch_) batch_.emplace(db_, SQLite::TransactionBehavior::IMMEDIATE);
+}
+
+void DocumentStore::EndBatch() {
+  if (!batch_) return;
+  batch_->commit();
+  batch_.reset();
+}
+
+int64_t DocumentStore::IndexNewSentences() {
   SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
+  int64_t last = db_.execAndGet("SELECT last_sentence_id FROM search_index_progress WHERE id = 1").getInt64();
+  SQLite::Statement index(db_, "INSERT INTO sentences_fts(rowid, text) SELECT id, text FROM sentences WHERE id > ?");
+  index.bind(1, last);
+  int64_t added = index.exec();
+  db_.exec("UPDATE search_index_progress SET last_sentence_id = (SELECT coalesce(max(id), 0) FROM sentences) "
+           "WHERE id = 1 AND (SELECT coalesce(max(id), 0) FROM sentences) > last_sentence_id");
+  transaction.commit();
+  return added;
+}
+
+int64_t DocumentStore::Save(const ProcessedDocument& doc, int64_t run_id) {
+  std::optional<SQLite::Transaction> own;
+  if (!batch_) own.emplace(db_, SQLite::TransactionBehavior::IMMEDIATE);
   delete_document_.reset();
   delete_document_.bind(1, doc.path);
   delete_document_.exec();
@@ -163,7 +186,7 @@ int64_t DocumentStore::Save(const ProcessedDocument& doc, int64_t run_id) {
       st.exec();
     }
   }
-  transaction.commit();
+  if (own) own->commit();
   return document_id;
 }
 

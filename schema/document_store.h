@@ -40,11 +40,24 @@ class DocumentStore {
                  uint64_t bytes = 0, const std::string& summary_json = "");
 
   std::optional<StoredDocument> Lookup(const std::string& path);
-  // Returns the new document id.
+  // Returns the new document id. Runs inside the caller's transaction when one is open
+  // (BeginBatch), else in its own.
   int64_t Save(const ProcessedDocument& doc, int64_t run_id);
+
+  // Several documents per transaction: fewer commits, still never half a document. Commit
+  // happens in EndBatch (or when the store is destroyed, rollback).
+  void BeginBatch();
+  void EndBatch();
+  bool InBatch() const { return batch_.has_value(); }
+  void AbortBatch() { batch_.reset(); }  // rolls the open batch back
+
+  // Adds sentences stored since the last call to the full-text index, in one transaction.
+  // Returns how many it indexed.
+  int64_t IndexNewSentences();
 
  private:
   SQLite::Database& db_;
+  std::optional<SQLite::Transaction> batch_;
   SQLite::Statement lookup_, delete_document_, insert_document_, insert_event_, insert_sentence_,
       insert_commitment_;
 };
