@@ -210,7 +210,7 @@ TEST_CASE("paths can come from standard input", "[ingest]") {
   CHECK_THAT(run.out, Catch::Contains("1 files seen, 1 loaded"));
 }
 
-TEST_CASE("--include and --exclude choose the files taken from directories", "[ingest]") {
+TEST_CASE("include and exclude globs choose the files taken from directories", "[ingest]") {
   test::TempDir dir;
   std::string in = dir.Path("in");
   fs::create_directories(in + "/sub");
