@@ -395,7 +395,7 @@ std::vector<Quantity> ExtractQuantities(std::string_view s, std::string_view con
       while (at < s.size() && s[at] == ' ') ++at;
       double multiplier = 1;
       const rules::UnitRule* unit = nullptr;
-      bool more = false, roughly = false, ge = false;
+      bool more = false, roughly = false;
       auto try_unit = [&]() {
         if (const rules::UnitRule* found_unit = Units().At(s, at)) {
           std::string_view text = found_unit->text;
@@ -426,11 +426,10 @@ std::vector<Quantity> ExtractQuantities(std::string_view s, std::string_view con
             try_unit();
           } else {
             at = save;
-            if (more && !try_unit() && StartsWith(s, at, "个")) { /* 12000多个 handled by try_unit */ }
+            if (more) try_unit();  // 12000多个
           }
         }
       }
-      (void)ge;
       // 三年半, 一吨半, 两米半: half a unit more.
       double half = 0;
       if (unit && (unit->kind == "duration" || unit->kind == "measure" || unit->kind == "area") && StartsWith(s, at, "半")) {
@@ -503,9 +502,6 @@ std::vector<Quantity> ExtractQuantities(std::string_view s, std::string_view con
         // 控制在2%左右: the word after says how the cap is meant.
         if (!after_bound.empty() && s.substr(prefix_start, t.start - prefix_start).find("控制在") != std::string_view::npos)
           q.bound = after_bound;
-      }
-      if (q.kind == "year" || q.kind == "percent" || q.kind == "duration" || q.kind == "money") {
-        // keep unit as set
       }
       q.start = static_cast<uint32_t>(t.start);
       q.end = static_cast<uint32_t>(span_end);

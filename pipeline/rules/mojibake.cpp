@@ -8,7 +8,6 @@
 
 #include <bitset>
 #include <memory>
-#include <mutex>
 
 #include "pipeline/rules/rule.h"
 #include "pipeline/unicode_util.h"
