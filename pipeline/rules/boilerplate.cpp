@@ -13,7 +13,9 @@ constexpr const char* kRule = "boilerplate";
 
 struct Patterns {
   // "中词库 / www.zciku.com", "www.example.com.cn", "来自：某某网 http://…"
-  RE2 banner{R"(^\s*(?:[^\s/|｜]{1,20}\s*[/|｜]\s*)?((?:https?://)?www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/?)\s*$)"};
+  // The site name may hold spaces (they are only removed by a later pass: matching with and
+  // without them keeps normalization idempotent).
+  RE2 banner{R"(^\s*(?:[^/|｜\n]{1,40}[/|｜]\s*)?((?:https?://)?www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/?)\s*$)"};
   RE2 bookmark{R"((\[bookmark: [^\]\n]{0,200}\]))"};
   RE2 metadata_key{R"((?:来源|作者|发布者|(?:更新|发布|发表|录入)?(?:时间|日期)|浏览(?:次数)?|点击(?:数|量)?|字号)\s*[：:])"};
   RE2 source{R"((?:来源|出处)\s*[：:]\s*([^\s　]+))"};
