@@ -85,8 +85,10 @@ NormalizedText NormalizeText(const TrackedText& input, const TrackedText* source
   RunPass(current, log, rules::CharMap);
   RunPass(current, log, rules::HardWrap);
   RunPass(current, log, rules::CjkPunct);
-  RunPass(current, log, rules::Spaces);
+  // Quotes before spaces: a space between Chinese text and a quote goes only once the quote
+  // is a Chinese one (论 " → 论”), and both passes must see the same text to be idempotent.
   RunPass(current, log, rules::Quotes);
+  RunPass(current, log, rules::Spaces);
   RunPass(current, log, rules::Markers);
 
   // Final positions of each fix: the map is monotonic, so the text bytes whose source lies in
