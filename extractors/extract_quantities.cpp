@@ -21,20 +21,25 @@
 namespace pledge {
 namespace {
 
-#define CN_DIGIT "零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖"
-#define CN_UNIT "十百千万亿拾佰仟萬億"
-#define ARABIC R"(\d+(?:,\d{3})*(?:\.\d+)?)"
-// Arabic digits mixed with unit characters (5万4千6百, 2千零30万, 13万2), or Chinese numerals
-// with an optional decimal part; 负 or a minus sign may lead.
-#define NUMBER "(?:[负-]?" ARABIC "(?:[十百千万亿零]+(?:\\d+(?:\\.\\d+)?)?)*|负?[" CN_DIGIT CN_UNIT "]+(?:点[" CN_DIGIT "]+[万亿]*)?)"
+#define CN_DIGIT "零〇一二两俩倆三四五六七八九壹贰叁肆伍陆柒捌玖"
+#define CN_UNIT "十百千万亿拾佰仟萬億兆"
+#define SIGN "[负負－-]"
+#define ARABIC R"((?:\d+(?:,\d{3})*(?:\.\d+)?|\.\d+))"
+// Arabic digits mixed with unit characters (5万4千6百, 2千零30万, 13万2, 7 万5 千), a power
+// (2^5), or Chinese numerals (spaces allowed between them: 一百 二 十) with an optional decimal
+// part; a sign (负, a minus) may lead.
+#define NUMBER "(?:" SIGN "?" ARABIC R"((?:\^[-+]*\d+)?(?: *[十百千万亿零兆]+(?: *\d+(?:\.\d+)?)?)*)" \
+               "|" SIGN "?[" CN_DIGIT CN_UNIT "](?: *[" CN_DIGIT CN_UNIT "])*(?:[点點][" CN_DIGIT "]+[万亿]*)?)"
+#define FRACTION_OF NUMBER " *分 *之 *" NUMBER
 
 // Token kinds, in the order RE2 tries them at one position (leftmost-first): dates and times
 // are consumed so that their parts never read as quantities.
 constexpr const char* kTokenPattern =
     "(" R"(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\d{1,2}月(?:\d{1,2}[日号])?|\d{1,2}月\d{1,2}[日号]|\d{1,2}:\d{2})" ")"
-    "|((?:百分之|千分之|万分之)\\s*" NUMBER "|" NUMBER "分之" NUMBER ")"
+    "|((?:百分之|千分之|万分之) *" NUMBER "|(?:" NUMBER " *又 *)?" FRACTION_OF
+    "|" SIGN R"(?(?:\d+ +)?\b\d{1,3}[/／]\d{1,3}\b))"
     "|(" NUMBER "%?\\s*(?:至|到|~|～|-|－|—{1,2}|–)\\s*" NUMBER ")"
-    "|((?:" NUMBER ")?几[十百千万亿]*|[数][十百千万亿]+|上[百千万亿])"
+    "|((?:" NUMBER ")?[几幾][十百千万亿億]*|[数][十百千万亿]+|上[百千万亿]|半百)"
     "|(" NUMBER ")";
 
 // The token pattern is large (every Chinese numeral character, several forms): give RE2 room
@@ -134,7 +139,7 @@ bool HasArabicDigit(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 bool HasChineseDigit(std::string_view s) {
-  for (std::string_view d : {"零", "〇", "一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "壹", "贰",
+  for (std::string_view d : {"零", "〇", "一", "二", "两", "俩", "倆", "三", "四", "五", "六", "七", "八", "九", "壹", "贰",
                              "叁", "肆", "伍", "陆", "柒", "捌", "玖"})
     if (s.find(d) != std::string_view::npos) return true;
   return false;
@@ -230,7 +235,7 @@ bool ParseVague(std::string_view text, double* low, double* high, std::string* b
     return true;
   }
   std::string low_text(text), high_text(text);
-  for (std::string_view vague : {"几", "数"}) {
+  for (std::string_view vague : {"几", "幾", "数"}) {
     size_t at;
     while ((at = low_text.find(vague)) != std::string::npos) {
       bool leading = at == 0;
@@ -275,9 +280,30 @@ bool NumeralInsideWord(std::string_view s, size_t start, size_t end) {
 }
 
 // 负 is a minus sign only where a sign can stand: not in 减负230万元, 担负, 胜负.
-bool SignAllowedAfter(UChar32 before) {
+bool SignWordAllowedAfter(UChar32 before) {
   if (!(before >= 0x4E00 && before <= 0x9FFF)) return true;
   return before == U'为' || before == U'是' || before == U'到' || before == U'至' || before == U'达' || before == U'长';
+}
+
+// Moves the start of a token past a leading sign or decimal point that belongs to the text
+// before it: 减负230万元, --9 and ...9 (punctuation runs), 3-5 and v1.2 (after a digit or
+// letter). A minus after Chinese text stays a sign (增长-2.3%). Returns the new start.
+size_t StartAfterStraySign(std::string_view s, size_t start, size_t end) {
+  UChar32 first = CharAt(s, start), before = CharBefore(s, start);
+  bool ascii_alnum_before = before < 0x80 && std::isalnum(static_cast<int>(before));
+  bool stray = false;
+  if (first == '.') stray = before == '.' || (before >= '0' && before <= '9');
+  else if (first == '-' || first == U'－') stray = before == '-' || before == U'－' || before == '.' || ascii_alnum_before;
+  else if (first == U'负' || first == U'負') stray = !SignWordAllowedAfter(before);
+  size_t after = start + U8_LENGTH(first);
+  return stray && after < end ? after : start;
+}
+
+// 100兆瓦, 5兆帕: 兆 before a unit is the metric prefix (mega), not 10^12.
+size_t EndBeforeMetricPrefix(std::string_view s, size_t start, size_t end) {
+  static constexpr std::string_view kZhao = "兆";
+  if (end - start > kZhao.size() && s.substr(end - kZhao.size(), kZhao.size()) == kZhao) return end - kZhao.size();
+  return end;
 }
 
 }  // namespace
@@ -294,12 +320,14 @@ std::vector<Quantity> ExtractQuantities(std::string_view s, std::string_view con
     t.text = s.substr(t.start, t.end - t.start);
     for (int g = 1; g <= 5; ++g)
       if (groups[g].data() != nullptr) { t.kind = static_cast<Token::Kind>(g - 1); break; }
-    pos = std::max(t.end, t.start + 1);
-    if (t.kind == Token::kDate) continue;
-    if (StartsWith(t.text, 0, "负") && !SignAllowedAfter(CharBefore(s, t.start))) {
-      t.start += 3;
-      t.text = s.substr(t.start, t.end - t.start);
+    if (t.kind == Token::kDate) {
+      pos = std::max(t.end, t.start + 1);
+      continue;
     }
+    t.start = StartAfterStraySign(s, t.start, t.end);
+    if (t.kind == Token::kNumber) t.end = EndBeforeMetricPrefix(s, t.start, t.end);
+    t.text = s.substr(t.start, t.end - t.start);
+    pos = std::max(t.end, t.start + 1);
     // 12千米, 2.3千克, 一百千瓦: 千 belongs to the unit, not the number.
     if (t.kind == Token::kNumber && t.text.size() > 3 && t.text.substr(t.text.size() - 3) == "千" &&
         (StartsWith(s, t.end, "米") || StartsWith(s, t.end, "克") || StartsWith(s, t.end, "瓦"))) {
@@ -537,26 +565,35 @@ std::vector<NumberMention> FindNumbers(std::string_view s) {
   };
   while (pos < s.size() && NextToken(s, pos, groups)) {
     size_t start = groups[0].data() - s.data(), end = start + groups[0].size();
-    std::string_view text = s.substr(start, end - start);
+    std::string_view text;
     pos = std::max(end, start + 1);
     int kind = 0;
     for (int g = 1; g <= 5; ++g)
       if (groups[g].data() != nullptr) { kind = g - 1; break; }
-    if (kind == Token::kDate || kind == Token::kVague) continue;
-    if (StartsWith(text, 0, "负") && !SignAllowedAfter(CharBefore(s, start))) {
-      start += 3;
-      text = s.substr(start, end - start);
+    if (kind == Token::kDate) continue;
+    start = StartAfterStraySign(s, start, end);
+    if (kind == Token::kNumber) end = EndBeforeMetricPrefix(s, start, end);
+    text = s.substr(start, end - start);
+    pos = std::max(end, start + 1);
+    if (kind == Token::kVague) {
+      // 二十几万, 一百零几万: the stated base (几 read as 零), as for 二十多万; a leading 几 (几十)
+      // or 数/上 states no base.
+      std::string base(text);
+      bool has_base = false;
+      for (std::string_view vague : {"几", "幾"}) {
+        for (size_t at; (at = base.find(vague)) != std::string::npos;) {
+          has_base |= at > 0;
+          base.replace(at, vague.size(), "零");
+        }
+      }
+      if (has_base)
+        if (auto v = ParseNumber(base)) add(start, end, *v, false);
+      if (text == "半百") add(start, end, 50, false);  // 年过半百
+      continue;
     }
     if (kind == Token::kFraction) {
-      bool percent = StartsWith(text, 0, "百分之") || StartsWith(text, 0, "千分之") || StartsWith(text, 0, "万分之");
-      if (percent) {
-        double scale = StartsWith(text, 0, "百分之") ? 1 : StartsWith(text, 0, "千分之") ? 0.1 : 0.01;
-        std::string_view rest = text.substr(9);
-        while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
-        if (auto v = ParseNumber(rest)) add(start, end, *v * scale, true);
-      } else if (auto v = ParseFraction(text)) {
-        add(start, end, *v, false);
-      }
+      bool percent = IsPerUnitFraction(text);  // 百分之三十, 千分之五, 百万分之五
+      if (auto v = ParseFraction(text)) add(start, end, percent ? *v * 100 : *v, percent);
       continue;
     }
     if (kind == Token::kRange) {
@@ -569,11 +606,21 @@ std::vector<NumberMention> FindNumbers(std::string_view s) {
       if (high_percent) pos = std::max(pos, end + 1);
       continue;
     }
-    auto v = ParseNumber(text);
-    if (!v) continue;
-    if (!HasArabicDigit(text) && !HasChineseDigit(text) && text != "十" && text != "拾") continue;  // 万, 千万: words
-    // Chinese numerals inside a dictionary word (一切, 统一, 万一, 千载难逢) are not numbers.
-    if (!HasArabicDigit(text) && NumeralInsideWord(s, start, end)) continue;
+    // 五十千, 七十百分位: the number ends where its units stop getting smaller.
+    auto prefix = ParseNumberPrefix(text);
+    if (!prefix) continue;
+    if (prefix->length < text.size()) {
+      UChar32 next = CharAt(text, prefix->length);
+      if (DigitValue(next) >= 0) continue;  // 十四五: two numbers run together, a name
+      end = start + prefix->length;
+      text = s.substr(start, end - start);
+      pos = end;
+    }
+    std::optional<double> v = prefix->value;
+    if (!HasArabicDigit(text) && !HasChineseDigit(text) && text != "十") continue;  // 万, 千万, 拾: words
+    // Chinese numerals inside a dictionary word (一切, 统一, 万一, 千载难逢) are not numbers; a
+    // numeral of four characters or more (一千八百零三) is a number whatever follows it.
+    if (!HasArabicDigit(text) && text.size() < 12 && NumeralInsideWord(s, start, end)) continue;
     size_t after = end;
     while (after < s.size() && s[after] == ' ') ++after;
     if (StartsWith(s, after, "多") || StartsWith(s, after, "余")) {  // 500余万, 一千多万: about 5000000
@@ -589,9 +636,19 @@ std::vector<NumberMention> FindNumbers(std::string_view s) {
       continue;
     }
     if (StartsWith(s, after, "%")) add(start, after + 1, *v, true);
+    else if (StartsWith(s, after, "打")) add(start, after + 3, *v * 12, false);  // 一打: a dozen
     else if (StartsWith(s, after, "成半") && *v < 10) add(start, after + 6, *v * 10 + 5, true);
     else if (StartsWith(s, after, "个百分点")) add(start, after + 12, *v, true);
-    else if (StartsWith(s, after, "成") && *v <= 10) add(start, after + 3, *v * 10, true);
+    else if (StartsWith(s, after, "成") && *v <= 10) {
+      // 七成六: a second digit after 成 is the next decimal place (76%).
+      size_t digit_at = after + 3;
+      while (digit_at < s.size() && s[digit_at] == ' ') ++digit_at;
+      int next = DigitValue(CharAt(s, digit_at));
+      if (*v < 10 && next > 0 && DigitValue(CharAt(s, digit_at + U8_LENGTH(CharAt(s, digit_at)))) < 0)
+        add(start, digit_at + U8_LENGTH(CharAt(s, digit_at)), *v * 10 + next, true);
+      else
+        add(start, after + 3, *v * 10, true);
+    }
     else add(start, end, *v, false);
   }
   return found;

@@ -54,3 +54,61 @@ TEST_CASE("fractions and adjacent ranges", "[numbers]") {
   CHECK_FALSE(ParseAdjacentRange("二〇三五"));
   CHECK_FALSE(ParseAdjacentRange("23"));
 }
+
+TEST_CASE("large units: 万万 is 亿, 兆 is 10^12", "[numbers]") {
+  CHECK(ParseNumber("四万万") == 4e8);
+  CHECK(ParseNumber("10万万") == 1e9);
+  CHECK(ParseNumber("一亿亿") == 1e16);
+  CHECK(ParseNumber("五兆六十二亿四万五千二") == 5006200045200.0);
+  CHECK(ParseNumber("五十五兆一十二亿四万五千二") == 55001200045200.0);
+  CHECK_FALSE(ParseNumber("三亿五亿"));  // two numbers
+}
+
+TEST_CASE("units within a section only get smaller; the prefix parser stops there", "[numbers]") {
+  CHECK_FALSE(ParseNumber("五十千"));
+  auto p = ParseNumberPrefix("五十千");
+  REQUIRE(p);
+  CHECK(p->value == 50);
+  CHECK(p->length == std::string("五十").size());
+  p = ParseNumberPrefix("十四五规划");
+  REQUIRE(p);
+  CHECK(p->length == std::string("十四").size());  // the caller sees the digit that follows
+  CHECK_FALSE(ParseNumberPrefix("规划"));
+  CHECK_FALSE(ParseNumber("十百千万"));  // a programme's name
+}
+
+TEST_CASE("zeros, leading dots, spaces, powers, counting twos", "[numbers]") {
+  CHECK(ParseNumber("零十") == 10);
+  CHECK(ParseNumber("零") == 0);
+  CHECK(ParseNumber("零点五") == Approx(0.5));
+  CHECK(ParseNumber("一千零十") == 1010);
+  CHECK(ParseNumber(".5") == Approx(0.5));
+  CHECK(ParseNumber("-.5") == Approx(-0.5));
+  CHECK(ParseNumber("7 万5 千4 百") == 75400);
+  CHECK(ParseNumber("1000  万") == 1e7);
+  CHECK(ParseNumber("一百 二 十") == 120);
+  CHECK(ParseNumber("2^5") == 32);
+  CHECK(ParseNumber("2.5^-1") == Approx(0.4));
+  CHECK(ParseNumber("負三十二") == -32);
+  CHECK(ParseNumber("倆千两百贰拾二") == 2222);
+  CHECK_FALSE(ParseNumber("两两"));     // a word (两两结对), not 22
+  CHECK_FALSE(ParseNumber("两百点两"));  // 两 is no decimal digit
+  CHECK(ParseNumberPrefix("两百点两")->value == 200);
+}
+
+TEST_CASE("fractions: 又, slashes, spaced 分之, signs", "[numbers]") {
+  CHECK(ParseFraction("三百五十又3分之1") == Approx(350 + 1.0 / 3));
+  CHECK(ParseFraction("负一又二分之一") == Approx(-1.5));
+  CHECK(ParseFraction("一百万又五十万分之二十五") == Approx(1000000.00005));
+  CHECK(ParseFraction("3 分  之 一百五十七") == Approx(157.0 / 3));
+  CHECK(ParseFraction("负3分之负一百五十七") == Approx(157.0 / 3));
+  CHECK(ParseFraction("一万万分之七") == Approx(7e-8));
+  CHECK(ParseFraction("3/5") == Approx(0.6));
+  CHECK(ParseFraction("-3/2") == Approx(-1.5));
+  CHECK(ParseFraction("1 4/3") == Approx(1 + 4.0 / 3));
+  CHECK(ParseFraction("4 6／3") == Approx(6));
+  CHECK_FALSE(ParseFraction("3/0"));
+  CHECK(IsPerUnitFraction("百万分之五"));
+  CHECK(IsPerUnitFraction("千分之五"));
+  CHECK_FALSE(IsPerUnitFraction("三分之一"));
+}

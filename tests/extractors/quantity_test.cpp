@@ -39,6 +39,12 @@ TEST_CASE("money in yuan, with and without 元", "[extract][money]") {
   CHECK(q.unit == "USD");
   CHECK(q.value == 3e7);
   CHECK(X("千万不要忘记群众。").empty());   // 千万 as an adverb
+  CHECK(One("全省投入四万万元").value == 4e8);  // 万万 = 亿
+  CHECK(One("今年投资 1000 万元建设").value == 1e7);  // spaced, as typeset text often is
+  q = One("装机容量达到100兆瓦");  // 兆 before a unit is mega, not 10^12
+  CHECK(q.kind == "measure");
+  CHECK(q.value == 100000);
+  CHECK(q.unit == "kw");
 }
 
 TEST_CASE("durations", "[extract][duration]") {
@@ -69,6 +75,11 @@ TEST_CASE("percentages and percentage points", "[extract][percent]") {
   CHECK(One("误差不超过千分之五").value == Approx(0.5));
   q = One("失业率下降0.3个百分点");
   CHECK(q.unit == "pp");
+  CHECK(One("贫困户比例不低于1/3").value == Approx(100.0 / 3));
+  CHECK(One("贫困户比例不低于1/3").bound == "min");
+  CHECK(One("全年完成3/4的任务").value == Approx(75));
+  CHECK(One("工业增加值增长-2.3%").value == Approx(-2.3));  // a minus after Chinese text stays
+  CHECK(One("不超过百万分之五").value == Approx(0.0005));
   q = One("增长4.5%-5%");
   CHECK(q.bound == "range");
   CHECK(q.low == Approx(4.5));
