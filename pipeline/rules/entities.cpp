@@ -136,7 +136,10 @@ std::optional<Decoded> DecodeChainAt(std::string_view text, size_t i) {
   return Decoded{i, pos, value, percent};
 }
 
-bool AllowedInAngles(UChar32 c) { return IsHan(c) || IsChinesePunct(c) || IsAsciiDigit(c) || c == ' '; }
+// Radicals (U+2E80–U+2FDF) count as Han here: this pass runs before variant_char turns them
+// into ideographs, and must decide as it would on the mapped text (idempotence).
+bool HanOrRadical(UChar32 c) { return IsHan(c) || (c >= 0x2E80 && c <= 0x2FDF); }
+bool AllowedInAngles(UChar32 c) { return HanOrRadical(c) || IsChinesePunct(c) || IsAsciiDigit(c) || c == ' '; }
 
 }  // namespace
 
@@ -193,7 +196,7 @@ void Entities(std::string_view text, PassOutput& out) {
     for (size_t j = 0; j < inside.size() && ok;) {
       UChar32 c = Utf8At(inside, j, &j);
       ok = AllowedInAngles(c) && ++chars <= 40;
-      han |= IsHan(c);
+      han |= HanOrRadical(c);
     }
     if (!ok || !han) continue;
     for (auto [angle, glyph] : {std::pair{angles[a], "《"}, std::pair{angles[a + 1], "》"}}) {
