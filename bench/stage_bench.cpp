@@ -3,7 +3,8 @@
 // is one table that docs/performance.md quotes.
 //
 //   build/bench/pledge_stage_bench [FILE...]   (default: every file in samples/)
-//   PLEDGE_BENCH_MB=64 sets how much text each stage processes (repeating the inputs).
+//   PLEDGE_BENCH_MB=64 sets how much text each stage processes (repeating the inputs);
+//   PLEDGE_BENCH_STAGES=extract measures only the stages listed (comma-separated).
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -29,8 +30,17 @@ std::string Read(const std::string& path) {
   return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
+// PLEDGE_BENCH_STAGES=extract,normalize runs only those stages (for a profiler).
+bool Selected(const char* stage) {
+  const char* only = std::getenv("PLEDGE_BENCH_STAGES");
+  if (!only) return true;
+  std::string list = std::string(",") + only + ",";
+  return list.find(std::string(",") + stage + ",") != std::string::npos;
+}
+
 template <typename Fn>
 void Measure(const char* stage, size_t bytes_per_round, size_t target_bytes, Fn&& fn) {
+  if (!Selected(stage)) return;
   size_t rounds = std::max<size_t>(1, target_bytes / std::max<size_t>(1, bytes_per_round));
   fn();  // warm up: patterns compiled, tables built
   auto start = Clock::now();

@@ -1,11 +1,14 @@
 #include "extractors/extract_quantities.h"
 
 #include <re2/re2.h>
+#include <re2/set.h>
 #include <unicode/brkiter.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
 #include <memory>
+#include <optional>
+#include <stdexcept>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -33,14 +36,21 @@ namespace {
 #define FRACTION_OF NUMBER " *分 *之 *" NUMBER
 
 // Token kinds, in the order RE2 tries them at one position (leftmost-first): dates and times
-// are consumed so that their parts never read as quantities.
-constexpr const char* kTokenPattern =
-    "(" R"(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\d{1,2}月(?:\d{1,2}[日号])?|\d{1,2}月\d{1,2}[日号]|\d{1,2}:\d{2})" ")"
-    "|((?:百分之|千分之|万分之) *" NUMBER "|(?:" NUMBER " *又 *)?" FRACTION_OF
-    "|" SIGN R"(?(?:\d+ +)?\b\d{1,3}[/／]\d{1,3}\b))"
-    "|(" NUMBER "%?\\s*(?:至|到|~|～|-|－|—{1,2}|–)\\s*" NUMBER ")"
-    "|((?:" NUMBER ")?[几幾][十百千万亿億]*|[数][十百千万亿]+|上[百千万亿]|半百)"
-    "|(" NUMBER ")";
+// are consumed so that their parts never read as quantities. The order is Token::Kind's.
+constexpr const char* kTokenKinds[] = {
+    R"(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\d{1,2}月(?:\d{1,2}[日号])?|\d{1,2}月\d{1,2}[日号]|\d{1,2}:\d{2})",
+    "(?:百分之|千分之|万分之) *" NUMBER "|(?:" NUMBER " *又 *)?" FRACTION_OF
+    "|" SIGN R"(?(?:\d+ +)?\b\d{1,3}[/／]\d{1,3}\b)",
+    NUMBER "%?\\s*(?:至|到|~|～|-|－|—{1,2}|–)\\s*" NUMBER,
+    "(?:" NUMBER ")?[几幾][十百千万亿億]*|[数][十百千万亿]+|上[百千万亿]|半百",
+    NUMBER,
+};
+
+std::string TokenPattern() {
+  std::string pattern;
+  for (const char* kind : kTokenKinds) pattern += std::string(pattern.empty() ? "" : "|") + "(?:" + kind + ")";
+  return pattern;
+}
 
 // The token pattern is large (every Chinese numeral character, several forms): give RE2 room
 // for its DFA, or it falls back to the much slower NFA on long inputs.
@@ -51,10 +61,20 @@ RE2::Options BigPatternOptions() {
 }
 
 struct Compiled {
-  RE2 token{kTokenPattern, BigPatternOptions()};
-  RE2 token_anchored{std::string("^(?:") + kTokenPattern + ")", BigPatternOptions()};
+  // Finds tokens: one DFA scan, no submatches.
+  RE2 token{TokenPattern(), BigPatternOptions()};
+  // Says which kind a token is: every kind that matches at its start, in one DFA pass (asking
+  // the big pattern for submatches instead would run its NFA, ten times slower).
+  RE2::Set kinds{BigPatternOptions(), RE2::ANCHOR_START};
   RE2 range_split{"^(" NUMBER ")(%?)\\s*(?:至|到|~|～|-|－|—{1,2}|–)\\s*(" NUMBER ")$"};
 
+  Compiled() {
+    for (const char* kind : kTokenKinds) {
+      std::string error;
+      if (kinds.Add(kind, &error) < 0) throw std::logic_error("token kind pattern: " + error);
+    }
+    if (!kinds.Compile()) throw std::logic_error("token kinds: RE2::Set did not compile");
+  }
 };
 
 const Compiled& C() {
@@ -62,15 +82,25 @@ const Compiled& C() {
   return c;
 }
 
-// The next token at or after `pos`: one DFA scan finds where it is (no submatches: fast), then
-// an anchored match on just that span says which kind it is.
-bool NextToken(std::string_view s, size_t pos, re2::StringPiece groups[6]) {
+struct FoundToken {
+  size_t start, end;
+  int kind;  // index into kTokenKinds
+};
+
+// The next token at or after `pos`: one DFA scan finds where it is, then the set of kinds says
+// which alternative won there: the first kind that matches at that start (leftmost-first).
+std::optional<FoundToken> NextToken(std::string_view s, size_t pos) {
   const Compiled& c = C();
   re2::StringPiece input(s.data(), s.size()), whole;
-  if (!c.token.Match(input, pos, s.size(), RE2::UNANCHORED, &whole, 1)) return false;
+  if (!c.token.Match(input, pos, s.size(), RE2::UNANCHORED, &whole, 1)) return std::nullopt;
   size_t start = whole.data() - s.data();
-  return c.token_anchored.Match(input, start, start + whole.size(), RE2::ANCHOR_BOTH, groups, 6) ||
-         c.token.Match(input, start, s.size(), RE2::ANCHOR_START, groups, 6);
+  std::vector<int> matching;
+  re2::StringPiece rest(s.data() + start, s.size() - start);
+  if (!c.kinds.Match(rest, &matching) || matching.empty()) {
+    // Only \b can tell the two apart (it sees no text before `rest`): the last kind, a number.
+    return FoundToken{start, start + whole.size(), static_cast<int>(std::size(kTokenKinds)) - 1};
+  }
+  return FoundToken{start, start + whole.size(), *std::min_element(matching.begin(), matching.end())};
 }
 
 UChar32 FirstCodePoint(std::string_view s) {
@@ -312,14 +342,12 @@ std::vector<Quantity> ExtractQuantities(std::string_view s, std::string_view con
   const Compiled& c = C();
   std::vector<Quantity> found;
   std::optional<ModalityCues> cues;  // built when the first quantity needs it
-  re2::StringPiece groups[6];
   size_t pos = 0;
-  while (pos < s.size() && NextToken(s, pos, groups)) {
-    Token t{Token::kNumber, static_cast<size_t>(groups[0].data() - s.data()), 0, {}};
-    t.end = t.start + groups[0].size();
+  while (pos < s.size()) {
+    auto found_token = NextToken(s, pos);
+    if (!found_token) break;
+    Token t{static_cast<Token::Kind>(found_token->kind), found_token->start, found_token->end, {}};
     t.text = s.substr(t.start, t.end - t.start);
-    for (int g = 1; g <= 5; ++g)
-      if (groups[g].data() != nullptr) { t.kind = static_cast<Token::Kind>(g - 1); break; }
     if (t.kind == Token::kDate) {
       pos = std::max(t.end, t.start + 1);
       continue;
@@ -551,8 +579,6 @@ std::vector<Quantity> ExtractQuantities(std::string_view s, std::string_view con
 std::vector<NumberMention> FindNumbers(std::string_view s) {
   const Compiled& c = C();
   std::vector<NumberMention> found;
-  re2::StringPiece input(s.data(), s.size());
-  re2::StringPiece groups[6];
   size_t pos = 0;
   auto add = [&](size_t start, size_t end, double value, bool percent) {
     NumberMention m;
@@ -563,13 +589,13 @@ std::vector<NumberMention> FindNumbers(std::string_view s) {
     found.push_back(m);
     pos = std::max(pos, end);
   };
-  while (pos < s.size() && NextToken(s, pos, groups)) {
-    size_t start = groups[0].data() - s.data(), end = start + groups[0].size();
+  while (pos < s.size()) {
+    auto found_token = NextToken(s, pos);
+    if (!found_token) break;
+    size_t start = found_token->start, end = found_token->end;
     std::string_view text;
     pos = std::max(end, start + 1);
-    int kind = 0;
-    for (int g = 1; g <= 5; ++g)
-      if (groups[g].data() != nullptr) { kind = g - 1; break; }
+    int kind = found_token->kind;
     if (kind == Token::kDate) continue;
     start = StartAfterStraySign(s, start, end);
     if (kind == Token::kNumber) end = EndBeforeMetricPrefix(s, start, end);
