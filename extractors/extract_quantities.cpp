@@ -6,6 +6,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <bitset>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -82,18 +83,63 @@ const Compiled& C() {
   return c;
 }
 
+// Every character a token can begin with, taken from the same character lists as the patterns
+// (digits, signs, a leading decimal point, Chinese numerals, 几 数 上 半). Scanning for these
+// bytes and matching anchored there finds the same leftmost token as an unanchored search, at
+// a fraction of the cost: most of a sentence is skipped without calling RE2 at all.
+class TokenStarts {
+ public:
+  TokenStarts() {
+    for (std::string_view chars : {std::string_view(CN_DIGIT CN_UNIT), std::string_view("负負－几幾数上半")}) {
+      auto* p = reinterpret_cast<const uint8_t*>(chars.data());
+      int32_t i = 0, n = static_cast<int32_t>(chars.size());
+      while (i < n) {
+        UChar32 c;
+        U8_NEXT_OR_FFFD(p, i, n, c);
+        if (c >= 0 && c < 0x10000) bits_.set(static_cast<size_t>(c));
+      }
+    }
+    for (char c : std::string_view("0123456789-.")) bits_.set(static_cast<unsigned char>(c));
+  }
+  // The first offset at or after `from` where a token may begin, or npos.
+  size_t Next(std::string_view s, size_t from) const {
+    auto* p = reinterpret_cast<const uint8_t*>(s.data());
+    int32_t i = static_cast<int32_t>(from), n = static_cast<int32_t>(s.size());
+    while (i < n && (p[i] & 0xC0) == 0x80) ++i;  // onto a character boundary
+    while (i < n) {
+      int32_t start = i;
+      if (p[i] < 0x80) {
+        if (bits_[p[i++]]) return static_cast<size_t>(start);
+        continue;
+      }
+      UChar32 c;
+      U8_NEXT_OR_FFFD(p, i, n, c);
+      if (c < 0x10000 && bits_[static_cast<size_t>(c)]) return static_cast<size_t>(start);
+    }
+    return std::string_view::npos;
+  }
+
+ private:
+  std::bitset<0x10000> bits_;
+};
+
 struct FoundToken {
   size_t start, end;
   int kind;  // index into kTokenKinds
 };
 
-// The next token at or after `pos`: one DFA scan finds where it is, then the set of kinds says
-// which alternative won there: the first kind that matches at that start (leftmost-first).
+// The next token at or after `pos`: the first candidate start where the token pattern matches
+// (anchored: a forward DFA scan only), then the set of kinds says which alternative won there:
+// the first kind that matches at that start (leftmost-first).
 std::optional<FoundToken> NextToken(std::string_view s, size_t pos) {
+  static const TokenStarts starts;
   const Compiled& c = C();
   re2::StringPiece input(s.data(), s.size()), whole;
-  if (!c.token.Match(input, pos, s.size(), RE2::UNANCHORED, &whole, 1)) return std::nullopt;
-  size_t start = whole.data() - s.data();
+  size_t start = starts.Next(s, pos);
+  while (start != std::string_view::npos &&
+         !c.token.Match(input, start, s.size(), RE2::ANCHOR_START, &whole, 1))
+    start = starts.Next(s, start + 1);
+  if (start == std::string_view::npos) return std::nullopt;
   std::vector<int> matching;
   re2::StringPiece rest(s.data() + start, s.size() - start);
   if (!c.kinds.Match(rest, &matching) || matching.empty()) {
