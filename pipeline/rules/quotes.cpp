@@ -63,6 +63,30 @@ bool WeakClosesBefore(UChar32 c) {
   return false;
 }
 
+bool IsQuoteMark(UChar32 c) { return c == '"' || c == kLeft || c == kRight || c == 0xFF02; }
+
+// The nearest characters before `start` and from `end` on that are not double quotes (0 at the
+// line's ends): whether an ASCII quote is in Chinese text must not change once its neighbours
+// in a run like """ have become “ ” (idempotence).
+UChar32 NonQuoteBefore(std::string_view text, size_t start, size_t line_start) {
+  while (start > line_start) {
+    size_t prev;
+    UChar32 c = Utf8Before(text, start, &prev);
+    if (!IsQuoteMark(c) && !(c == '\\' && start < text.size() && text[start] == '"')) return c;
+    start = prev;
+  }
+  return 0;
+}
+UChar32 NonQuoteFrom(std::string_view text, size_t end, size_t line_end) {
+  while (end < line_end) {
+    size_t next;
+    UChar32 c = Utf8At(text, end, &next);
+    if (!IsQuoteMark(c) && !(c == '\\' && next < line_end && text[next] == '"')) return c;
+    end = next;
+  }
+  return 0;
+}
+
 void ProcessLine(std::string_view text, size_t line_start, size_t line_end, PassOutput& out) {
   std::vector<Mark> marks;
   bool needs_work = false;
@@ -74,8 +98,7 @@ void ProcessLine(std::string_view text, size_t line_start, size_t line_end, Pass
     } else if (c == '"' || (c == '\\' && i < line_end && text[i] == '"')) {
       size_t end = c == '\\' ? i + 1 : i;
       // ASCII quotes count only in Chinese text.
-      UChar32 before = start > line_start ? Utf8Before(text, start, nullptr) : 0;
-      UChar32 after = end < line_end ? Utf8At(text, end, nullptr) : 0;
+      UChar32 before = NonQuoteBefore(text, start, line_start), after = NonQuoteFrom(text, end, line_end);
       if (IsChineseContext(before) || IsChineseContext(after)) marks.push_back({start, end, '"'});
       i = end;
     }
