@@ -150,7 +150,10 @@ void CjkPunct(std::string_view text, PassOutput& out) {
       case ')': {
         if (open_parens.empty()) {
           // Unpaired: only the text it closes decides (what follows may itself change now).
-          if (prev_cn) out.Replace(i, i + 1, FullWidth(c), kRule);
+          if (prev_cn) {
+            out.Replace(i, i + 1, FullWidth(c), kRule);
+            converted_end = i + 1;  // marks right after it follow it (！！）!!! → all full width)
+          }
           continue;
         }
         size_t open = open_parens.back();
@@ -164,6 +167,7 @@ void CjkPunct(std::string_view text, PassOutput& out) {
         if (han_inside || IsHan(outside_before) || next_cn) {
           out.Replace(open, open + 1, "（", kRule);
           out.Replace(i, i + 1, "）", kRule);
+          converted_end = i + 1;
         }
         continue;
       }
