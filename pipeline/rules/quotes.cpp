@@ -9,6 +9,7 @@
 // opening quote followed by more quotes on its line gets its missing closing quote before the
 // next sentence end; one at the end of a line is a quotation running on into the next paragraph
 // (Chinese convention) and is kept as it is.
+#include <algorithm>
 #include <array>
 #include <limits>
 
@@ -90,7 +91,11 @@ UChar32 NonQuoteFrom(std::string_view text, size_t end, size_t line_end) {
 void ProcessLine(std::string_view text, size_t line_start, size_t line_end, PassOutput& out) {
   std::vector<Mark> marks;
   bool needs_work = false;
-  for (size_t i = line_start; i < line_end;) {
+  // Only these bytes can begin a mark: " \ and the lead bytes of “ ” (E2) and ＂ (EF).
+  static constexpr ByteSet kMarkStart("\"\\\xE2\xEF");
+  std::string_view line = text.substr(0, line_end);
+  for (size_t i = kMarkStart.FindIn(line, line_start); i != std::string_view::npos && i < line_end;
+       i = kMarkStart.FindIn(line, i)) {
     size_t start = i;
     UChar32 c = Utf8At(text, i, &i);
     if (c == kLeft || c == kRight || c == 0xFF02) {
@@ -187,17 +192,43 @@ void ProcessLine(std::string_view text, size_t line_start, size_t line_end, Pass
   }
 }
 
+// Finds double-quote marks (" “ ” ＂) in order: each kind's next position is searched again
+// only once the scan has passed it, so the whole text is scanned once per kind.
+class QuoteMarkFinder {
+ public:
+  explicit QuoteMarkFinder(std::string_view text) : text_(text) {}
+  size_t NextFrom(size_t from) {
+    size_t first = std::string_view::npos;
+    for (size_t k = 0; k < kMarks.size(); ++k) {
+      if (next_[k] != std::string_view::npos && (next_[k] < from || !searched_[k])) {
+        next_[k] = text_.find(kMarks[k], from);
+        searched_[k] = true;
+      }
+      first = std::min(first, next_[k]);
+    }
+    return first;
+  }
+
+ private:
+  static constexpr std::array<std::string_view, 4> kMarks = {"\"", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xEF\xBC\x82"};
+  std::string_view text_;
+  std::array<size_t, 4> next_{0, 0, 0, 0};
+  std::array<bool, 4> searched_{false, false, false, false};
+};
+
 }  // namespace
 
 void Quotes(std::string_view text, PassOutput& out) {
-  if (text.find('"') == std::string_view::npos && text.find("\xE2\x80\x9C") == std::string_view::npos &&
-      text.find("\xE2\x80\x9D") == std::string_view::npos && text.find("\xEF\xBC\x82") == std::string_view::npos)
-    return;
+  QuoteMarkFinder marks(text);
+  size_t next_mark = marks.NextFrom(0);
+  if (next_mark == std::string_view::npos) return;
   size_t line_start = 0;
   while (line_start <= text.size()) {
     size_t nl = text.find('\n', line_start);
     size_t line_end = nl == std::string_view::npos ? text.size() : nl;
-    ProcessLine(text, line_start, line_end, out);
+    if (next_mark < line_start) next_mark = marks.NextFrom(line_start);
+    if (next_mark == std::string_view::npos) break;
+    if (next_mark < line_end) ProcessLine(text, line_start, line_end, out);  // lines without quotes: nothing to do
     if (nl == std::string_view::npos) break;
     line_start = nl + 1;
   }
