@@ -26,14 +26,33 @@ const std::vector<NormalizationRule>& NormalizationRules() {
 
 namespace {
 
-// The decoded text of raw bytes [raw_start, raw_end): what the user sees in the original file.
-std::string DecodedSlice(const TrackedText& decoded, RawOffset raw_start, RawOffset raw_end) {
-  auto begin = std::lower_bound(decoded.to_raw.begin(), decoded.to_raw.end(), raw_start);
-  auto end = std::lower_bound(begin, decoded.to_raw.end(), raw_end);
-  size_t b = std::min<size_t>(begin - decoded.to_raw.begin(), decoded.text.size());
-  size_t e = std::min<size_t>(end - decoded.to_raw.begin(), decoded.text.size());
-  return decoded.text.substr(b, e - b);
+// First index at or after `from` whose raw offset is >= raw, in a monotonic map: a galloping
+// search, cheap when the answer is near `from` (fixes are visited in raw order).
+size_t LowerBoundFrom(const std::vector<RawOffset>& map, size_t from, RawOffset raw) {
+  size_t low = from, step = 1, high = from;
+  while (high < map.size() && map[high] < raw) {
+    low = high + 1;
+    high += step;
+    step *= 2;
+  }
+  high = std::min(high, map.size());
+  return std::lower_bound(map.begin() + low, map.begin() + high, raw) - map.begin();
 }
+
+// Finds positions in a monotonic map for raw offsets given in ascending order (of their start).
+class MapCursor {
+ public:
+  explicit MapCursor(const std::vector<RawOffset>& map) : map_(map) {}
+  // [index of raw_start, index of raw_end): raw_start must not decrease between calls.
+  std::pair<size_t, size_t> Span(RawOffset raw_start, RawOffset raw_end) {
+    start_ = LowerBoundFrom(map_, start_, raw_start);
+    return {start_, std::max(start_, LowerBoundFrom(map_, start_, raw_end))};
+  }
+
+ private:
+  const std::vector<RawOffset>& map_;
+  size_t start_ = 0;
+};
 
 struct PendingFix {
   const char* rule;
@@ -93,27 +112,30 @@ NormalizedText NormalizeText(const TrackedText& input, const TrackedText* source
 
   // Final positions of each fix: the map is monotonic, so the text bytes whose source lies in
   // [raw_start, raw_end) form one contiguous span.
-  const auto& map = current.to_raw;
+  // In raw order (stable: fixes at one place keep the order their passes made them), so both
+  // maps are walked forward once instead of searched from the start for every fix.
+  std::stable_sort(log.begin(), log.end(), [](const PendingFix& a, const PendingFix& b) { return a.raw_start < b.raw_start; });
+  MapCursor in_normalized(current.to_raw), in_decoded(decoded.to_raw);
   result.fixes.reserve(log.size());
   for (auto& p : log) {
     Fix f;
     f.rule = p.rule;
     f.raw_start = p.raw_start;
     f.raw_end = p.raw_end;
-    f.norm_start = static_cast<uint32_t>(std::lower_bound(map.begin(), map.end(), p.raw_start) - map.begin());
-    f.norm_end = static_cast<uint32_t>(std::lower_bound(map.begin(), map.end(), p.raw_end) - map.begin());
-    if (f.norm_end < f.norm_start) f.norm_end = f.norm_start;
-    f.norm_start = std::min<uint32_t>(f.norm_start, current.text.size());
-    f.norm_end = std::min<uint32_t>(f.norm_end, current.text.size());
-    f.before = DecodedSlice(decoded, p.raw_start, p.raw_end);
+    auto [norm_start, norm_end] = in_normalized.Span(p.raw_start, p.raw_end);
+    f.norm_start = static_cast<uint32_t>(std::min(norm_start, current.text.size()));
+    f.norm_end = static_cast<uint32_t>(std::min(norm_end, current.text.size()));
+    // What the user sees in the original file at [raw_start, raw_end).
+    auto [decoded_start, decoded_end] = in_decoded.Span(p.raw_start, p.raw_end);
+    decoded_start = std::min(decoded_start, decoded.text.size());
+    decoded_end = std::min(decoded_end, decoded.text.size());
+    f.before = decoded.text.substr(decoded_start, decoded_end - decoded_start);
     f.after = std::move(p.after);
     if (f.rule == "unrepairable" &&
         std::find(result.flags.begin(), result.flags.end(), "unrepairable") == result.flags.end())
       result.flags.push_back("unrepairable");
     result.fixes.push_back(std::move(f));
   }
-  std::stable_sort(result.fixes.begin(), result.fixes.end(),
-                   [](const Fix& a, const Fix& b) { return a.raw_start < b.raw_start; });
   result.text = std::move(current);
   return result;
 }
