@@ -61,8 +61,9 @@ struct PendingFix {
 };
 
 // Runs one pass: logs its edits and markers, applies the edits.
+// `spare` is a buffer the pass's edits are applied into; it is swapped with `current`.
 template <typename PassFn>
-void RunPass(TrackedText& current, std::vector<PendingFix>& log, PassFn&& pass) {
+void RunPass(TrackedText& current, TrackedText& spare, std::vector<PendingFix>& log, PassFn&& pass) {
   rules::PassOutput out;
   pass(std::string_view(current.text), out);
   for (const auto& m : out.markers)
@@ -81,7 +82,8 @@ void RunPass(TrackedText& current, std::vector<PendingFix>& log, PassFn&& pass) 
     log.push_back({e.rule, current.to_raw[e.edit.start], current.to_raw[e.edit.end], e.edit.replacement});
     edits.push_back(std::move(e.edit));
   }
-  current = ApplyEdits(current, edits);
+  ApplyEdits(current, edits, spare);
+  std::swap(current, spare);
 }
 
 }  // namespace
@@ -89,7 +91,7 @@ void RunPass(TrackedText& current, std::vector<PendingFix>& log, PassFn&& pass) 
 NormalizedText NormalizeText(const TrackedText& input, const TrackedText* source) {
   const TrackedText& decoded = source ? *source : input;
   NormalizedText result;
-  TrackedText current = input;
+  TrackedText current = input, spare;
   std::vector<PendingFix> log;
 
   // Order matters. Boilerplate first, so banners never reach the body rules. Mojibake before
@@ -98,17 +100,17 @@ NormalizedText NormalizeText(const TrackedText& input, const TrackedText* source
   // are joined before spaces and punctuation are judged, because both look at neighbours and a
   // join makes new neighbours; punctuation before spaces, since a space after a converted
   // comma (国家, 一切) is only then between two Chinese characters; quotes come last, when the punctuation around them is final.
-  RunPass(current, log, [&](std::string_view t, rules::PassOutput& o) { rules::Boilerplate(t, o, result.metadata); });
-  RunPass(current, log, rules::Mojibake);
-  RunPass(current, log, rules::Entities);
-  RunPass(current, log, rules::CharMap);
-  RunPass(current, log, rules::HardWrap);
-  RunPass(current, log, rules::CjkPunct);
+  RunPass(current, spare, log, [&](std::string_view t, rules::PassOutput& o) { rules::Boilerplate(t, o, result.metadata); });
+  RunPass(current, spare, log, rules::Mojibake);
+  RunPass(current, spare, log, rules::Entities);
+  RunPass(current, spare, log, rules::CharMap);
+  RunPass(current, spare, log, rules::HardWrap);
+  RunPass(current, spare, log, rules::CjkPunct);
   // Quotes before spaces: a space between Chinese text and a quote goes only once the quote
   // is a Chinese one (论 " → 论”), and both passes must see the same text to be idempotent.
-  RunPass(current, log, rules::Quotes);
-  RunPass(current, log, rules::Spaces);
-  RunPass(current, log, rules::Markers);
+  RunPass(current, spare, log, rules::Quotes);
+  RunPass(current, spare, log, rules::Spaces);
+  RunPass(current, spare, log, rules::Markers);
 
   // Final positions of each fix: the map is monotonic, so the text bytes whose source lies in
   // [raw_start, raw_end) form one contiguous span.

@@ -1,5 +1,7 @@
 #include "pipeline/tracked_text.h"
 
+#include <algorithm>
+#include <cstring>
 #include <stdexcept>
 
 namespace pledge {
@@ -19,26 +21,43 @@ bool TrackedText::Valid() const {
   return true;
 }
 
-TrackedText ApplyEdits(const TrackedText& input, const std::vector<Edit>& edits) {
-  if (edits.empty()) return input;
-  TrackedText out;
-  size_t grow = 0;
-  for (const auto& e : edits) grow += e.replacement.size();
-  out.text.reserve(input.text.size() + grow);
-  out.to_raw.reserve(input.text.size() + grow + 1);
-
-  size_t cursor = 0;
+void ApplyEdits(const TrackedText& input, const std::vector<Edit>& edits, TrackedText& out) {
+  size_t size = input.text.size(), cursor = 0;
   for (const auto& e : edits) {
     if (e.start < cursor || e.end < e.start || e.end > input.text.size() || e.start == e.end)
       throw std::logic_error("ApplyEdits: edits must be sorted, non-overlapping and non-empty");
-    out.text.append(input.text, cursor, e.start - cursor);
-    out.to_raw.insert(out.to_raw.end(), input.to_raw.begin() + cursor, input.to_raw.begin() + e.start);
-    out.text += e.replacement;
-    out.to_raw.insert(out.to_raw.end(), e.replacement.size(), input.to_raw[e.start]);
+    size = size - (e.end - e.start) + e.replacement.size();
     cursor = e.end;
   }
-  out.text.append(input.text, cursor, std::string::npos);
-  out.to_raw.insert(out.to_raw.end(), input.to_raw.begin() + cursor, input.to_raw.end());
+  // Plain copies into buffers sized once: this runs once per normalization pass over the
+  // whole text and its 4-byte-per-byte map.
+  out.text.resize(size);
+  out.to_raw.resize(size + 1);
+  char* text = out.text.data();
+  RawOffset* map = out.to_raw.data();
+  auto copy_from_input = [&](size_t from, size_t count) {
+    std::memcpy(text, input.text.data() + from, count);
+    std::memcpy(map, input.to_raw.data() + from, count * sizeof(RawOffset));
+    text += count;
+    map += count;
+  };
+  cursor = 0;
+  for (const auto& e : edits) {
+    copy_from_input(cursor, e.start - cursor);
+    std::memcpy(text, e.replacement.data(), e.replacement.size());
+    std::fill(map, map + e.replacement.size(), input.to_raw[e.start]);  // new bytes own their source span's start
+    text += e.replacement.size();
+    map += e.replacement.size();
+    cursor = e.end;
+  }
+  copy_from_input(cursor, input.text.size() - cursor);
+  *map = input.to_raw.back();
+}
+
+TrackedText ApplyEdits(const TrackedText& input, const std::vector<Edit>& edits) {
+  if (edits.empty()) return input;
+  TrackedText out;
+  ApplyEdits(input, edits, out);
   return out;
 }
 

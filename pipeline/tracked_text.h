@@ -40,5 +40,7 @@ struct Edit {
 // Applies edits, which must be sorted by start and must not overlap. Returns the new text with
 // its map composed onto the input's map.
 TrackedText ApplyEdits(const TrackedText& input, const std::vector<Edit>& edits);
+// The same into `out`, reusing its buffers (a caller applying pass after pass swaps two).
+void ApplyEdits(const TrackedText& input, const std::vector<Edit>& edits, TrackedText& out);
 
 }  // namespace pledge
