@@ -119,12 +119,17 @@ void CjkPunct(std::string_view text, PassOutput& out) {
     Neighbour prev = Before(text, i), next = After(text, i);
     // A quote mark between us and the text (经济\". / ",中) is transparent: the quotes pass
     // will make it Chinese, and we must decide now, not on a second run.
+    // A run of them (中"""?) is as transparent as one.
     if (prev.c == '"' && prev.at > 0) {
       size_t before_quote = prev.at;
-      if (text[before_quote - 1] == '\\') --before_quote;
+      while (before_quote > 0 && (text[before_quote - 1] == '"' || text[before_quote - 1] == '\\')) --before_quote;
       if (before_quote > 0) prev.c = Utf8Before(text, before_quote, nullptr);
     }
-    if ((next.c == '"' || next.c == '(') && next.at + 1 < text.size()) next.c = Utf8At(text, next.at + 1, nullptr);
+    if (next.c == '"' || next.c == '(') {
+      size_t after_quote = next.at + 1;
+      while (next.c == '"' && after_quote < text.size() && text[after_quote] == '"') ++after_quote;
+      if (after_quote < text.size()) next.c = Utf8At(text, after_quote, nullptr);
+    }
     if (prev.c == ')' && prev.at > 0) prev.c = Utf8Before(text, prev.at, nullptr);
     bool prev_cn = IsChineseText(prev.c), next_cn = IsChineseText(next.c);
     // A run of marks (工作.: / ;;;;) follows its first mark: one converted just before us in
