@@ -16,6 +16,33 @@ void BindText(SQLite::Statement& st, int index, const std::string& value) {
   else st.bind(index, value);
 }
 
+constexpr const char* kInsertEventColumns =
+    "INSERT INTO normalization_events(document_id, seq, rule, raw_start, raw_end, norm_start, norm_end, before, after) VALUES ";
+constexpr int kEventColumns = 9;
+
+// "(?,?,…),(?,?,…)…": `rows` rows of `columns` parameters.
+std::string ValuesRows(int rows, int columns) {
+  std::string row = "(";
+  for (int c = 0; c < columns; ++c) row += c ? ",?" : "?";
+  row += ")";
+  std::string all;
+  for (int r = 0; r < rows; ++r) all += (r ? "," : "") + row;
+  return all;
+}
+
+// Binds one event's columns starting at parameter `first`.
+void BindEvent(SQLite::Statement& st, int first, int64_t document_id, int64_t seq, const Fix& f) {
+  st.bind(first, document_id);
+  st.bind(first + 1, seq);
+  st.bind(first + 2, f.rule);
+  st.bind(first + 3, static_cast<int64_t>(f.raw_start));
+  st.bind(first + 4, static_cast<int64_t>(f.raw_end));
+  st.bind(first + 5, static_cast<int64_t>(f.norm_start));
+  st.bind(first + 6, static_cast<int64_t>(f.norm_end));
+  st.bindNoCopy(first + 7, f.before);
+  st.bindNoCopy(first + 8, f.after);
+}
+
 }  // namespace
 
 DocumentStore::DocumentStore(SQLite::Database& db)
@@ -26,9 +53,8 @@ DocumentStore::DocumentStore(SQLite::Database& db)
           "INSERT INTO documents(path, sha256, bytes, encoding, raw, normalized_text, title, source_site, "
           "author, published_at, status, error, pipeline_version, run_id, loaded_at, flags) "
           "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,") + kNow + ",?)"),
-      insert_event_(db,
-          "INSERT INTO normalization_events(document_id, seq, rule, raw_start, raw_end, norm_start, norm_end, "
-          "before, after) VALUES (?,?,?,?,?,?,?,?,?)"),
+      insert_event_(db, std::string(kInsertEventColumns) + ValuesRows(1, kEventColumns)),
+      insert_event_block_(db, std::string(kInsertEventColumns) + ValuesRows(kEventBlock, kEventColumns)),
       insert_sentence_(db,
           "INSERT INTO sentences(document_id, seq, section, raw_start, raw_end, norm_start, norm_end, text) "
           "VALUES (?,?,?,?,?,?,?,?)"),
@@ -132,24 +158,24 @@ int64_t DocumentStore::Save(const ProcessedDocument& doc, int64_t run_id) {
   int64_t document_id = db_.getLastInsertRowid();
 
   if (loaded) {
-    int64_t seq = 0;
-    for (const Fix& f : doc.normalized.fixes) {
-      auto& e = insert_event_;
-      e.reset();
-      e.bind(1, document_id);
-      e.bind(2, seq++);
-      e.bind(3, f.rule);
-      e.bind(4, static_cast<int64_t>(f.raw_start));
-      e.bind(5, static_cast<int64_t>(f.raw_end));
-      e.bind(6, static_cast<int64_t>(f.norm_start));
-      e.bind(7, static_cast<int64_t>(f.norm_end));
-      e.bindNoCopy(8, f.before);
-      e.bindNoCopy(9, f.after);
-      e.exec();
+    // Events go in blocks of kEventBlock rows per statement: a damaged document has one per
+    // comma, and one statement per row spent more time stepping than storing.
+    const auto& fixes = doc.normalized.fixes;
+    size_t k = 0;
+    for (; k + kEventBlock <= fixes.size(); k += kEventBlock) {
+      auto& block = insert_event_block_;
+      block.reset();
+      for (int r = 0; r < kEventBlock; ++r) BindEvent(block, 1 + r * kEventColumns, document_id, k + r, fixes[k + r]);
+      block.exec();
+    }
+    for (; k < fixes.size(); ++k) {
+      insert_event_.reset();
+      BindEvent(insert_event_, 1, document_id, k, fixes[k]);
+      insert_event_.exec();
     }
     std::vector<int64_t> sentence_ids;
     sentence_ids.reserve(doc.sentences.size());
-    seq = 0;
+    int64_t seq = 0;
     for (const SentenceRecord& s : doc.sentences) {
       auto& st = insert_sentence_;
       st.reset();

@@ -58,7 +58,8 @@ class DocumentStore {
  private:
   SQLite::Database& db_;
   std::optional<SQLite::Transaction> batch_;
-  SQLite::Statement lookup_, delete_document_, insert_document_, insert_event_, insert_sentence_,
+  static constexpr int kEventBlock = 64;
+  SQLite::Statement lookup_, delete_document_, insert_document_, insert_event_, insert_event_block_, insert_sentence_,
       insert_commitment_;
 };
 
