@@ -252,6 +252,26 @@ std::string BoundBefore(std::string_view s, size_t at, size_t* word_start) {
   return best;
 }
 
+// 至少配备2名, 最多安排3次: 至少 / 最多 bound the amount of the verb they modify, one or two
+// characters before the number.
+std::string AdverbBoundBefore(std::string_view s, size_t at, size_t* word_start) {
+  size_t verb_start = at;
+  for (int k = 0; k < 2 && verb_start > 0; ++k) {
+    size_t prev;
+    UChar32 c = CharBefore(s, verb_start);
+    if (!(c >= 0x4E00 && c <= 0x9FFF)) break;
+    prev = verb_start - U8_LENGTH(c);
+    verb_start = prev;
+    for (auto [word, meaning] : {std::pair{std::string_view("至少"), "min"}, {std::string_view("最多"), "max"}}) {
+      if (verb_start >= word.size() && s.substr(verb_start - word.size(), word.size()) == word) {
+        if (word_start) *word_start = verb_start - word.size();
+        return meaning;
+      }
+    }
+  }
+  return "";
+}
+
 std::string BoundAfter(std::string_view s, size_t& at) {
   for (const auto& w : rules::BoundsAfter()) {
     if (StartsWith(s, at, w.text)) {
@@ -380,6 +400,41 @@ size_t EndBeforeMetricPrefix(std::string_view s, size_t start, size_t end) {
   static constexpr std::string_view kZhao = "兆";
   if (end - start > kZhao.size() && s.substr(end - kZhao.size(), kZhao.size()) == kZhao) return end - kZhao.size();
   return end;
+}
+
+// 200元至300元, 3天到5天: the unit stated at both ends. Two quantities of one kind and unit
+// joined only by a range word are one range.
+std::vector<Quantity> MergeUnitRanges(std::string_view s, std::vector<Quantity> found) {
+  if (found.size() < 2) return found;
+  std::vector<Quantity> merged;
+  merged.reserve(found.size());
+  for (size_t k = 0; k < found.size(); ++k) {
+    Quantity& q = found[k];
+    if (k + 1 < found.size()) {
+      Quantity& next = found[k + 1];
+      std::string_view between = s.substr(q.end, next.start - q.end);
+      while (!between.empty() && between.front() == ' ') between.remove_prefix(1);
+      while (!between.empty() && between.back() == ' ') between.remove_suffix(1);
+      bool joined = false;
+      for (std::string_view word : {"至", "到", "-", "－", "—", "——", "~", "～", "–"}) joined |= between == word;
+      if (joined && q.kind == next.kind && q.unit == next.unit && q.kind != "year" && q.value && next.value &&
+          q.bound == "exact" && (next.bound == "exact" || next.bound == "min" || next.bound == "max") &&
+          *q.value < *next.value) {
+        q.low = q.value;
+        q.high = next.value;
+        q.value.reset();
+        q.bound = "range";
+        q.end = next.end;
+        q.text = std::string(s.substr(q.start, q.end - q.start));
+        if (q.modality.empty()) q.modality = next.modality;
+        merged.push_back(std::move(q));
+        ++k;
+        continue;
+      }
+    }
+    merged.push_back(std::move(q));
+  }
+  return merged;
 }
 
 }  // namespace
@@ -542,6 +597,7 @@ std::vector<Quantity> ExtractQuantities(std::string_view s, std::string_view con
       std::string after_bound = BoundAfter(s, span_end);
       size_t prefix_start = t.start;
       std::string before_bound = BoundBefore(s, t.start, &prefix_start);
+      if (before_bound.empty()) before_bound = AdverbBoundBefore(s, t.start, &prefix_start);
 
       // Decide the kind.
       std::string_view number_text = t.text;
@@ -619,7 +675,7 @@ std::vector<Quantity> ExtractQuantities(std::string_view s, std::string_view con
     }
   next_token:;
   }
-  return found;
+  return MergeUnitRanges(s, std::move(found));
 }
 
 std::vector<NumberMention> FindNumbers(std::string_view s) {

@@ -40,7 +40,7 @@ struct Patterns {
   RE2 time_frame{R"(用\S{0,4}(?:年|个月|天)(?:左右)?(?:的)?时间)"};
   RE2 target_context{R"(目标|任务|计划|规划|方案|意见|要点|安排|部署|举措|措施|打算|展望|今后|下一步|思路|工作重点)"};
   RE2 review_context{R"(回顾|成绩|成效|成就|总结|完成情况|进展|过去)"};
-  RE2 achievement{R"(达到|达|实现|完成|增长|增加|下降|减轻|减少|提高|新增|累计|已|共|先后|了|占|超过|引进|建成|形成)"};
+  RE2 achievement{R"(达到|达|实现|完成|增长|增加|下降|减轻|减少|提高|新增|累计|已|共|先后|了|占|(?:^|[^不])超过|引进|建成|形成)"};
 };
 
 const Patterns& P() {
@@ -92,6 +92,13 @@ size_t ClauseBegin(std::string_view sentence, size_t scope_begin, size_t start) 
   return scope_begin + comma + std::string_view("，").size();
 }
 
+// Where the clause holding `from` ends: the next ，。；or the end of the sentence.
+size_t ClauseEnd(std::string_view sentence, size_t from) {
+  size_t end = sentence.size();
+  for (std::string_view mark : {"，", "。", "；", "："}) end = std::min(end, sentence.find(mark, from));
+  return std::min(end, from + kMaxLookback);
+}
+
 }  // namespace
 
 ModalityCues::ModalityCues(std::string_view sentence, std::string_view context) : sentence_(sentence) {
@@ -139,6 +146,8 @@ std::string ModalityCues::Classify(size_t start, size_t end) const {
     return obligation > target ? "obligation" : "target";
   }
   if (past_in_sentence) return "achievement";
+  // 200米范围内不得设置网吧: an obligation word after the quantity, in its own clause.
+  if (AnyWithin(obligation_, end, ClauseEnd(s, end))) return "obligation";
   // No word of its own: what the section is about decides (目标, 任务 … set targets).
   if (target_context_ && !review_context_) return "target";
   if (AnyWithin(achievement_, scope, start)) return "achievement";

@@ -21,6 +21,7 @@ const std::vector<UnitRule>& Units() {
       {"年", "duration", "year", 1}, {"周年", "duration", "year", 1},
       // percentages
       {"%", "percent", "percent", 1}, {"个百分点", "percent", "pp", 1}, {"百分点", "percent", "pp", 1},
+      {"个基点", "percent", "pp", 0.01}, {"基点", "percent", "pp", 0.01},  // basis points: 1/100 pp
       {"成", "percent", "percent", 10},
       // area
       {"平方公里", "area", "km2", 1}, {"平方千米", "area", "km2", 1}, {"平方米", "area", "m2", 1},
@@ -32,6 +33,7 @@ const std::vector<UnitRule>& Units() {
       {"千瓦时", "measure", "kwh", 1}, {"度电", "measure", "kwh", 1}, {"千瓦", "measure", "kw", 1},
       {"兆瓦", "measure", "kw", 1000}, {"立方米", "measure", "m3", 1},
       {"标准箱", "measure", "teu", 1}, {"人次", "count", "", 1},
+      {"微克/立方米", "measure", "ug/m3", 1}, {"毫克/立方米", "measure", "ug/m3", 1000},  // air quality
       // counts: classifiers
       {"名", "count", "", 1}, {"人", "count", "", 1}, {"个", "count", "", 1}, {"家", "count", "", 1},
       {"户", "count", "", 1}, {"项", "count", "", 1}, {"所", "count", "", 1}, {"座", "count", "", 1},
@@ -63,7 +65,7 @@ const std::vector<WordRule>& BoundsBefore() {
 const std::vector<WordRule>& BoundsAfter() {
   static const std::vector<WordRule> words = {
       {"以上", "min"}, {"开外", "min"}, {"多", "min"}, {"余", "min"},
-      {"以下", "max"}, {"以内", "max"}, {"之内", "max"},
+      {"以下", "max"}, {"以内", "max"}, {"之内", "max"}, {"范围内", "max"},
       {"左右", "approx"}, {"上下", "approx"},
   };
   return words;

@@ -136,6 +136,14 @@ TEST_CASE("ranges carry the unit and multiplier to both ends", "[extract][range]
   q = One("二三十人参加");
   CHECK(q.low == 20);
   CHECK(q.high == 30);
+  q = One("补助标准为每亩200元至300元");  // the unit at both ends: still one range
+  CHECK(q.kind == "money");
+  CHECK(q.low == 200);
+  CHECK(q.high == 300);
+  CHECK(q.bound == "range");
+  CHECK(q.text == "200元至300元");
+  CHECK(X("投入200元，300元用于培训").size() == 2);  // not joined by a range word
+  CHECK(X("从300元到200元").size() == 2);            // not ascending: two amounts
 }
 
 TEST_CASE("vague amounts", "[extract][vague]") {
@@ -156,6 +164,20 @@ TEST_CASE("bounds", "[extract][bound]") {
   CHECK(One("增长5%左右").bound == "approx");
   CHECK(One("投资过500万的项目").bound == "min");
   CHECK(One("经过3年努力").bound == "exact");
+  CHECK(One("每个行政村至少配备2名网格员").bound == "min");  // 至少 + a verb
+  CHECK(One("每人最多申请3次").bound == "max");
+  CHECK(One("学校周边200米范围内").bound == "max");
+}
+
+TEST_CASE("units beyond the common ones", "[extract][measure][percent]") {
+  auto q = One("利率不高于报价利率加50个基点");
+  CHECK(q.kind == "percent");
+  CHECK(q.unit == "pp");
+  CHECK(q.value == Approx(0.5));  // 100 basis points = 1 percentage point
+  q = One("细颗粒物平均浓度下降到35微克/立方米");
+  CHECK(q.kind == "measure");
+  CHECK(q.unit == "ug/m3");
+  CHECK(q.value == 35);
 }
 
 TEST_CASE("modality", "[extract][modality]") {
@@ -167,6 +189,9 @@ TEST_CASE("modality", "[extract][modality]") {
   CHECK(One("地区生产总值增长5%左右；", "二、2025年主要目标").modality == "target");
   CHECK(One("地区生产总值增长5.2%。", "一、过去一年工作回顾").modality == "achievement");
   CHECK(One("全市新增就业岗位12000多个").modality == "achievement");
+  CHECK(One("学校周边200米范围内不得设置网吧").modality == "obligation");  // the modal word after, same clause
+  CHECK(One("达到200米，不得设置网吧").modality == "achievement");       // another clause: not its modal word
+  CHECK(One("单笔贷款额度不超过300万元").modality.empty());              // 不超过 is a bound, not a result
 }
 
 TEST_CASE("not quantities", "[extract][negative]") {
