@@ -111,6 +111,16 @@ NormalizedText NormalizeText(const TrackedText& input, const TrackedText* source
   RunPass(current, spare, log, rules::Quotes);
   RunPass(current, spare, log, rules::Spaces);
   RunPass(current, spare, log, rules::Markers);
+  // Boilerplate once more, on the repaired text, until nothing more goes: a banner hidden by
+  // entities or a long encoded name (%26lt;…) is recognisable only now, and a second
+  // normalization must find nothing left to remove (idempotence). Each round only deletes
+  // whole lines, so this ends quickly.
+  for (size_t before = log.size();;) {
+    DocumentMetadata ignored;  // what the first run found stands
+    RunPass(current, spare, log, [&](std::string_view t, rules::PassOutput& o) { rules::Boilerplate(t, o, ignored); });
+    if (log.size() == before) break;
+    before = log.size();
+  }
 
   // Final positions of each fix: the map is monotonic, so the text bytes whose source lies in
   // [raw_start, raw_end) form one contiguous span.
