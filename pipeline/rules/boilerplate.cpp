@@ -38,6 +38,13 @@ std::string Trim(std::string_view s) {
   return std::string(s.substr(b, e - b));
 }
 
+// Every furniture line holds one of these words: most lines are ruled out without the regex.
+bool MayBeFurniture(std::string_view line) {
+  for (std::string_view word : {"打印", "关闭", "收藏", "返回", "编辑", "校对", "审核", "分享", "字号"})
+    if (line.find(word) != std::string_view::npos) return true;
+  return false;
+}
+
 }  // namespace
 
 void Boilerplate(std::string_view text, PassOutput& out, DocumentMetadata& metadata) {
@@ -60,7 +67,7 @@ void Boilerplate(std::string_view text, PassOutput& out, DocumentMetadata& metad
     if (header && RE2::FullMatch(line, p.banner, &site)) {
       if (metadata.source_site.empty()) metadata.source_site = site;
       whole_line = true;
-    } else if (line.size() < 90 && RE2::PartialMatch(line, p.furniture)) {  // page furniture is short
+    } else if (line.size() < 90 && MayBeFurniture(line) && RE2::PartialMatch(line, p.furniture)) {  // furniture is short
       whole_line = true;
     } else if (header && line.size() < 300) {
       // A metadata line: at least two "key：" fields, or one recognised field and nothing else.
@@ -92,11 +99,13 @@ void Boilerplate(std::string_view text, PassOutput& out, DocumentMetadata& metad
           out.Delete(at, at + found.size(), kRule);
         }
       }
-      std::string body = Trim(line);
+      std::string body = header && title_open ? Trim(line) : std::string();
       // Strip the bookmark text from the candidate title too.
-      RE2::GlobalReplace(&body, p.bookmark, "");
-      body = Trim(body);
-      if (header && title_open && !body.empty()) {
+      if (body.find("[bookmark:") != std::string::npos) {
+        RE2::GlobalReplace(&body, p.bookmark, "");
+        body = Trim(body);
+      }
+      if (!body.empty()) {
         if (RE2::FullMatch(body, p.title_like) && metadata.title.empty()) metadata.title = body;
         title_open = false;  // only the first body line can be the title
       }
