@@ -139,3 +139,31 @@ TEST_CASE("JSON logs: one object per event; the run keeps its summary", "[ingest
   CHECK(summary["commitments_by_kind"]["percent"].get<int>() >= 2);
   CHECK(db.execAndGet("SELECT seconds > 0 AND bytes > 0 FROM runs").getInt() == 1);
 }
+
+TEST_CASE("a progress line on a terminal only", "[ingest][progress]") {
+  test::TempDir dir;
+  for (const char* name : {"gbk_rural_plan.txt", "clean_provincial_report.txt", "utf16_county_report.txt"})
+    fs::copy(test::SourcePath(std::string("samples/") + name), dir.Path(name));
+  fs::create_directories(dir.Path("in"));
+  for (const auto& e : fs::directory_iterator(dir.Path()))
+    if (e.is_regular_file()) fs::rename(e.path(), dir.Path("in/" + e.path().filename().string()));
+
+  // Not a terminal (cron, a pipe): log lines only, no progress line redrawn with \r.
+  auto quiet = test::RunPledge("ingest --db '" + dir.Path("a.db") + "' '" + dir.Path("in") + "'");
+  CHECK(quiet.exit_code == 0);
+  CHECK(quiet.err.find('\r') == std::string::npos);
+  CHECK(quiet.err.find("files  ") == std::string::npos);
+
+  // On a terminal (script(1) gives the command a pseudo-terminal): the line ends at 3/3.
+  if (std::system("command -v script >/dev/null 2>&1") != 0) {
+    WARN("script(1) not found; terminal progress not checked");
+    return;
+  }
+  std::string command = "script -qec \"'" + std::string(PLEDGE_BINARY) + "' ingest --db '" + dir.Path("b.db") + "' '" +
+                        dir.Path("in") + "'\" '" + dir.Path("typescript") + "' >/dev/null 2>&1 </dev/null";
+  REQUIRE(std::system(command.c_str()) == 0);
+  std::string typescript = test::ReadBytes(dir.Path("typescript"));
+  INFO(typescript);
+  CHECK(typescript.find("\r3/3 files") != std::string::npos);
+  CHECK(typescript.find("MB/s") != std::string::npos);
+}
