@@ -88,6 +88,30 @@ UChar32 NonQuoteFrom(std::string_view text, size_t end, size_t line_end) {
   return 0;
 }
 
+// The whitespace pass runs after this one and deletes spaces between Chinese characters and
+// punctuation, which a quote becomes. The neighbours that decide a quote's direction are the
+// ones left after that deletion, or a second normalization would decide differently. A double
+// quote of any kind counts as Chinese here, whether or not it is converted: both runs agree.
+bool StaysNextToSpace(UChar32 c) { return !(IsChineseContext(c) || IsQuoteMark(c)); }
+
+UChar32 NeighbourBefore(std::string_view text, size_t start, size_t line_start) {
+  size_t j = start;
+  while (j > line_start && text[j - 1] == ' ') --j;
+  if (j == start) return start > line_start ? Utf8Before(text, start, nullptr) : 0;
+  if (j == line_start) return ' ';  // an indent stays (as one space)
+  UChar32 c = Utf8Before(text, j, nullptr);
+  return StaysNextToSpace(c) ? ' ' : c;
+}
+
+UChar32 NeighbourAfter(std::string_view text, size_t end, size_t line_end) {
+  size_t j = end;
+  while (j < line_end && text[j] == ' ') ++j;
+  if (j == line_end || text[j] == '\r') return 0;  // the line ends here (spaces at a line end go)
+  UChar32 c = Utf8At(text, j, nullptr);
+  if (j == end) return c;
+  return StaysNextToSpace(c) ? ' ' : c;
+}
+
 void ProcessLine(std::string_view text, size_t line_start, size_t line_end, PassOutput& out) {
   std::vector<Mark> marks;
   bool needs_work = false;
@@ -110,9 +134,7 @@ void ProcessLine(std::string_view text, size_t line_start, size_t line_end, Pass
   }
   if (marks.empty()) return;
   for (auto& m : marks) {
-    UChar32 before = m.start > line_start ? Utf8Before(text, m.start, nullptr) : 0;
-    UChar32 after = m.end < line_end ? Utf8At(text, m.end, nullptr) : 0;
-    if (after == '\r') after = 0;
+    UChar32 before = NeighbourBefore(text, m.start, line_start), after = NeighbourAfter(text, m.end, line_end);
     m.open_cost = OpensAfter(before) ? 0 : WeakOpensAfter(before) ? 1 : 2;
     if (ClosesBefore(after)) m.open_cost += 2;
     m.close_cost = ClosesBefore(after) ? 0 : WeakClosesBefore(after) ? 1 : 2;
