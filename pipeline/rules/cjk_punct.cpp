@@ -128,6 +128,10 @@ void CjkPunct(std::string_view text, PassOutput& out) {
     if (next.c == '"' || next.c == '(') {
       size_t after_quote = next.at + 1;
       while (next.c == '"' && after_quote < text.size() && text[after_quote] == '"') ++after_quote;
+      // After "(", a run of marks (,,中) is looked past as well: it may be converted in this pass.
+      while (next.c == '(' && after_quote < text.size() && text[after_quote] != '\0' &&
+             std::strchr(",.;:?! ", text[after_quote]))
+        ++after_quote;
       if (after_quote < text.size()) next.c = Utf8At(text, after_quote, nullptr);
     }
     if (prev.c == ')' && prev.at > 0) prev.c = Utf8Before(text, prev.at, nullptr);
@@ -140,7 +144,9 @@ void CjkPunct(std::string_view text, PassOutput& out) {
     if (next.c > 0 && next.c < 0x80 && std::strchr(",.;:?!", static_cast<char>(next.c))) {
       if (run_end == std::string_view::npos || run_end <= i) {
         run_end = i;
-        while (run_end < text.size() && text[run_end] != '\0' && std::strchr(",.;:?! ", text[run_end])) ++run_end;
+        // A "(" or a quote inside the run (,,,(,,中 / ,"中) does not end it: what this pass does
+        // to the marks after it must not change what it decides for the marks before.
+        while (run_end < text.size() && text[run_end] != '\0' && std::strchr(",.;:?! (\"", text[run_end])) ++run_end;
         Neighbour beyond = After(text, run_end - 1);
         run_next_cn = IsChineseText(beyond.c);
       }
