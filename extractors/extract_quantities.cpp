@@ -634,6 +634,12 @@ std::vector<Quantity> ExtractQuantities(std::string_view s, std::string_view con
         goto next_token;  // a bare number: a name, an idiom or a list marker
       }
       if (q.kind == "percent" && t.kind == Token::kRange && !is_range) goto next_token;
+      // 三年行动计划, 第十四个五年规划: a plan's name, not a length of time.
+      if (q.kind == "duration" && !is_range && span_end == at) {
+        bool plan_name = false;
+        for (std::string_view word : {"行动", "计划", "规划", "攻坚"}) plan_name |= StartsWith(s, at, word);
+        if (plan_name) goto next_token;
+      }
 
       // Bare unit characters (千万, 亿万) are numbers only with a bound word or a currency.
       if (unit_only_chinese && number != 10 && before_bound.empty() && q.kind != "money") goto next_token;

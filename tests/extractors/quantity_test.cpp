@@ -194,6 +194,13 @@ TEST_CASE("modality", "[extract][modality]") {
   CHECK(One("单笔贷款额度不超过300万元").modality.empty());              // 不超过 is a bound, not a result
 }
 
+TEST_CASE("plan names are not durations", "[extract][negative][duration]") {
+  CHECK(X("深入实施三年行动计划").empty());
+  CHECK(X("第十四个五年规划和二〇三五年远景目标纲要").size() == 1);  // only the year
+  CHECK(One("用三年时间完成改造").value == 3);
+  CHECK(One("计划三年完成").value == 3);
+}
+
 TEST_CASE("not quantities", "[extract][negative]") {
   for (const char* s : {"践行第一要义", "喜迎党的十八大胜利召开", "十四五规划开局", "推进一带一路建设", "三农问题",
                         "实行发展一票否决", "千载难逢的机遇", "群众中有成千成万的诸葛亮", "凝聚起亿万人民的智慧",
