@@ -82,6 +82,10 @@ std::vector<Sentence> SegmentText(std::string_view text) {
       // Sentences of this line; a heading marker may also start a sentence mid-line
       // ("…新局面。一、抓贴近"), as damaged text often glues headings to paragraphs.
       size_t s = line_start + content, i = s;
+      // The paragraph's first sentence (过去一年，… / 今年的主要目标是：…) tells what the sentences
+      // after it are about, as a heading does; a heading is in the context already.
+      bool paragraph_started = false;
+      std::string paragraph_lead;
       auto emit = [&](size_t begin, size_t end) {
         while (begin < end && (text[begin] == ' ' || text[begin] == '\r')) ++begin;
         while (end > begin && (text[end - 1] == ' ' || text[end - 1] == '\r')) --end;
@@ -91,8 +95,12 @@ std::vector<Sentence> SegmentText(std::string_view text) {
         if (h.level >= 1) state.Heading(h.level, h.text, sentence_text.substr(0, 120));
         if (state.article_sentences == 0 && !IsSentenceEnd(Utf8Before(sentence_text, sentence_text.size(), nullptr)))
           state.article_title = std::string(sentence_text.substr(0, 120));
+        std::string context = state.Context();
+        if (!paragraph_lead.empty()) context += (context.empty() ? "" : " / ") + paragraph_lead;
+        if (!paragraph_started && h.level < 1) paragraph_lead = std::string(sentence_text.substr(0, 90));
+        paragraph_started = true;
         sentences.push_back({static_cast<uint32_t>(begin), static_cast<uint32_t>(end), state.article, state.Path(),
-                             state.Context()});
+                             std::move(context)});
         ++state.article_sentences;
       };
       while (i < line_end) {

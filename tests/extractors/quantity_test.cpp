@@ -189,6 +189,7 @@ TEST_CASE("modality", "[extract][modality]") {
   CHECK(One("地区生产总值增长5%左右；", "二、2025年主要目标").modality == "target");
   CHECK(One("地区生产总值增长5.2%。", "一、过去一年工作回顾").modality == "achievement");
   CHECK(One("全市新增就业岗位12000多个").modality == "achievement");
+  CHECK(One("新增就业5万人。", "标题 / 今年的主要目标是：增长6%。").modality == "target");  // the paragraph's lead
   CHECK(One("学校周边200米范围内不得设置网吧").modality == "obligation");  // the modal word after, same clause
   CHECK(One("达到200米，不得设置网吧").modality == "achievement");       // another clause: not its modal word
   CHECK(One("单笔贷款额度不超过300万元").modality.empty());              // 不超过 is a bound, not a result

@@ -30,6 +30,16 @@ TEST_CASE("sections nest by heading level", "[segment]") {
   CHECK(s[6].section == "第一篇 > 二、");
   CHECK(s[7].section == "第一篇 > 二、");
   CHECK(s[7].context == "报告标题 / 二、保障");
+  CHECK(s[4].context == "报告标题 / 一、总体要求 / （一）目标 / 1、第一项。");  // no repeat of the heading
+}
+
+TEST_CASE("a paragraph's first sentence is context for the sentences after it", "[segment]") {
+  std::string text = "标题\n过去一年，成绩显著。新建公路10公里。\n今年的主要目标是：增长6%。新增就业5万人。";
+  auto s = SegmentText(text);
+  REQUIRE(s.size() == 5);
+  CHECK(s[1].context == "标题");
+  CHECK(s[2].context == "标题 / 过去一年，成绩显著。");
+  CHECK(s[4].context == "标题 / 今年的主要目标是：增长6%。");
 }
 
 TEST_CASE("the seed holds five articles", "[segment][seed]") {
