@@ -123,7 +123,7 @@ void CjkPunct(std::string_view text, PassOutput& out) {
     if (prev.c == '"' && prev.at > 0) {
       size_t before_quote = prev.at;
       while (before_quote > 0 && (text[before_quote - 1] == '"' || text[before_quote - 1] == '\\')) --before_quote;
-      if (before_quote > 0) prev.c = Utf8Before(text, before_quote, nullptr);
+      if (before_quote > 0) prev.c = Utf8Before(text, before_quote, &prev.at);  // at: for converted_end below
     }
     if (next.c == '"' || next.c == '(') {
       size_t after_quote = next.at + 1;
