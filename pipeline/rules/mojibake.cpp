@@ -3,6 +3,7 @@
 // well-formed UTF-8 exactly (the round trip is exact) and the result is plausible Chinese:
 // mostly common characters, where the damaged run was mostly rare ones. "Common" is GB2312
 // level 1 (the 3,755 most frequent hanzi), asked of ICU's GB2312 converter, not a hand list.
+#include <algorithm>
 #include <unicode/ucnv.h>
 #include <unicode/utf8.h>
 
@@ -189,7 +190,17 @@ void RepairGbkRuns(std::string_view text, PassOutput& out) {
     size_t end = i, best_end = i, best_bytes = 0;
     int pending = 0;  // continuation bytes the current UTF-8 character still needs
     bool broken = false;
+    bool spaced = false;
     while (end < text.size() && !broken && end - i < 3 * 96) {
+      // Spaces between two hanzi are deleted by the whitespace pass later: walk over them as
+      // if gone, or normalizing the output would find (and repair) a run this pass did not.
+      size_t look = end;
+      while (look < text.size() && text[look] == ' ') ++look;
+      if (look > end) {
+        if (look == text.size() || table.Of(Utf8At(text, look, nullptr)) == 0) break;
+        spaced = true;
+        end = look;
+      }
       size_t after;
       UChar32 d = Utf8At(text, end, &after);
       uint16_t code = table.Of(d);
@@ -212,7 +223,8 @@ void RepairGbkRuns(std::string_view text, PassOutput& out) {
     }
     if (best_end > i && best_bytes >= 6) {
       std::string repaired = bytes.substr(0, best_bytes);
-      std::string_view damaged = text.substr(i, best_end - i);
+      std::string damaged(text.substr(i, best_end - i));
+      if (spaced) damaged.erase(std::remove(damaged.begin(), damaged.end(), ' '), damaged.end());
       if (IsWellFormedUtf8(repaired) && PlausibleRepair(damaged, repaired)) {
         out.Replace(i, best_end, repaired, kRule);
         i = best_end;
