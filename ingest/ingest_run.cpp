@@ -132,6 +132,15 @@ IngestSummary RunIngestBody(SQLite::Database& db, DocumentStore& store, const In
           item.doc = QuarantinedDocument(input.path, "", input.problem);
           return item;
         }
+        // Unchanged (same bytes, same pipeline): a hash of the file, read in chunks, and done.
+        auto it = stored.find(input.path);
+        if (it != stored.end() && it->second.pipeline_version == kPipelineVersion) {
+          if (auto digest = Sha256OfFile(input.path); digest && digest->sha256 == it->second.sha256) {
+            item.unchanged = true;
+            item.bytes = digest->size;
+            return item;
+          }
+        }
         FileBytes file = ReadInput(input.path, options.max_bytes);
         if (!file.ok) {
           item.doc = QuarantinedDocument(input.path, "", file.error);
@@ -139,12 +148,6 @@ IngestSummary RunIngestBody(SQLite::Database& db, DocumentStore& store, const In
           return item;
         }
         item.bytes = file.bytes.size();
-        auto it = stored.find(input.path);
-        if (it != stored.end() && it->second.pipeline_version == kPipelineVersion &&
-            it->second.sha256 == Sha256Hex(file.bytes)) {
-          item.unchanged = true;
-          return item;
-        }
         item.doc = ProcessDocument(input.path, std::move(file.bytes));
         return item;
       },

@@ -3,6 +3,8 @@
 #include <openssl/evp.h>
 
 #include <cerrno>
+#include <memory>
+#include <vector>
 #include <cstring>
 #include <fcntl.h>
 #include <stdexcept>
@@ -11,11 +13,9 @@
 
 namespace pledge {
 
-std::string Sha256Hex(std::string_view bytes) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  if (!EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr))
-    throw std::runtime_error("OpenSSL SHA-256 failed");
+namespace {
+
+std::string Hex(const unsigned char* digest, unsigned int length) {
   static constexpr char kHex[] = "0123456789abcdef";
   std::string hex(length * 2, '0');
   for (unsigned int i = 0; i < length; ++i) {
@@ -23,6 +23,46 @@ std::string Sha256Hex(std::string_view bytes) {
     hex[2 * i + 1] = kHex[digest[i] & 15];
   }
   return hex;
+}
+
+}  // namespace
+
+std::string Sha256Hex(std::string_view bytes) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  if (!EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr))
+    throw std::runtime_error("OpenSSL SHA-256 failed");
+  return Hex(digest, length);
+}
+
+std::optional<FileDigest> Sha256OfFile(const std::string& path) {
+  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return std::nullopt;
+  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context(EVP_MD_CTX_new(), EVP_MD_CTX_free);
+  if (!context || !EVP_DigestInit_ex(context.get(), EVP_sha256(), nullptr)) {
+    close(fd);
+    throw std::runtime_error("OpenSSL SHA-256 failed");
+  }
+  // A chunk that stays in cache between the kernel's copy and the hash.
+  thread_local std::vector<char> chunk(256 << 10);
+  FileDigest digest;
+  for (;;) {
+    ssize_t n = read(fd, chunk.data(), chunk.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      close(fd);
+      return std::nullopt;
+    }
+    if (n == 0) break;
+    EVP_DigestUpdate(context.get(), chunk.data(), static_cast<size_t>(n));
+    digest.size += static_cast<uint64_t>(n);
+  }
+  close(fd);
+  unsigned char bytes[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  if (!EVP_DigestFinal_ex(context.get(), bytes, &length)) throw std::runtime_error("OpenSSL SHA-256 failed");
+  digest.sha256 = Hex(bytes, length);
+  return digest;
 }
 
 FileBytes ReadInput(const std::string& path, uint64_t max_bytes) {

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -23,5 +24,14 @@ FileBytes ReadInput(const std::string& path, uint64_t max_bytes);
 
 // Hex SHA-256 of bytes (OpenSSL): documents.sha256 and migration checksums.
 std::string Sha256Hex(std::string_view bytes);
+
+// The SHA-256 of a file's bytes, read in small chunks and kept nowhere: the check that an
+// unchanged file needs no work, without holding (or zero-filling) the whole file in memory.
+// nullopt when the file cannot be read; ReadInput then says why.
+struct FileDigest {
+  std::string sha256;
+  uint64_t size = 0;
+};
+std::optional<FileDigest> Sha256OfFile(const std::string& path);
 
 }  // namespace pledge
