@@ -128,9 +128,10 @@ void CjkPunct(std::string_view text, PassOutput& out) {
     if (next.c == '"' || next.c == '(') {
       size_t after_quote = next.at + 1;
       while (next.c == '"' && after_quote < text.size() && text[after_quote] == '"') ++after_quote;
-      // After "(", a run of marks (,,中) is looked past as well: it may be converted in this pass.
+      // After "(", a run of marks and quotes (,,中 / ""中) is looked past as well: this pass and
+      // the quotes pass may convert it.
       while (next.c == '(' && after_quote < text.size() && text[after_quote] != '\0' &&
-             std::strchr(",.;:?! ", text[after_quote]))
+             std::strchr(",.;:?! \"", text[after_quote]))
         ++after_quote;
       if (after_quote < text.size()) next.c = Utf8At(text, after_quote, nullptr);
     }
