@@ -144,10 +144,10 @@ void CjkPunct(std::string_view text, PassOutput& out) {
     // follows it. The run's end is found once per run, so a long run stays linear.
     if (next.c > 0 && next.c < 0x80 && std::strchr(",.;:?!", static_cast<char>(next.c))) {
       if (run_end == std::string_view::npos || run_end <= i) {
-        run_end = i;
-        // A "(" or a quote inside the run (,,,(,,中 / ,"中) does not end it: what this pass does
+        run_end = i + 1;  // the mark itself may be a ) that does not belong to the run
+        // Brackets or a quote inside the run (,,,(,,中 / !()!中 / ,"中) do not end it: what this pass does
         // to the marks after it must not change what it decides for the marks before.
-        while (run_end < text.size() && text[run_end] != '\0' && std::strchr(",.;:?! (\"", text[run_end])) ++run_end;
+        while (run_end < text.size() && text[run_end] != '\0' && std::strchr(",.;:?! ()\"", text[run_end])) ++run_end;
         Neighbour beyond = After(text, run_end - 1);
         run_next_cn = IsChineseText(beyond.c);
       }
