@@ -10,6 +10,8 @@
 #include <optional>
 #include <unordered_map>
 
+#include <cstring>
+
 #include "pipeline/rules/rule.h"
 #include "pipeline/unicode_util.h"
 
@@ -139,7 +141,11 @@ std::optional<Decoded> DecodeChainAt(std::string_view text, size_t i) {
 // Radicals (U+2E80–U+2FDF) count as Han here: this pass runs before variant_char turns them
 // into ideographs, and must decide as it would on the mapped text (idempotence).
 bool HanOrRadical(UChar32 c) { return IsHan(c) || (c >= 0x2E80 && c <= 0x2FDF); }
-bool AllowedInAngles(UChar32 c) { return HanOrRadical(c) || IsChinesePunct(c) || IsAsciiDigit(c) || c == ' '; }
+// ASCII marks count as the Chinese punctuation cjk_punct will make of them later (<中文???>).
+bool AllowedInAngles(UChar32 c) {
+  return HanOrRadical(c) || IsChinesePunct(c) || IsAsciiDigit(c) || c == ' ' ||
+         (c < 0x80 && c != 0 && std::strchr(",.;:?!()", static_cast<char>(c)));
+}
 
 }  // namespace
 
