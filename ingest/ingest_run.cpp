@@ -121,6 +121,9 @@ IngestSummary RunIngestBody(SQLite::Database& db, DocumentStore& store, const In
 
   Progress progress(options.progress, inputs.size());
   constexpr size_t kBatchBytes = 4 << 20;
+  // Up to 16 results per job may wait for the writer (unchanged files come fast), but never
+  // more than 64 MB of them: memory stays bounded by the documents in flight.
+  constexpr size_t kWindowPerJob = 16, kWaitingBudget = 64 << 20;
   size_t batch_bytes = 0;
   store.IndexNewSentences();  // catch up after a run that was killed before indexing
   OrderedParallel<WorkItem>(
@@ -166,7 +169,12 @@ IngestSummary RunIngestBody(SQLite::Database& db, DocumentStore& store, const In
           }
         }
         progress.Update(i + 1, summary.bytes);
-      });
+      },
+      // What a result holds while it waits: a processed document keeps its raw bytes, its text
+      // with a 4-byte offset per byte, its sentences and fixes (about 8× the raw size); an
+      // unchanged file only its hash.
+      [](const WorkItem& item) { return item.unchanged ? size_t{64} : 8 * item.doc.raw.size() + 4096; },
+      kWindowPerJob * options.jobs, kWaitingBudget);
   store.EndBatch();
   store.IndexNewSentences();
 

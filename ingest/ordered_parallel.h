@@ -5,12 +5,17 @@
 // run with --jobs 4 leaves exactly the database --jobs 1 would. At most `window` results wait
 // in memory, which bounds memory by the largest documents in flight, not the corpus. An
 // exception in `produce` or `consume` stops the workers and is rethrown here.
+//
+// The second form bounds the waiting results by what they hold, `cost(result)` bytes, as well:
+// no new item starts while `budget` bytes wait. A long window then costs nothing when results
+// are small (an unchanged file: a hash) and never more than the budget when they are large.
 #pragma once
 
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <exception>
+#include <limits>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -19,13 +24,15 @@
 
 namespace pledge {
 
-template <typename Result, typename Produce, typename Consume>
-void OrderedParallel(size_t count, unsigned jobs, Produce produce, Consume consume) {
+template <typename Result, typename Produce, typename Consume, typename Cost>
+void OrderedParallel(size_t count, unsigned jobs, Produce produce, Consume consume, Cost cost, size_t window,
+                     size_t budget) {
   if (jobs <= 1 || count <= 1) {
     for (size_t i = 0; i < count; ++i) consume(i, produce(i));
     return;
   }
-  const size_t window = std::max<size_t>(2, jobs * 2);
+  window = std::max<size_t>(2, window);
+  size_t waiting_bytes = 0;
   std::mutex mutex;
   std::condition_variable changed;
   std::map<size_t, Result> ready;
@@ -38,13 +45,17 @@ void OrderedParallel(size_t count, unsigned jobs, Produce produce, Consume consu
       size_t index;
       {
         std::unique_lock lock(mutex);
-        changed.wait(lock, [&] { return stop || next_to_start >= count || next_to_start < next_to_consume + window; });
+        changed.wait(lock, [&] {
+          return stop || next_to_start >= count || (next_to_start < next_to_consume + window && waiting_bytes < budget);
+        });
         if (stop || next_to_start >= count) return;
         index = next_to_start++;
       }
       try {
         Result r = produce(index);
+        size_t bytes = cost(r);
         std::lock_guard lock(mutex);
+        waiting_bytes += bytes;
         ready.emplace(index, std::move(r));
       } catch (...) {
         std::lock_guard lock(mutex);
@@ -65,6 +76,7 @@ void OrderedParallel(size_t count, unsigned jobs, Produce produce, Consume consu
         changed.wait(lock, [&] { return stop || ready.count(next_to_consume); });
         if (stop) break;
         auto it = ready.find(next_to_consume);
+        waiting_bytes -= std::min(waiting_bytes, cost(it->second));
         result.emplace(std::move(it->second));
         ready.erase(it);
       }
@@ -87,6 +99,14 @@ void OrderedParallel(size_t count, unsigned jobs, Produce produce, Consume consu
   changed.notify_all();
   for (auto& t : threads) t.join();
   if (failure) std::rethrow_exception(failure);
+}
+
+// At most 2 × jobs results wait, whatever they hold.
+template <typename Result, typename Produce, typename Consume>
+void OrderedParallel(size_t count, unsigned jobs, Produce produce, Consume consume) {
+  OrderedParallel<Result>(
+      count, jobs, std::move(produce), std::move(consume), [](const Result&) { return size_t{0}; },
+      std::max<size_t>(2, jobs * 2), std::numeric_limits<size_t>::max());
 }
 
 }  // namespace pledge
