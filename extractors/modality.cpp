@@ -94,9 +94,12 @@ size_t ClauseBegin(std::string_view sentence, size_t scope_begin, size_t start) 
 
 // Where the clause holding `from` ends: the next ，。；or the end of the sentence.
 size_t ClauseEnd(std::string_view sentence, size_t from) {
-  size_t end = sentence.size();
-  for (std::string_view mark : {"，", "。", "；", "："}) end = std::min(end, sentence.find(mark, from));
-  return std::min(end, from + kMaxLookback);
+  // Only the next kMaxLookback bytes are searched: a sentence without punctuation must not make
+  // every quantity scan the rest of it.
+  std::string_view ahead = sentence.substr(from, kMaxLookback);
+  size_t end = ahead.size();
+  for (std::string_view mark : {"，", "。", "；", "："}) end = std::min(end, ahead.find(mark));
+  return from + end;
 }
 
 }  // namespace
