@@ -406,6 +406,11 @@ size_t EndBeforeMetricPrefix(std::string_view s, size_t start, size_t end) {
 // joined only by a range word are one range.
 std::vector<Quantity> MergeUnitRanges(std::string_view s, std::vector<Quantity> found) {
   if (found.size() < 2) return found;
+  // Most sentences have nothing to join: look before building a new list.
+  bool any = false;
+  for (size_t k = 0; k + 1 < found.size() && !any; ++k)
+    any = found[k].unit == found[k + 1].unit && found[k + 1].start - found[k].end <= 8;
+  if (!any) return found;
   std::vector<Quantity> merged;
   merged.reserve(found.size());
   for (size_t k = 0; k < found.size(); ++k) {

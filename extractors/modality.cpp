@@ -150,7 +150,7 @@ std::string ModalityCues::Classify(size_t start, size_t end) const {
   }
   if (past_in_sentence) return "achievement";
   // 200米范围内不得设置网吧: an obligation word after the quantity, in its own clause.
-  if (AnyWithin(obligation_, end, ClauseEnd(s, end))) return "obligation";
+  if (!obligation_.empty() && AnyWithin(obligation_, end, ClauseEnd(s, end))) return "obligation";
   // No word of its own: what the section is about decides (目标, 任务 … set targets).
   if (target_context_ && !review_context_) return "target";
   if (AnyWithin(achievement_, scope, start)) return "achievement";
