@@ -92,6 +92,21 @@ bool Convert(std::string_view raw, size_t skip, const char* charset, TrackedText
   return true;
 }
 
+// What the charset detector reads. Its n-gram statistics settle within a few thousand
+// characters, and reading a whole file cost a fifth of a GBK document's processing time; the
+// chosen encoding is still checked by converting the whole file strictly. The sample starts at
+// the first non-ASCII byte (rounded down to
+// an even offset), so a long ASCII <head> or banner does not leave it without Chinese.
+constexpr size_t kDetectionSampleBytes = 16 * 1024;
+
+std::string_view DetectionSample(std::string_view raw) {
+  size_t first = 0;
+  while (first < raw.size() && static_cast<unsigned char>(raw[first]) < 0x80) ++first;
+  if (first == raw.size()) first = 0;
+  first &= ~size_t{1};  // an even offset keeps UTF-16 code units aligned
+  return raw.substr(first, kDetectionSampleBytes);
+}
+
 DecodedText Success(const char* encoding, int confidence, TrackedText text) {
   DecodedText d;
   d.ok = true;
@@ -141,7 +156,8 @@ DecodedText DecodeBytes(std::string_view raw) {
   // Not UTF-8: ask ICU, but only believe the encodings Chinese documents are written in.
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<UCharsetDetector, DetectorCloser> detector(ucsdet_open(&status));
-  ucsdet_setText(detector.get(), raw.data(), static_cast<int32_t>(std::min<size_t>(raw.size(), 1 << 20)), &status);
+  std::string_view sample = DetectionSample(raw);
+  ucsdet_setText(detector.get(), sample.data(), static_cast<int32_t>(sample.size()), &status);
   int32_t found = 0;
   const UCharsetMatch** matches = ucsdet_detectAll(detector.get(), &found, &status);
   std::vector<std::pair<std::string, int>> candidates;

@@ -80,6 +80,43 @@ TEST_CASE("Big5 text is recognised", "[decode]") {
   CHECK(d.text.text.find("預算增加百分之五") != std::string::npos);
 }
 
+// The detector reads a sample from the first non-ASCII byte; these cases hold Chinese only
+// after a long ASCII head, or well past the sample, and must still be read right.
+TEST_CASE("encoding detection past a long ASCII head, and past its sample", "[decode]") {
+  std::string head = "<html><head><script>\n";
+  while (head.size() < 40000) head += "var tracking_counter_" + std::to_string(head.size()) + " = 0;\n";
+  head += "</script></head><body>\n";
+  std::string simplified = "立法会今年预算增加百分之五，并承诺三年内完成所有工程。政府将继续推动经济发展。";
+  std::string traditional = "立法會今年預算增加百分之五，並承諾三年內完成所有工程。政府將繼續推動經濟發展。";
+
+  for (auto [text, charset] : {std::pair{simplified, "GB18030"}, std::pair{traditional, "Big5"}}) {
+    std::string raw = head + Encode(text, charset) + "</body></html>";
+    auto d = DecodeBytes(raw);
+    REQUIRE(d.ok);
+    CHECK(d.encoding == charset);
+    CHECK(d.text.text.find(text) != std::string::npos);
+
+    std::string late_chinese = text;
+    while (late_chinese.size() < 100000) late_chinese += text;
+    late_chinese += "最后一句含有生僻字：龘。";
+    std::string long_raw = Encode(late_chinese, "GB18030");
+    if (std::string(charset) == "GB18030") {
+      auto whole = DecodeBytes(long_raw);
+      REQUIRE(whole.ok);
+      CHECK(whole.encoding == "GB18030");
+      CHECK(whole.text.text.ends_with("最后一句含有生僻字：龘。"));
+      CheckOffsets(long_raw, whole, "GB18030");
+    }
+  }
+
+  // UTF-16 without a byte order mark is still recognised from the sample.
+  std::string utf16 = Encode("a齐心协力 2024 year 推进改革, GDP 5.5 percent 全年增长百分之五. Total 100 items 齐心协力 2025", "UTF-16LE");
+  auto d = DecodeBytes(utf16);
+  REQUIRE(d.ok);
+  CHECK(d.encoding == "UTF-16LE");
+  CHECK(d.text.text.starts_with("a齐心协力"));
+}
+
 TEST_CASE("bad input is a value with a reason, never a crash", "[decode]") {
   CHECK(DecodeBytes("").error == "empty file");
   auto binary = DecodeBytes(std::string("\x7F" "ELF\x02\x01\x01\x00\x00\x00", 10));
