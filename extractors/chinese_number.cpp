@@ -337,9 +337,8 @@ std::optional<double> ParseFraction(std::string_view text) {
   if (whole_text.empty()) return fraction;
   auto whole = ParseNumber(TrimSpaces(whole_text));
   if (!whole || *fraction < 0) return std::nullopt;
-  auto chars = CodePoints(TrimSpaces(whole_text).substr(0, 4));
-  bool negative = !chars.empty() && IsSign(chars[0].c);  // 负一又二分之一 = -1.5
-  return negative ? *whole - *fraction : *whole + *fraction;
+  // 负一又二分之一 = -1.5: the fraction takes the whole part's sign (signbit: 负零又二分之一 too).
+  return std::signbit(*whole) ? *whole - *fraction : *whole + *fraction;
 }
 
 bool IsPerUnitFraction(std::string_view text) {

@@ -215,9 +215,13 @@ bool HasArabicDigit(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 bool HasChineseDigit(std::string_view s) {
-  for (std::string_view d : {"零", "〇", "一", "二", "两", "俩", "倆", "三", "四", "五", "六", "七", "八", "九", "壹", "贰",
-                             "叁", "肆", "伍", "陆", "柒", "捌", "玖"})
-    if (s.find(d) != std::string_view::npos) return true;
+  auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  int32_t i = 0, n = static_cast<int32_t>(s.size());
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT_OR_FFFD(p, i, n, c);
+    if (c >= 0x80 && DigitValue(static_cast<char32_t>(c)) >= 0) return true;
+  }
   return false;
 }
 
@@ -402,6 +406,29 @@ size_t EndBeforeMetricPrefix(std::string_view s, size_t start, size_t end) {
   return end;
 }
 
+// The next token at or after `pos` that can hold a number, trimmed of what belongs to its
+// neighbours (a stray sign before it, a metric 兆 after it); dates are skipped. Advances `pos`
+// past the token. Both the quantity extractor and the number finder read tokens through here,
+// so they agree on where a number starts and ends.
+std::optional<Token> NextCleanToken(std::string_view s, size_t& pos) {
+  while (pos < s.size()) {
+    auto found = NextToken(s, pos);
+    if (!found) break;
+    Token t{static_cast<Token::Kind>(found->kind), found->start, found->end, {}};
+    if (t.kind == Token::kDate) {
+      pos = std::max(t.end, t.start + 1);
+      continue;
+    }
+    t.start = StartAfterStraySign(s, t.start, t.end);
+    if (t.kind == Token::kNumber) t.end = EndBeforeMetricPrefix(s, t.start, t.end);
+    t.text = s.substr(t.start, t.end - t.start);
+    pos = std::max(t.end, t.start + 1);
+    return t;
+  }
+  pos = s.size();
+  return std::nullopt;
+}
+
 // 200元至300元, 3天到5天: the unit stated at both ends. Two quantities of one kind and unit
 // joined only by a range word are one range.
 std::vector<Quantity> MergeUnitRanges(std::string_view s, std::vector<Quantity> found) {
@@ -449,19 +476,8 @@ std::vector<Quantity> ExtractQuantities(std::string_view s, std::string_view con
   std::vector<Quantity> found;
   std::optional<ModalityCues> cues;  // built when the first quantity needs it
   size_t pos = 0;
-  while (pos < s.size()) {
-    auto found_token = NextToken(s, pos);
-    if (!found_token) break;
-    Token t{static_cast<Token::Kind>(found_token->kind), found_token->start, found_token->end, {}};
-    t.text = s.substr(t.start, t.end - t.start);
-    if (t.kind == Token::kDate) {
-      pos = std::max(t.end, t.start + 1);
-      continue;
-    }
-    t.start = StartAfterStraySign(s, t.start, t.end);
-    if (t.kind == Token::kNumber) t.end = EndBeforeMetricPrefix(s, t.start, t.end);
-    t.text = s.substr(t.start, t.end - t.start);
-    pos = std::max(t.end, t.start + 1);
+  while (auto next = NextCleanToken(s, pos)) {
+    Token t = *next;
     // 12千米, 2.3千克, 一百千瓦: 千 belongs to the unit, not the number.
     if (t.kind == Token::kNumber && t.text.size() > 3 && t.text.substr(t.text.size() - 3) == "千" &&
         (StartsWith(s, t.end, "米") || StartsWith(s, t.end, "克") || StartsWith(s, t.end, "瓦"))) {
@@ -702,18 +718,10 @@ std::vector<NumberMention> FindNumbers(std::string_view s) {
     found.push_back(m);
     pos = std::max(pos, end);
   };
-  while (pos < s.size()) {
-    auto found_token = NextToken(s, pos);
-    if (!found_token) break;
-    size_t start = found_token->start, end = found_token->end;
-    std::string_view text;
-    pos = std::max(end, start + 1);
-    int kind = found_token->kind;
-    if (kind == Token::kDate) continue;
-    start = StartAfterStraySign(s, start, end);
-    if (kind == Token::kNumber) end = EndBeforeMetricPrefix(s, start, end);
-    text = s.substr(start, end - start);
-    pos = std::max(end, start + 1);
+  while (auto next = NextCleanToken(s, pos)) {
+    size_t start = next->start, end = next->end;
+    std::string_view text = next->text;
+    Token::Kind kind = next->kind;
     if (kind == Token::kVague) {
       // 二十几万, 一百零几万: the stated base (几 read as 零), as for 二十多万; a leading 几 (几十)
       // or 数/上 states no base.

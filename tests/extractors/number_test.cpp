@@ -99,6 +99,8 @@ TEST_CASE("zeros, leading dots, spaces, powers, counting twos", "[numbers]") {
 TEST_CASE("fractions: 又, slashes, spaced 分之, signs", "[numbers]") {
   CHECK(ParseFraction("三百五十又3分之1") == Approx(350 + 1.0 / 3));
   CHECK(ParseFraction("负一又二分之一") == Approx(-1.5));
+  CHECK(ParseFraction("负零又二分之一") == Approx(-0.5));
+  CHECK(ParseFraction("-1 1/2") == Approx(-1.5));
   CHECK(ParseFraction("一百万又五十万分之二十五") == Approx(1000000.00005));
   CHECK(ParseFraction("3 分  之 一百五十七") == Approx(157.0 / 3));
   CHECK(ParseFraction("负3分之负一百五十七") == Approx(157.0 / 3));
