@@ -60,16 +60,16 @@ struct PendingFix {
   std::string after;
 };
 
-// Runs one pass: logs its edits and markers, applies the edits.
-// `spare` is a buffer the pass's edits are applied into; it is swapped with `current`.
+// Runs one pass: logs its edits and markers, applies the edits; returns whether it changed the
+// text. `spare` is a buffer the pass's edits are applied into; it is swapped with `current`.
 template <typename PassFn>
-void RunPass(TrackedText& current, TrackedText& spare, std::vector<PendingFix>& log, PassFn&& pass) {
+bool RunPass(TrackedText& current, TrackedText& spare, std::vector<PendingFix>& log, PassFn&& pass) {
   rules::PassOutput out;
   pass(std::string_view(current.text), out);
   for (const auto& m : out.markers)
     log.push_back({m.rule, current.to_raw[m.start], current.to_raw[m.end],
                    current.text.substr(m.start, m.end - m.start)});
-  if (out.edits.empty()) return;
+  if (out.edits.empty()) return false;
   std::stable_sort(out.edits.begin(), out.edits.end(),
                    [](const rules::RuleEdit& a, const rules::RuleEdit& b) { return a.edit.start < b.edit.start; });
   std::vector<Edit> edits;
@@ -82,9 +82,15 @@ void RunPass(TrackedText& current, TrackedText& spare, std::vector<PendingFix>& 
     log.push_back({e.rule, current.to_raw[e.edit.start], current.to_raw[e.edit.end], e.edit.replacement});
     edits.push_back(std::move(e.edit));
   }
+  if (edits.empty()) return false;
   ApplyEdits(current, edits, spare);
   std::swap(current, spare);
+  return true;
 }
+
+// At most this many rounds of the rule sequence. Real text settles in one round and the second
+// only confirms it; the bound keeps adversarial input linear.
+constexpr int kMaxRounds = 4;
 
 }  // namespace
 
@@ -99,28 +105,34 @@ NormalizedText NormalizeText(const TrackedText& input, const TrackedText* source
   // Entities before the character map (an entity may decode to a full-width digit). Hard wraps
   // are joined before spaces and punctuation are judged, because both look at neighbours and a
   // join makes new neighbours; punctuation before spaces, since a space after a converted
-  // comma (国家, 一切) is only then between two Chinese characters; quotes come last, when the punctuation around them is final.
-  RunPass(current, spare, log, [&](std::string_view t, rules::PassOutput& o) { rules::Boilerplate(t, o, result.metadata); });
-  RunPass(current, spare, log, rules::Mojibake);
-  RunPass(current, spare, log, rules::Entities);
-  RunPass(current, spare, log, rules::CharMap);
-  RunPass(current, spare, log, rules::HardWrap);
-  RunPass(current, spare, log, rules::CjkPunct);
-  // Quotes before spaces: a space between Chinese text and a quote goes only once the quote
-  // is a Chinese one (论 " → 论”), and both passes must see the same text to be idempotent.
-  RunPass(current, spare, log, rules::Quotes);
-  RunPass(current, spare, log, rules::Spaces);
-  RunPass(current, spare, log, rules::Markers);
-  // Boilerplate once more, on the repaired text, until nothing more goes: a banner hidden by
-  // entities or a long encoded name (%26lt;…) is recognisable only now, and a second
-  // normalization must find nothing left to remove (idempotence). Each round only deletes
-  // whole lines, so this ends quickly.
-  for (size_t before = log.size();;) {
-    DocumentMetadata ignored;  // what the first run found stands
-    RunPass(current, spare, log, [&](std::string_view t, rules::PassOutput& o) { rules::Boilerplate(t, o, ignored); });
-    if (log.size() == before) break;
-    before = log.size();
+  // comma (国家, 一切) is only then between two Chinese characters. Quotes before spaces: a
+  // space between Chinese text and a quote goes only once the quote is a Chinese one (论 " → 论”).
+  auto round = [&](DocumentMetadata& metadata) {
+    bool changed = false;
+    changed |= RunPass(current, spare, log, [&](std::string_view t, rules::PassOutput& o) { rules::Boilerplate(t, o, metadata); });
+    changed |= RunPass(current, spare, log, rules::Mojibake);
+    changed |= RunPass(current, spare, log, rules::Entities);
+    changed |= RunPass(current, spare, log, rules::CharMap);
+    changed |= RunPass(current, spare, log, rules::HardWrap);
+    changed |= RunPass(current, spare, log, rules::CjkPunct);
+    changed |= RunPass(current, spare, log, rules::Quotes);
+    changed |= RunPass(current, spare, log, rules::Spaces);
+    return changed;
+  };
+  // The sequence is repeated until a round changes nothing. Each rule decides from its
+  // neighbours, and a later rule (or a later mark in the same pass) can change a neighbour an
+  // earlier decision saw: an ASCII ( becomes （ only once its ) is reached, a banner is
+  // recognisable only once its entities are decoded. Normalizing the output must change nothing
+  // (idempotence), so the output is a text on which the whole sequence changes nothing.
+  // Metadata comes from the first round, which sees the text as written.
+  if (round(result.metadata)) {
+    for (int rounds = 1; rounds < kMaxRounds; ++rounds) {
+      DocumentMetadata ignored;
+      if (!round(ignored)) break;
+    }
   }
+  // Markers log spans without changing them: once, on the final text.
+  RunPass(current, spare, log, rules::Markers);
 
   // Final positions of each fix: the map is monotonic, so the text bytes whose source lies in
   // [raw_start, raw_end) form one contiguous span.

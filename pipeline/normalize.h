@@ -3,7 +3,8 @@
 // Contract:
 //   NormalizeText(decoded) takes the decoder's TrackedText and returns the normalized text, its
 //   map to raw offsets (composed through every rule), and one Fix per change. Rules run as a
-//   fixed sequence of passes (see NormalizationRules()); each Fix names its rule, its raw span
+//   fixed sequence of passes (see NormalizationRules()), repeated until a round changes nothing
+//   (at most 4 rounds); each Fix names its rule, its raw span
 //   (raw[raw_start, raw_end) decodes to `before`), its span in the final text and the text the
 //   rule put there (`after`). Marker rules (redaction, unrepairable) log a Fix with
 //   before == after and change nothing.
