@@ -70,6 +70,47 @@ bool DigitsStartLine(std::string_view text, size_t at) {
   return j == 0 || text[j - 1] == '\n';
 }
 
+// A pair of ASCII brackets on one line, and whether this pass converts it.
+struct BracketPair {
+  size_t open, close;
+  bool converted;
+};
+
+// A pair left ASCII whose ) is followed by a bracket of a pair that was converted, say the outer
+// pair of （ ( ) ）, sees Chinese punctuation there on the next run and would convert then. Decide
+// it now: pairs further right (outer pairs, later siblings) are settled first, so one sweep from
+// the right converts what a chain of runs would have.
+void ConvertPairsBesideConverted(std::string_view text, std::vector<BracketPair>& pairs, PassOutput& out,
+                                 const char* rule) {
+  if (std::all_of(pairs.begin(), pairs.end(), [](const BracketPair& p) { return p.converted; })) {
+    pairs.clear();
+    return;
+  }
+  std::vector<std::pair<size_t, size_t>> bracket_owner;  // (position, pair index), sorted by position
+  bracket_owner.reserve(pairs.size() * 2);
+  for (size_t k = 0; k < pairs.size(); ++k) {
+    bracket_owner.emplace_back(pairs[k].open, k);
+    bracket_owner.emplace_back(pairs[k].close, k);
+  }
+  std::sort(bracket_owner.begin(), bracket_owner.end());
+  std::vector<size_t> by_close_descending(pairs.size());
+  for (size_t k = 0; k < pairs.size(); ++k) by_close_descending[k] = k;
+  std::sort(by_close_descending.begin(), by_close_descending.end(),
+            [&](size_t a, size_t b) { return pairs[a].close > pairs[b].close; });
+  for (size_t k : by_close_descending) {
+    BracketPair& pair = pairs[k];
+    if (pair.converted) continue;
+    size_t next = pair.close + 1;
+    while (next < text.size() && text[next] == ' ') ++next;
+    auto owner = std::lower_bound(bracket_owner.begin(), bracket_owner.end(), std::pair{next, size_t{0}});
+    if (owner == bracket_owner.end() || owner->first != next || !pairs[owner->second].converted) continue;
+    out.Replace(pair.open, pair.open + 1, "（", rule);
+    out.Replace(pair.close, pair.close + 1, "）", rule);
+    pair.converted = true;
+  }
+  pairs.clear();
+}
+
 }  // namespace
 
 // A full-width comma inside a number (４，５６５ after the width pass: 4，565) is a thousands
@@ -107,12 +148,17 @@ void CjkPunct(std::string_view text, PassOutput& out) {
 
   // Parentheses pair up within a line; remember open ones to convert both sides together.
   std::vector<size_t> open_parens;
+  std::vector<BracketPair> line_pairs;
   size_t converted_end = std::string_view::npos;  // end of the last mark converted
   size_t run_end = std::string_view::npos;        // end of the current run of marks
   bool run_next_cn = false;                        // whether Chinese text follows that run
   for (size_t i = kPunct.FindIn(text); i != std::string_view::npos; i = kPunct.FindIn(text, i + 1)) {
     char c = text[i];
-    if (c == '\n') { open_parens.clear(); continue; }
+    if (c == '\n') {
+      open_parens.clear();
+      if (!line_pairs.empty()) ConvertPairsBesideConverted(text, line_pairs, out, kRule);
+      continue;
+    }
     while (next_protected < protected_spans.size() && protected_spans[next_protected].second <= i) ++next_protected;
     if (next_protected < protected_spans.size() && protected_spans[next_protected].first <= i) continue;
 
@@ -176,11 +222,13 @@ void CjkPunct(std::string_view text, PassOutput& out) {
         bool han_inside = false;
         for (size_t j = 0; j < inside.size() && !han_inside;) han_inside = IsHan(Utf8At(inside, j, &j));
         UChar32 outside_before = Before(text, open).c;
-        if (han_inside || IsHan(outside_before) || next_cn) {
+        bool convert = han_inside || IsHan(outside_before) || next_cn;
+        if (convert) {
           out.Replace(open, open + 1, "（", kRule);
           out.Replace(i, i + 1, "）", kRule);
           converted_end = i + 1;
         }
+        line_pairs.push_back({open, i, convert});
         continue;
       }
       case '.': {
@@ -216,6 +264,7 @@ void CjkPunct(std::string_view text, PassOutput& out) {
       }
     }
   }
+  if (!line_pairs.empty()) ConvertPairsBesideConverted(text, line_pairs, out, kRule);
 }
 
 }  // namespace pledge::rules

@@ -10,6 +10,11 @@ namespace {
 
 NormalizedText Run(const std::string& s) { return NormalizeText(TrackedText::Identity(s)); }
 std::string Norm(const std::string& s) { return Run(s).text.text; }
+std::string Repeat(const std::string& s, int times) {
+  std::string out;
+  for (int k = 0; k < times; ++k) out += s;
+  return out;
+}
 bool HasRule(const NormalizedText& n, const std::string& rule) {
   for (const auto& f : n.fixes)
     if (f.rule == rule) return true;
@@ -75,6 +80,12 @@ TEST_CASE("cjk_punct", "[normalize][cjk_punct]") {
   CHECK(Norm("1.加强领导") == "1.加强领导");
   CHECK(Norm("会议于10:30开始") == "会议于10:30开始");
   CHECK(Norm("He said: yes, ok.") == "He said: yes, ok.");
+  // Nested empty brackets beside Chinese: each inner pair is Chinese once its outer one is, and
+  // that is settled in one pass, not one round per level (rounds are bounded; nesting is not).
+  std::string nested = "附件" + std::string(8, '(') + std::string(8, ')') + "见后";
+  CHECK(Norm(nested) == "附件" + Repeat("（", 8) + Repeat("）", 8) + "见后");
+  std::string spaced = "附件 ( ( ( ( ( ( ) ) ) ) ) ) 见后";
+  CHECK(Norm(spaced) == "附件" + Repeat("（", 6) + Repeat("）", 6) + "见后");
 }
 
 TEST_CASE("quotes", "[normalize][quotes]") {
