@@ -193,23 +193,34 @@ void Entities(std::string_view text, PassOutput& out) {
     decoded.push_back(std::move(*d));
   }
 
-  // <…> around Chinese text (at most 40 characters, one line) becomes 《…》.
-  for (size_t a = 0; a + 1 < angles.size(); ++a) {
-    if (!angles[a].open || angles[a + 1].open) continue;
-    std::string_view inside = text.substr(angles[a].end, angles[a + 1].start - angles[a].end);
-    size_t chars = 0;
-    bool ok = !inside.empty(), han = false;
-    for (size_t j = 0; j < inside.size() && ok;) {
-      UChar32 c = Utf8At(inside, j, &j);
+  // <…> around Chinese text (at most 40 characters, one line) becomes 《…》. Pairs nest (a
+  // stack), and a pair converted inside another counts as the 《…》 it becomes: <<书名>> is
+  // decided in one pass, as the next run would decide <《书名》>.
+  std::vector<size_t> open_angles;
+  std::vector<bool> converted(angles.size(), false);
+  for (size_t a = 0; a < angles.size(); ++a) {
+    if (angles[a].open) { open_angles.push_back(a); continue; }
+    if (open_angles.empty()) continue;
+    size_t o = open_angles.back();
+    open_angles.pop_back();
+    size_t chars = 0, inner = o + 1;
+    bool ok = angles[a].start > angles[o].end, han = false;
+    for (size_t j = angles[o].end; j < angles[a].start && ok;) {
+      if (inner < a && j == angles[inner].start) {  // a nested angle token: fine once it is 《 or 》
+        ok = converted[inner] && ++chars <= 40;
+        j = angles[inner++].end;
+        continue;
+      }
+      UChar32 c = Utf8At(text, j, &j);
       ok = AllowedInAngles(c) && ++chars <= 40;
       han |= HanOrRadical(c);
     }
     if (!ok || !han) continue;
-    for (auto [angle, glyph] : {std::pair{angles[a], "《"}, std::pair{angles[a + 1], "》"}}) {
+    converted[o] = converted[a] = true;
+    for (auto [angle, glyph] : {std::pair{angles[o], "《"}, std::pair{angles[a], "》"}}) {
       if (angle.decoded_index >= 0) decoded[angle.decoded_index].text = glyph;
       else out.Replace(angle.start, angle.end, glyph, "html_entity");
     }
-    ++a;
   }
   for (auto& d : decoded) out.Replace(d.start, d.end, d.text, d.percent ? "url_entity" : "html_entity");
 }

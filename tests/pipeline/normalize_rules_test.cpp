@@ -37,6 +37,10 @@ TEST_CASE("url_entity and html_entity", "[normalize][entities]") {
   CHECK(Norm("面积&#x4E2D;心") == "面积中心");
   CHECK(Norm("a &amp;lt; b") == "a < b");              // double escape
   CHECK(Norm("出台&lt;项目问责制&gt;") == "出台《项目问责制》");
+  // Nested: decided in one pass, as a second run would decide 《…》 inside <…>.
+  CHECK(Norm("学习<<<<<<论持久战>>>>>>") == "学习《《《《《《论持久战》》》》》》");
+  CHECK(Norm("学习%26lt;%26lt;论持久战%26gt;%26gt;") == "学习《《论持久战》》");
+  CHECK(Norm("学习<a<论持久战>>") == "学习<a《论持久战》>");  // Latin inside: the outer pair stays
   CHECK(Norm("&ldquo;十件实事&rdquo;") == "“十件实事”");
   // Left alone: URLs, a percent sign in a number, an unknown entity, invalid UTF-8.
   CHECK(Norm("见 http://example.com/a%20b?x=1&y=2 页") == "见 http://example.com/a%20b?x=1&y=2 页");
