@@ -62,8 +62,10 @@ struct PendingFix {
 
 // Runs one pass: logs its edits and markers, applies the edits; returns whether it changed the
 // text. `spare` is a buffer the pass's edits are applied into; it is swapped with `current`.
+// Sets *char_map_stale when an edit inserts characters the character map would change.
 template <typename PassFn>
-bool RunPass(TrackedText& current, TrackedText& spare, std::vector<PendingFix>& log, PassFn&& pass) {
+bool RunPass(TrackedText& current, TrackedText& spare, std::vector<PendingFix>& log, PassFn&& pass,
+             bool* char_map_stale = nullptr) {
   rules::PassOutput out;
   pass(std::string_view(current.text), out);
   for (const auto& m : out.markers)
@@ -79,6 +81,7 @@ bool RunPass(TrackedText& current, TrackedText& spare, std::vector<PendingFix>& 
     if (e.edit.start < cursor || e.edit.start >= e.edit.end) continue;  // overlapping proposal: first wins
     if (current.text.compare(e.edit.start, e.edit.end - e.edit.start, e.edit.replacement) == 0) continue;
     cursor = e.edit.end;
+    if (char_map_stale && !*char_map_stale && rules::CharMapChanges(e.edit.replacement)) *char_map_stale = true;
     log.push_back({e.rule, current.to_raw[e.edit.start], current.to_raw[e.edit.end], e.edit.replacement});
     edits.push_back(std::move(e.edit));
   }
@@ -107,16 +110,24 @@ NormalizedText NormalizeText(const TrackedText& input, const TrackedText* source
   // join makes new neighbours; punctuation before spaces, since a space after a converted
   // comma (国家, 一切) is only then between two Chinese characters. Quotes before spaces: a
   // space between Chinese text and a quote goes only once the quote is a Chinese one (论 " → 论”).
+  // The character map looks at no neighbours: once it has run, it has work again only where a
+  // later rule inserted characters it maps (an entity decoded to a full-width digit, say). The
+  // rounds after the first skip it otherwise, which is a quarter of a clean round.
+  bool char_map_stale = true;
   auto round = [&](DocumentMetadata& metadata) {
     bool changed = false;
-    changed |= RunPass(current, spare, log, [&](std::string_view t, rules::PassOutput& o) { rules::Boilerplate(t, o, metadata); });
-    changed |= RunPass(current, spare, log, rules::Mojibake);
-    changed |= RunPass(current, spare, log, rules::Entities);
-    changed |= RunPass(current, spare, log, rules::CharMap);
-    changed |= RunPass(current, spare, log, rules::HardWrap);
-    changed |= RunPass(current, spare, log, rules::CjkPunct);
-    changed |= RunPass(current, spare, log, rules::Quotes);
-    changed |= RunPass(current, spare, log, rules::Spaces);
+    bool* stale = &char_map_stale;
+    changed |= RunPass(current, spare, log, [&](std::string_view t, rules::PassOutput& o) { rules::Boilerplate(t, o, metadata); }, stale);
+    changed |= RunPass(current, spare, log, rules::Mojibake, stale);
+    changed |= RunPass(current, spare, log, rules::Entities, stale);
+    if (char_map_stale) {
+      char_map_stale = false;
+      changed |= RunPass(current, spare, log, rules::CharMap);
+    }
+    changed |= RunPass(current, spare, log, rules::HardWrap, stale);
+    changed |= RunPass(current, spare, log, rules::CjkPunct, stale);
+    changed |= RunPass(current, spare, log, rules::Quotes, stale);
+    changed |= RunPass(current, spare, log, rules::Spaces, stale);
     return changed;
   };
   // The sequence is repeated until a round changes nothing. Each rule decides from its

@@ -122,4 +122,13 @@ void CharMap(std::string_view text, PassOutput& out) {
   }
 }
 
+bool CharMapChanges(std::string_view text) {
+  bool plain = true;
+  for (char c : text) plain &= static_cast<unsigned char>(c) < 0x80 && c != '\t' && c != 0x0B && c != 0x0C;
+  if (plain) return false;
+  PassOutput out;
+  CharMap(text, out);
+  return !out.edits.empty();
+}
+
 }  // namespace pledge::rules

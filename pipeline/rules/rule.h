@@ -39,6 +39,10 @@ void Boilerplate(std::string_view text, PassOutput& out, DocumentMetadata& metad
 void Mojibake(std::string_view text, PassOutput& out);
 void Entities(std::string_view text, PassOutput& out);
 void CharMap(std::string_view text, PassOutput& out);
+// Whether CharMap would change any character of `text`. CharMap maps characters one by one,
+// without looking at neighbours, so text that CharMap left alone needs it again only where
+// another rule inserted such characters.
+bool CharMapChanges(std::string_view text);
 void HardWrap(std::string_view text, PassOutput& out);
 void Spaces(std::string_view text, PassOutput& out);
 void CjkPunct(std::string_view text, PassOutput& out);
