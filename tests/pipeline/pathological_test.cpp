@@ -78,6 +78,13 @@ TEST_CASE("deeply repeated percent-encoding and nested brackets", "[pathological
   std::string parens(300000, '(');
   parens += "中文" + std::string(300000, ')');
   CheckWellFormed(ProcessDocument("parens.txt", parens));
+  // Nested pairs that convert together in one pass (each decided from the one around it).
+  std::string empty_parens = "附件";
+  for (int i = 0; i < 200000; ++i) empty_parens += "( ";
+  for (int i = 0; i < 200000; ++i) empty_parens += ") ";
+  CheckWellFormed(ProcessDocument("empty_parens.txt", empty_parens + "见后"));
+  std::string angles = std::string(300000, '<') + "论持久战" + std::string(300000, '>');
+  CheckWellFormed(ProcessDocument("angles.txt", angles));
   std::string quotes;
   for (int i = 0; i < 100000; ++i) quotes += "”中“";
   CheckWellFormed(ProcessDocument("quotes.txt", quotes));
