@@ -49,9 +49,10 @@ bool MayBeFurniture(std::string_view line) {
 
 void Boilerplate(std::string_view text, PassOutput& out, DocumentMetadata& metadata) {
   const auto& p = P();
-  // Header metadata sits in the first lines; furniture may sit anywhere.
+  // Header metadata sits in the first lines; furniture may sit anywhere. Lines this pass
+  // removes do not count: the header is the first lines of what is left, as the next run sees it.
   constexpr int kHeaderLines = 12;
-  int line_number = 0;
+  int kept_lines = 0;
   bool title_open = true;
   size_t line_start = 0;
   while (line_start < text.size()) {
@@ -59,8 +60,7 @@ void Boilerplate(std::string_view text, PassOutput& out, DocumentMetadata& metad
     size_t line_end = newline == std::string_view::npos ? text.size() : newline;
     size_t next = newline == std::string_view::npos ? text.size() : newline + 1;
     std::string_view line = text.substr(line_start, line_end - line_start);
-    bool header = line_number < kHeaderLines;
-    ++line_number;
+    bool header = kept_lines < kHeaderLines;
 
     std::string site;
     bool whole_line = false;
@@ -90,6 +90,7 @@ void Boilerplate(std::string_view text, PassOutput& out, DocumentMetadata& metad
     if (whole_line) {
       out.Delete(line_start, next, kRule);
     } else {
+      ++kept_lines;
       // [bookmark: _Toc1] markers left by Word-to-text conversion, anywhere in a line.
       if (line.find("[bookmark:") != std::string_view::npos) {
         re2::StringPiece scan(line.data(), line.size());

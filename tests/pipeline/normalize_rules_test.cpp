@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "pipeline/normalize.h"
+#include "pipeline/rules/rule.h"
 
 using namespace pledge;
 
@@ -158,6 +159,17 @@ TEST_CASE("boilerplate and metadata", "[normalize][boilerplate]") {
   for (const auto& f : n.fixes) CHECK(f.rule == "boilerplate");
   // A sentence that mentions a source is body text.
   CHECK(Norm("数据来源于统计局，时间跨度为五年。") == "数据来源于统计局，时间跨度为五年。");
+  // A scraped page that repeats its banner: removed lines do not use up the header's 12 lines,
+  // so the metadata line after thirty banners is still recognised, in a single pass.
+  std::string banners;
+  for (int i = 0; i < 30; ++i) banners += "中词库 / www.zciku.com\n";
+  auto repeated = Run(banners + "来源：网络  作者：落花时节  更新时间：2025-04-24\n正文第一段。\n");
+  CHECK(repeated.text.text == "正文第一段。\n");
+  CHECK(repeated.metadata.author == "落花时节");
+  rules::PassOutput once;
+  DocumentMetadata ignored;
+  rules::Boilerplate(banners + "来源：网络  作者：落花时节\n正文。\n", once, ignored);
+  CHECK(once.edits.size() == 31);
 }
 
 TEST_CASE("redaction is logged, not changed", "[normalize][redaction]") {
