@@ -1,5 +1,7 @@
 #include "schema/document_store.h"
 
+#include <stdexcept>
+
 namespace pledge {
 namespace {
 
@@ -16,10 +18,6 @@ void BindText(SQLite::Statement& st, int index, const std::string& value) {
   else st.bind(index, value);
 }
 
-constexpr const char* kInsertEventColumns =
-    "INSERT INTO normalization_events(document_id, seq, rule, raw_start, raw_end, norm_start, norm_end, before, after) VALUES ";
-constexpr int kEventColumns = 9;
-
 // "(?,?,…),(?,?,…)…": `rows` rows of `columns` parameters.
 std::string ValuesRows(int rows, int columns) {
   std::string row = "(";
@@ -28,19 +26,6 @@ std::string ValuesRows(int rows, int columns) {
   std::string all;
   for (int r = 0; r < rows; ++r) all += (r ? "," : "") + row;
   return all;
-}
-
-// Binds one event's columns starting at parameter `first`.
-void BindEvent(SQLite::Statement& st, int first, int64_t document_id, int64_t seq, const Fix& f) {
-  st.bind(first, document_id);
-  st.bind(first + 1, seq);
-  st.bind(first + 2, f.rule);
-  st.bind(first + 3, static_cast<int64_t>(f.raw_start));
-  st.bind(first + 4, static_cast<int64_t>(f.raw_end));
-  st.bind(first + 5, static_cast<int64_t>(f.norm_start));
-  st.bind(first + 6, static_cast<int64_t>(f.norm_end));
-  st.bindNoCopy(first + 7, f.before);
-  st.bindNoCopy(first + 8, f.after);
 }
 
 }  // namespace
@@ -53,14 +38,19 @@ DocumentStore::DocumentStore(SQLite::Database& db)
           "INSERT INTO documents(path, sha256, bytes, encoding, raw, normalized_text, title, source_site, "
           "author, published_at, status, error, pipeline_version, run_id, loaded_at, flags) "
           "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,") + kNow + ",?)"),
-      insert_event_(db, std::string(kInsertEventColumns) + ValuesRows(1, kEventColumns)),
-      insert_event_block_(db, std::string(kInsertEventColumns) + ValuesRows(kEventBlock, kEventColumns)),
-      insert_sentence_(db,
-          "INSERT INTO sentences(document_id, seq, section, raw_start, raw_end, norm_start, norm_end, text) "
-          "VALUES (?,?,?,?,?,?,?,?)"),
-      insert_commitment_(db,
-          "INSERT INTO commitments(document_id, sentence_id, kind, text, value, low, high, unit, bound, "
-          "modality, period, raw_start, raw_end, norm_start, norm_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)") {}
+      next_sentence_id_(db,
+          "SELECT max(coalesce((SELECT max(id) FROM sentences), 0), "
+          "coalesce((SELECT last_sentence_id FROM search_index_progress WHERE id = 1), 0)) + 1"),
+      events_(db, "normalization_events(document_id, seq, rule, raw_start, raw_end, norm_start, norm_end, before, after)", 9),
+      sentences_(db, "sentences(id, document_id, seq, section, raw_start, raw_end, norm_start, norm_end, text)", 9),
+      commitments_(db,
+          "commitments(document_id, sentence_id, kind, text, value, low, high, unit, bound, modality, period, "
+          "raw_start, raw_end, norm_start, norm_end)", 15) {}
+
+DocumentStore::BlockInsert::BlockInsert(SQLite::Database& db, const std::string& insert_columns, int columns)
+    : columns_(columns),
+      one_(db, "INSERT INTO " + insert_columns + " VALUES " + ValuesRows(1, columns)),
+      block_(db, "INSERT INTO " + insert_columns + " VALUES " + ValuesRows(kBlock, columns)) {}
 
 int DocumentStore::MarkInterruptedRuns() {
   return db_.exec(std::string("UPDATE runs SET status = 'interrupted', finished_at = ") + kNow +
@@ -158,59 +148,61 @@ int64_t DocumentStore::Save(const ProcessedDocument& doc, int64_t run_id) {
   int64_t document_id = db_.getLastInsertRowid();
 
   if (loaded) {
-    // Events go in blocks of kEventBlock rows per statement: a damaged document has one per
-    // comma, and one statement per row spent more time stepping than storing.
     const auto& fixes = doc.normalized.fixes;
-    size_t k = 0;
-    for (; k + kEventBlock <= fixes.size(); k += kEventBlock) {
-      auto& block = insert_event_block_;
-      block.reset();
-      for (int r = 0; r < kEventBlock; ++r) BindEvent(block, 1 + r * kEventColumns, document_id, k + r, fixes[k + r]);
-      block.exec();
-    }
-    for (; k < fixes.size(); ++k) {
-      insert_event_.reset();
-      BindEvent(insert_event_, 1, document_id, k, fixes[k]);
-      insert_event_.exec();
-    }
-    std::vector<int64_t> sentence_ids;
-    sentence_ids.reserve(doc.sentences.size());
-    int64_t seq = 0;
-    for (const SentenceRecord& s : doc.sentences) {
-      auto& st = insert_sentence_;
-      st.reset();
-      st.bind(1, document_id);
-      st.bind(2, seq++);
-      BindText(st, 3, s.sentence.section);
-      st.bind(4, static_cast<int64_t>(s.raw_start));
-      st.bind(5, static_cast<int64_t>(s.raw_end));
-      st.bind(6, static_cast<int64_t>(s.sentence.start));
-      st.bind(7, static_cast<int64_t>(s.sentence.end));
-      st.bindNoCopy(8, s.text);
-      st.exec();
-      sentence_ids.push_back(db_.getLastInsertRowid());
-    }
-    for (const CommitmentRecord& c : doc.commitments) {
+    events_.Insert(fixes.size(), [&](SQLite::Statement& st, int p, size_t k) {
+      const Fix& f = fixes[k];
+      st.bind(p, document_id);
+      st.bind(p + 1, static_cast<int64_t>(k));
+      st.bind(p + 2, f.rule);
+      st.bind(p + 3, static_cast<int64_t>(f.raw_start));
+      st.bind(p + 4, static_cast<int64_t>(f.raw_end));
+      st.bind(p + 5, static_cast<int64_t>(f.norm_start));
+      st.bind(p + 6, static_cast<int64_t>(f.norm_end));
+      st.bindNoCopy(p + 7, f.before);
+      st.bindNoCopy(p + 8, f.after);
+    });
+    // Sentence ids are given, not taken from each insert: rows go in blocks, and the
+    // commitments below need their sentence's id. This connection is the only writer and
+    // holds the write transaction, so the ids after the current maximum are free. They also
+    // start past the last id the search index has taken in: replacing the document with the
+    // newest sentences frees their ids, and sentences given them again would never be indexed.
+    next_sentence_id_.reset();
+    next_sentence_id_.executeStep();
+    const int64_t first_sentence_id = next_sentence_id_.getColumn(0).getInt64();
+    next_sentence_id_.reset();
+    sentences_.Insert(doc.sentences.size(), [&](SQLite::Statement& st, int p, size_t k) {
+      const SentenceRecord& s = doc.sentences[k];
+      st.bind(p, first_sentence_id + static_cast<int64_t>(k));
+      st.bind(p + 1, document_id);
+      st.bind(p + 2, static_cast<int64_t>(k));
+      if (s.sentence.section.empty()) st.bind(p + 3);
+      else st.bindNoCopy(p + 3, s.sentence.section);
+      st.bind(p + 4, static_cast<int64_t>(s.raw_start));
+      st.bind(p + 5, static_cast<int64_t>(s.raw_end));
+      st.bind(p + 6, static_cast<int64_t>(s.sentence.start));
+      st.bind(p + 7, static_cast<int64_t>(s.sentence.end));
+      st.bindNoCopy(p + 8, s.text);
+    });
+    commitments_.Insert(doc.commitments.size(), [&](SQLite::Statement& st, int p, size_t k) {
+      const CommitmentRecord& c = doc.commitments[k];
       const Quantity& q = c.quantity;
-      auto& st = insert_commitment_;
-      st.reset();
-      st.bind(1, document_id);
-      st.bind(2, sentence_ids.at(c.sentence_index));
-      st.bind(3, q.kind);
-      st.bindNoCopy(4, q.text);
-      BindOptional(st, 5, q.value);
-      BindOptional(st, 6, q.low);
-      BindOptional(st, 7, q.high);
-      BindText(st, 8, q.unit);
-      BindText(st, 9, q.bound);
-      BindText(st, 10, q.modality);
-      BindText(st, 11, q.period);
-      st.bind(12, static_cast<int64_t>(c.raw_start));
-      st.bind(13, static_cast<int64_t>(c.raw_end));
-      st.bind(14, static_cast<int64_t>(q.start));
-      st.bind(15, static_cast<int64_t>(q.end));
-      st.exec();
-    }
+      if (c.sentence_index >= doc.sentences.size()) throw std::out_of_range("commitment outside its document's sentences");
+      st.bind(p, document_id);
+      st.bind(p + 1, first_sentence_id + static_cast<int64_t>(c.sentence_index));
+      st.bind(p + 2, q.kind);
+      st.bindNoCopy(p + 3, q.text);
+      BindOptional(st, p + 4, q.value);
+      BindOptional(st, p + 5, q.low);
+      BindOptional(st, p + 6, q.high);
+      BindText(st, p + 7, q.unit);
+      BindText(st, p + 8, q.bound);
+      BindText(st, p + 9, q.modality);
+      BindText(st, p + 10, q.period);
+      st.bind(p + 11, static_cast<int64_t>(c.raw_start));
+      st.bind(p + 12, static_cast<int64_t>(c.raw_end));
+      st.bind(p + 13, static_cast<int64_t>(q.start));
+      st.bind(p + 14, static_cast<int64_t>(q.end));
+    });
   }
   if (own) own->commit();
   return document_id;

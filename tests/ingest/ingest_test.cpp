@@ -147,6 +147,31 @@ TEST_CASE("a second run over unchanged files changes nothing", "[ingest]") {
   CHECK(Count(db, "SELECT count(*) FROM documents") == 4);
 }
 
+// Replacing the document that holds the newest sentences frees their ids; the new sentences must
+// not take ids the search index has already passed, or they would never be indexed.
+TEST_CASE("a changed document's new sentences are found by search", "[ingest][search]") {
+  test::TempDir dir;
+  std::string samples = CopySamples(dir), db_path = dir.Path("pledge.db");
+  REQUIRE(test::RunPledge("ingest --db '" + db_path + "' '" + samples + "'").exit_code == 0);
+  std::string newest;
+  {
+    SQLite::Database db(db_path, SQLite::OPEN_READONLY);
+    newest = db.execAndGet("SELECT d.path FROM sentences s JOIN documents d ON d.id = s.document_id "
+                           "ORDER BY s.id DESC LIMIT 1").getString();
+  }
+  test::WriteBytes(newest, "新的内容：全县每年投入不少于5亿元用于乡村道路养护工程。\n第二句话说明资金来源和监督办法。\n");
+  REQUIRE(test::RunPledge("ingest --db '" + db_path + "' '" + samples + "'").exit_code == 0);
+  SQLite::Database db(db_path, SQLite::OPEN_READONLY);
+  CHECK(Count(db, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH '乡村道路养护'") == 1);
+  CHECK(Count(db, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH '资金来源和监督'") == 1);
+  // The index holds exactly the sentences table (FTS5 checks it against its content table).
+  SQLite::Database writable(db_path, SQLite::OPEN_READWRITE);
+  CHECK_NOTHROW(writable.exec("INSERT INTO sentences_fts(sentences_fts, rank) VALUES ('integrity-check', 1)"));
+  auto found = test::RunPledge("search --db '" + db_path + "' -f jsonl 乡村道路养护");
+  CHECK(found.exit_code == 0);
+  CHECK_THAT(found.out, Catch::Contains("5亿元"));
+}
+
 TEST_CASE("the number of jobs does not change the result", "[ingest]") {
   test::TempDir dir;
   std::string samples = CopySamples(dir);

@@ -51,6 +51,26 @@ TEST_CASE("a fresh database gets every migration, recorded with its checksum", "
   }
 }
 
+TEST_CASE("migration 7 puts sentences the search index missed into it", "[schema]") {
+  SQLite::Database db(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  std::vector<Migration> up_to_6;
+  for (const auto& m : EmbeddedMigrations())
+    if (m.version <= 6) up_to_6.push_back(m);
+  ApplyMigrations(db, up_to_6);
+  // The state the old writer left: sentences under ids the index had already passed.
+  db.exec("INSERT INTO documents(id, path, status, pipeline_version, loaded_at) VALUES (1, 'a.txt', 'loaded', 'x', 'now')");
+  db.exec("INSERT INTO sentences(id, document_id, seq, raw_start, raw_end, norm_start, norm_end, text) VALUES "
+          "(1, 1, 0, 0, 1, 0, 1, '全县投入五亿元养护乡村道路'), (2, 1, 1, 1, 2, 1, 2, '资金来源和监督办法')");
+  db.exec("UPDATE search_index_progress SET last_sentence_id = 5");
+  CHECK(Count(db, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH '乡村道路'") == 0);
+  auto report = ApplyMigrations(db);
+  REQUIRE(report.applied.size() == EmbeddedMigrations().size() - up_to_6.size());
+  CHECK(Count(db, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH '乡村道路'") == 1);
+  CHECK(Count(db, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH '监督办法'") == 1);
+  CHECK(Count(db, "SELECT last_sentence_id FROM search_index_progress") == 2);
+  CHECK_NOTHROW(db.exec("INSERT INTO sentences_fts(sentences_fts, rank) VALUES ('integrity-check', 1)"));
+}
+
 TEST_CASE("re-opening applies nothing", "[schema]") {
   test::TempDir dir;
   std::string path = dir.Path("p.db");
