@@ -77,9 +77,9 @@ struct BracketPair {
 };
 
 // A pair left ASCII whose ) is followed by a bracket of a pair that was converted, say the outer
-// pair of （ ( ) ）, sees Chinese punctuation there on the next run and would convert then. Decide
-// it now: pairs further right (outer pairs, later siblings) are settled first, so one sweep from
-// the right converts what a chain of runs would have.
+// pair of （ ( ) ）, or the next of ( = ) ?? ( 中 ), sees Chinese punctuation there on the next run
+// and would convert then. Decide it now: pairs further right (outer pairs, later siblings) are
+// settled first, so one sweep from the right converts what a chain of runs would have.
 void ConvertPairsBesideConverted(std::string_view text, std::vector<BracketPair>& pairs, PassOutput& out,
                                  const char* rule) {
   if (std::all_of(pairs.begin(), pairs.end(), [](const BracketPair& p) { return p.converted; })) {
@@ -100,8 +100,9 @@ void ConvertPairsBesideConverted(std::string_view text, std::vector<BracketPair>
   for (size_t k : by_close_descending) {
     BracketPair& pair = pairs[k];
     if (pair.converted) continue;
+    // Past the marks and quotes after it (") ?？"" （"): they follow what comes after them.
     size_t next = pair.close + 1;
-    while (next < text.size() && text[next] == ' ') ++next;
+    while (next < text.size() && text[next] != '\0' && std::strchr(",.;:?!\" ", text[next])) ++next;
     auto owner = std::lower_bound(bracket_owner.begin(), bracket_owner.end(), std::pair{next, size_t{0}});
     if (owner == bracket_owner.end() || owner->first != next || !pairs[owner->second].converted) continue;
     out.Replace(pair.open, pair.open + 1, "（", rule);

@@ -91,6 +91,12 @@ TEST_CASE("cjk_punct", "[normalize][cjk_punct]") {
   CHECK(Norm(nested) == "附件" + Repeat("（", 8) + Repeat("）", 8) + "见后");
   std::string spaced = "附件 ( ( ( ( ( ( ) ) ) ) ) ) 见后";
   CHECK(Norm(spaced) == "附件" + Repeat("（", 6) + Repeat("）", 6) + "见后");
+  // A chain of bracket groups, each Chinese only if the one after it is: settled in one pass
+  // too, not one round per group (rounds are bounded; a chain is not).
+  std::string chain = Repeat("( = !?? ) ?? \"\" ", 20) + "(中文)";
+  std::string once = Norm(chain);
+  CHECK(Norm(once) == once);
+  CHECK(once.find('(') == std::string::npos);
 }
 
 TEST_CASE("quotes", "[normalize][quotes]") {
