@@ -34,7 +34,10 @@ void OrderedParallel(size_t count, unsigned jobs, Produce produce, Consume consu
   window = std::max<size_t>(2, window);
   size_t waiting_bytes = 0;
   std::mutex mutex;
-  std::condition_variable changed;
+  // Two conditions, so that a finished result wakes the consumer only, and consumed results
+  // wake only workers waiting for room: with small results (an unchanged file is a hash) the
+  // handoffs, not the work, were the cost.
+  std::condition_variable room, result_ready;
   std::map<size_t, Result> ready;
   size_t next_to_start = 0, next_to_consume = 0;
   bool stop = false;
@@ -45,47 +48,58 @@ void OrderedParallel(size_t count, unsigned jobs, Produce produce, Consume consu
       size_t index;
       {
         std::unique_lock lock(mutex);
-        changed.wait(lock, [&] {
+        room.wait(lock, [&] {
           return stop || next_to_start >= count || (next_to_start < next_to_consume + window && waiting_bytes < budget);
         });
         if (stop || next_to_start >= count) return;
         index = next_to_start++;
       }
+      bool wake_consumer, failed = false;
       try {
         Result r = produce(index);
         size_t bytes = cost(r);
         std::lock_guard lock(mutex);
         waiting_bytes += bytes;
         ready.emplace(index, std::move(r));
+        wake_consumer = index == next_to_consume;  // later results wait for this one anyway
       } catch (...) {
         std::lock_guard lock(mutex);
         if (!failure) failure = std::current_exception();
         stop = true;
+        wake_consumer = failed = true;
       }
-      changed.notify_all();
+      if (wake_consumer) result_ready.notify_one();
+      if (failed) room.notify_all();
     }
   };
   std::vector<std::thread> threads;
   for (unsigned j = 0; j < jobs; ++j) threads.emplace_back(worker);
 
   try {
+    std::vector<std::pair<Result, size_t>> batch;  // results with their cost
     while (next_to_consume < count) {
-      std::optional<Result> result;
+      // Every result that is ready in order, taken in one visit to the lock. They count
+      // against the budget until each is consumed.
+      batch.clear();
       {
         std::unique_lock lock(mutex);
-        changed.wait(lock, [&] { return stop || ready.count(next_to_consume); });
+        result_ready.wait(lock, [&] { return stop || ready.count(next_to_consume); });
         if (stop) break;
-        auto it = ready.find(next_to_consume);
-        waiting_bytes -= std::min(waiting_bytes, cost(it->second));
-        result.emplace(std::move(it->second));
-        ready.erase(it);
+        for (auto it = ready.find(next_to_consume); it != ready.end() && it->first == next_to_consume + batch.size();
+             it = ready.erase(it)) {
+          size_t bytes = cost(it->second);
+          batch.emplace_back(std::move(it->second), bytes);
+        }
       }
-      consume(next_to_consume, std::move(*result));
-      {
-        std::lock_guard lock(mutex);
-        ++next_to_consume;
+      for (auto& [result, bytes] : batch) {
+        consume(next_to_consume, std::move(result));
+        {
+          std::lock_guard lock(mutex);
+          ++next_to_consume;
+          waiting_bytes -= std::min(waiting_bytes, bytes);
+        }
+        room.notify_all();  // no system call when no worker waits
       }
-      changed.notify_all();
     }
   } catch (...) {
     std::lock_guard lock(mutex);
@@ -96,7 +110,8 @@ void OrderedParallel(size_t count, unsigned jobs, Produce produce, Consume consu
     std::lock_guard lock(mutex);
     stop = true;
   }
-  changed.notify_all();
+  room.notify_all();
+  result_ready.notify_all();
   for (auto& t : threads) t.join();
   if (failure) std::rethrow_exception(failure);
 }
