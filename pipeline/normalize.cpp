@@ -93,7 +93,8 @@ bool RunPass(TrackedText& current, TrackedText& spare, std::vector<PendingFix>& 
 
 // At most this many rounds. Real text settles in one round and the second only confirms it.
 // Soups of ASCII marks, brackets and quotes can pass a decision along a chain, one link per
-// round (the fuzzer found chains of six); the bound keeps such input linear, and beyond it
+// round; the rules settle the chains the fuzzer found (nested and sibling brackets, repeated
+// banners) within their own pass, and this bound keeps any other such input linear. Beyond it
 // idempotence is not promised.
 constexpr int kMaxRounds = 8;
 
