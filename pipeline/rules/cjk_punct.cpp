@@ -76,40 +76,73 @@ struct BracketPair {
   bool converted;
 };
 
-// A pair left ASCII whose ) is followed by a bracket of a pair that was converted, say the outer
-// pair of （ ( ) ）, or the next of ( = ) ?? ( 中 ), sees Chinese punctuation there on the next run
-// and would convert then. Decide it now: pairs further right (outer pairs, later siblings) are
-// settled first, so one sweep from the right converts what a chain of runs would have.
-void ConvertPairsBesideConverted(std::string_view text, std::vector<BracketPair>& pairs, PassOutput& out,
-                                 const char* rule) {
-  if (std::all_of(pairs.begin(), pairs.end(), [](const BracketPair& p) { return p.converted; })) {
+// A mark the forward scan left ASCII, with what it saw before it.
+struct PendingMark {
+  size_t at;
+  char c;
+  UChar32 prev;  // the character before it, past spaces and quotes
+  bool blocked;  // stays ASCII whatever follows: ellipses, 1,000, 10:30, list numbers, v1.2
+};
+
+// Would this mark convert if Chinese punctuation followed it (the forward scan's rules with
+// next_cn true; prev was not Chinese, or it would have converted)?
+bool ConvertsBeforeChinese(const PendingMark& m) {
+  if (m.blocked) return false;
+  if (m.c == '.') return IsAsciiDigit(m.prev) || m.prev == '%';
+  if (m.c == ',' && (IsAsciiDigit(m.prev) || m.prev == '%')) return true;
+  return !IsAsciiAlpha(m.prev) && !IsAsciiDigit(m.prev);
+}
+
+// What one line's forward scan leaves for the sweep from the right.
+struct LineState {
+  size_t start = 0;                  // first byte of the line
+  std::vector<BracketPair> pairs;    // in order of their )
+  std::vector<PendingMark> marks;    // in order
+  std::vector<size_t> converted;     // positions the forward scan converted
+  void Reset(size_t next_start) {
+    start = next_start;
     pairs.clear();
-    return;
+    marks.clear();
+    converted.clear();
   }
-  std::vector<std::pair<size_t, size_t>> bracket_owner;  // (position, pair index), sorted by position
-  bracket_owner.reserve(pairs.size() * 2);
-  for (size_t k = 0; k < pairs.size(); ++k) {
-    bracket_owner.emplace_back(pairs[k].open, k);
-    bracket_owner.emplace_back(pairs[k].close, k);
+};
+
+// The forward scan decides each mark from what follows it as written, but what follows may be
+// converted later in the scan: the marks before a pair that converts at its ), a pair whose )
+// is followed by the next, converted pair. The next run would see that Chinese punctuation and
+// convert them, one link of such a chain per run. This sweep from the right settles the chain
+// in one pass: it carries, right to left, whether the first thing past the ASCII marks, spaces,
+// quotes and brackets is a mark this pass converted, and converts the pending marks (by the
+// forward scan's rules with Chinese after them) and pairs that reach one.
+void SettleLine(std::string_view text, size_t end, LineState& line, PassOutput& out, const char* rule) {
+  // Most lines have nothing to settle: no conversion to reach, or nothing that could convert.
+  if (line.converted.empty()) return;
+  bool candidates = std::any_of(line.pairs.begin(), line.pairs.end(), [](const BracketPair& p) { return !p.converted; }) ||
+                    std::any_of(line.marks.begin(), line.marks.end(), ConvertsBeforeChinese);
+  if (!candidates) return;
+  std::vector<bool> converted(end - line.start, false);
+  for (size_t at : line.converted) converted[at - line.start] = true;
+  bool reaches_converted = false;  // past the transparent run after the current position
+  size_t mark = line.marks.size(), pair = line.pairs.size();
+  for (size_t j = end; j-- > line.start;) {
+    if (pair > 0 && line.pairs[pair - 1].close == j) {
+      BracketPair& p = line.pairs[--pair];
+      if (!p.converted && reaches_converted) {
+        out.Replace(p.open, p.open + 1, "（", rule);
+        out.Replace(p.close, p.close + 1, "）", rule);
+        p.converted = converted[p.open - line.start] = converted[p.close - line.start] = true;
+      }
+    } else if (mark > 0 && line.marks[mark - 1].at == j) {
+      const PendingMark& m = line.marks[--mark];
+      if (reaches_converted && ConvertsBeforeChinese(m)) {
+        out.Replace(j, j + 1, FullWidth(m.c), rule);
+        converted[j - line.start] = true;
+      }
+    }
+    auto b = static_cast<unsigned char>(text[j]);
+    if (converted[j - line.start]) reaches_converted = true;
+    else if (b == 0 || b >= 0x80 || !std::strchr(",.;:?! ()\"", b)) reaches_converted = false;
   }
-  std::sort(bracket_owner.begin(), bracket_owner.end());
-  std::vector<size_t> by_close_descending(pairs.size());
-  for (size_t k = 0; k < pairs.size(); ++k) by_close_descending[k] = k;
-  std::sort(by_close_descending.begin(), by_close_descending.end(),
-            [&](size_t a, size_t b) { return pairs[a].close > pairs[b].close; });
-  for (size_t k : by_close_descending) {
-    BracketPair& pair = pairs[k];
-    if (pair.converted) continue;
-    // Past the marks and quotes after it (") ?？"" （"): they follow what comes after them.
-    size_t next = pair.close + 1;
-    while (next < text.size() && text[next] != '\0' && std::strchr(",.;:?!\" ", text[next])) ++next;
-    auto owner = std::lower_bound(bracket_owner.begin(), bracket_owner.end(), std::pair{next, size_t{0}});
-    if (owner == bracket_owner.end() || owner->first != next || !pairs[owner->second].converted) continue;
-    out.Replace(pair.open, pair.open + 1, "（", rule);
-    out.Replace(pair.close, pair.close + 1, "）", rule);
-    pair.converted = true;
-  }
-  pairs.clear();
 }
 
 }  // namespace
@@ -149,7 +182,7 @@ void CjkPunct(std::string_view text, PassOutput& out) {
 
   // Parentheses pair up within a line; remember open ones to convert both sides together.
   std::vector<size_t> open_parens;
-  std::vector<BracketPair> line_pairs;
+  LineState line;
   size_t converted_end = std::string_view::npos;  // end of the last mark converted
   size_t run_end = std::string_view::npos;        // end of the current run of marks
   bool run_next_cn = false;                        // whether Chinese text follows that run
@@ -157,7 +190,8 @@ void CjkPunct(std::string_view text, PassOutput& out) {
     char c = text[i];
     if (c == '\n') {
       open_parens.clear();
-      if (!line_pairs.empty()) ConvertPairsBesideConverted(text, line_pairs, out, kRule);
+      SettleLine(text, i, line, out, kRule);
+      line.Reset(i + 1);
       continue;
     }
     while (next_protected < protected_spans.size() && protected_spans[next_protected].second <= i) ++next_protected;
@@ -212,6 +246,7 @@ void CjkPunct(std::string_view text, PassOutput& out) {
           if (prev_cn) {
             out.Replace(i, i + 1, FullWidth(c), kRule);
             converted_end = i + 1;  // marks right after it follow it (！！）!!! → all full width)
+            line.converted.push_back(i);
           }
           continue;
         }
@@ -228,44 +263,53 @@ void CjkPunct(std::string_view text, PassOutput& out) {
           out.Replace(open, open + 1, "（", kRule);
           out.Replace(i, i + 1, "）", kRule);
           converted_end = i + 1;
+          line.converted.push_back(open);
+          line.converted.push_back(i);
         }
-        line_pairs.push_back({open, i, convert});
+        line.pairs.push_back({open, i, convert});
         continue;
       }
       case '.': {
-        if ((i > 0 && text[i - 1] == '.') || (i + 1 < text.size() && text[i + 1] == '.')) continue;  // ellipsis
-        if (digits_around) continue;
-        if (IsAsciiAlpha(prev.c) && IsAsciiAlpha(next.c)) continue;  // abbreviations, domains
+        bool ellipsis = (i > 0 && text[i - 1] == '.') || (i + 1 < text.size() && text[i + 1] == '.');
+        bool abbreviation = IsAsciiAlpha(prev.c) && IsAsciiAlpha(next.c);  // abbreviations, domains
         bool list_number = IsAsciiDigit(prev.c) && prev.adjacent && DigitsStartLine(text, i);
-        if (list_number) continue;
+        bool stop_comma = i + 1 < text.size() && text[i + 1] == ',';  // "亿元.,初步"
+        bool blocked = ellipsis || digits_around || abbreviation || list_number;
         bool ends_chinese = prev_cn || ((IsAsciiDigit(prev.c) || prev.c == '%') && (next_cn || next.c == 0));
-        if (!ends_chinese) continue;
-        if (i + 1 < text.size() && text[i + 1] == ',') {  // "亿元.,初步": the comma carries the pause
+        if (blocked || !ends_chinese) {
+          line.marks.push_back({i, c, prev.c, blocked || stop_comma});
+          continue;
+        }
+        if (stop_comma) {  // the comma carries the pause
           out.Replace(i, i + 2, "，", kRule);
+          line.converted.push_back(i);
+          line.converted.push_back(i + 1);
           i += 1;
           converted_end = i + 1;
           continue;
         }
         out.Replace(i, i + 1, "。", kRule);
         converted_end = i + 1;
+        line.converted.push_back(i);
         continue;
       }
-      case ':':
-        if (digits_around) continue;  // 10:30
-        [[fallthrough]];
       default: {
-        if (c == ',' && digits_around) continue;  // 1,000
-        bool convert = prev_cn || (next_cn && !IsAsciiAlpha(prev.c) && !(IsAsciiDigit(prev.c) && c != ','));
-        if (c == ',' && IsAsciiDigit(prev.c) && next_cn) convert = true;     // 51%,工业 / 15天,市直
-        if (c == ',' && prev.c == '%' && next_cn) convert = true;
+        // 10:30 and 1,000 stay.
+        bool blocked = (c == ':' || c == ',') && digits_around;
+        bool convert = !blocked &&
+                       (prev_cn || (next_cn && !IsAsciiAlpha(prev.c) && !(IsAsciiDigit(prev.c) && c != ',')));
+        if (!blocked && c == ',' && (IsAsciiDigit(prev.c) || prev.c == '%') && next_cn) convert = true;  // 51%,工业 / 15天,市直
         if (convert) {
           out.Replace(i, i + 1, FullWidth(c), kRule);
           converted_end = i + 1;
+          line.converted.push_back(i);
+        } else {
+          line.marks.push_back({i, c, prev.c, blocked});
         }
       }
     }
   }
-  if (!line_pairs.empty()) ConvertPairsBesideConverted(text, line_pairs, out, kRule);
+  SettleLine(text, text.size(), line, out, kRule);
 }
 
 }  // namespace pledge::rules
