@@ -51,6 +51,9 @@ class ByteSet {
   constexpr explicit ByteSet(std::string_view bytes) : bits_{} {
     for (char b : bytes) bits_[static_cast<unsigned char>(b)] = true;
   }
+  constexpr bool Contains(char b) const { return bits_[static_cast<unsigned char>(b)]; }
+  // For a code point: only ASCII ones can be in the set.
+  constexpr bool Contains(UChar32 c) const { return c >= 0 && c < 0x80 && bits_[c]; }
   size_t FindIn(std::string_view text, size_t from = 0) const {
     for (size_t i = from; i < text.size(); ++i)
       if (bits_[static_cast<unsigned char>(text[i])]) return i;

@@ -8,7 +8,6 @@
 #include <re2/re2.h>
 
 #include <algorithm>
-#include <cstring>
 
 #include "pipeline/rules/rule.h"
 #include "pipeline/unicode_util.h"
@@ -69,6 +68,13 @@ bool DigitsStartLine(std::string_view text, size_t at) {
   while (j > 0 && text[j - 1] == ' ') --j;
   return j == 0 || text[j - 1] == '\n';
 }
+
+// The ASCII marks this pass converts (brackets aside), and what a run of them may hold without
+// ending: the run scan and the sweep from the right must agree on it.
+constexpr ByteSet kMarks(",.;:?!");
+constexpr ByteSet kRunOfMarks(",.;:?! ()\"");
+// What is looked past after a "(" (,,中 / ""中).
+constexpr ByteSet kMarksAndQuotes(",.;:?! \"");
 
 // A pair of ASCII brackets on one line, and whether this pass converts it.
 struct BracketPair {
@@ -139,9 +145,8 @@ void SettleLine(std::string_view text, size_t end, LineState& line, PassOutput& 
         converted[j - line.start] = true;
       }
     }
-    auto b = static_cast<unsigned char>(text[j]);
     if (converted[j - line.start]) reaches_converted = true;
-    else if (b == 0 || b >= 0x80 || !std::strchr(",.;:?! ()\"", b)) reaches_converted = false;
+    else if (!kRunOfMarks.Contains(text[j])) reaches_converted = false;
   }
 }
 
@@ -211,9 +216,7 @@ void CjkPunct(std::string_view text, PassOutput& out) {
       while (next.c == '"' && after_quote < text.size() && text[after_quote] == '"') ++after_quote;
       // After "(", a run of marks and quotes (,,中 / ""中) is looked past as well: this pass and
       // the quotes pass may convert it.
-      while (next.c == '(' && after_quote < text.size() && text[after_quote] != '\0' &&
-             std::strchr(",.;:?! \"", text[after_quote]))
-        ++after_quote;
+      while (next.c == '(' && after_quote < text.size() && kMarksAndQuotes.Contains(text[after_quote])) ++after_quote;
       if (after_quote < text.size()) next.c = Utf8At(text, after_quote, nullptr);
     }
     if (prev.c == ')' && prev.at > 0) prev.c = Utf8Before(text, prev.at, nullptr);
@@ -223,12 +226,12 @@ void CjkPunct(std::string_view text, PassOutput& out) {
     if (prev.c > 0 && prev.c < 0x80 && converted_end == prev.at + 1) prev_cn = true;
     // Likewise a run of marks before Chinese text (q!!!！中): each looks past the run to what
     // follows it. The run's end is found once per run, so a long run stays linear.
-    if (next.c > 0 && next.c < 0x80 && std::strchr(",.;:?!", static_cast<char>(next.c))) {
+    if (kMarks.Contains(next.c)) {
       if (run_end == std::string_view::npos || run_end <= i) {
         run_end = i + 1;  // the mark itself may be a ) that does not belong to the run
         // Brackets or a quote inside the run (,,,(,,中 / !()!中 / ,"中) do not end it: what this pass does
         // to the marks after it must not change what it decides for the marks before.
-        while (run_end < text.size() && text[run_end] != '\0' && std::strchr(",.;:?! ()\"", text[run_end])) ++run_end;
+        while (run_end < text.size() && kRunOfMarks.Contains(text[run_end])) ++run_end;
         Neighbour beyond = After(text, run_end - 1);
         run_next_cn = IsChineseText(beyond.c);
       }

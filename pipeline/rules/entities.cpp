@@ -10,8 +10,6 @@
 #include <optional>
 #include <unordered_map>
 
-#include <cstring>
-
 #include "pipeline/rules/rule.h"
 #include "pipeline/unicode_util.h"
 
@@ -143,8 +141,8 @@ std::optional<Decoded> DecodeChainAt(std::string_view text, size_t i) {
 bool HanOrRadical(UChar32 c) { return IsHan(c) || (c >= 0x2E80 && c <= 0x2FDF); }
 // ASCII marks count as the Chinese punctuation cjk_punct will make of them later (<中文???>).
 bool AllowedInAngles(UChar32 c) {
-  return HanOrRadical(c) || IsChinesePunct(c) || IsAsciiDigit(c) || c == ' ' ||
-         (c < 0x80 && c != 0 && std::strchr(",.;:?!()", static_cast<char>(c)));
+  static constexpr ByteSet kAsciiMarks(",.;:?!()");
+  return HanOrRadical(c) || IsChinesePunct(c) || IsAsciiDigit(c) || c == ' ' || kAsciiMarks.Contains(c);
 }
 
 }  // namespace
