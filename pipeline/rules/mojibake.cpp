@@ -3,10 +3,10 @@
 // well-formed UTF-8 exactly (the round trip is exact) and the result is plausible Chinese:
 // mostly common characters, where the damaged run was mostly rare ones. "Common" is GB2312
 // level 1 (the 3,755 most frequent hanzi), asked of ICU's GB2312 converter, not a hand list.
-#include <algorithm>
 #include <unicode/ucnv.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <bitset>
 #include <memory>
 
