@@ -5,11 +5,11 @@
 // list numbers at a line start (1.加强…), anything inside a URL or e-mail address, and runs of
 // dots (an ellipsis is not a full stop). A stray full stop right before a comma (亿元.,初步) is
 // dropped, the comma carrying the pause.
-#include <re2/re2.h>
 
 #include <algorithm>
 
 #include "pipeline/rules/rule.h"
+#include "pipeline/rules/url_spans.h"
 #include "pipeline/unicode_util.h"
 
 namespace pledge::rules {
@@ -61,12 +61,21 @@ Neighbour After(std::string_view text, size_t i) {
 
 bool IsChineseText(UChar32 c) { return IsChineseContext(c); }
 
-// Is the digit run ending at `at` the first thing on its line (a list number such as "1.")?
-bool DigitsStartLine(std::string_view text, size_t at) {
+// Is the digit run ending at `at` a list number ("1." in "1.加强…", "附件：1.清单", "；2.落实")?
+// It is one or two digits that start their line or follow Chinese punctuation; after a
+// hanzi (达到100.下一步) the digits end a sentence instead.
+bool IsListNumber(std::string_view text, size_t at) {
   size_t j = at;
   while (j > 0 && IsAsciiDigit(static_cast<unsigned char>(text[j - 1]))) --j;
+  if (at - j > 2) return false;
   while (j > 0 && text[j - 1] == ' ') --j;
-  return j == 0 || text[j - 1] == '\n';
+  if (j == 0 || text[j - 1] == '\n') return true;
+  switch (Utf8Before(text, j, nullptr)) {
+    case U'：': case U'；': case U'，': case U'。': case U'、': case U'！': case U'？': case U'（': case U'）':
+    case ':': case ';':  // still ASCII here when damaged (附件:1.清单): this pass converts them
+      return true;
+  }
+  return false;
 }
 
 // The ASCII marks this pass converts (brackets aside), and what a run of them may hold without
@@ -174,16 +183,10 @@ void CjkPunct(std::string_view text, PassOutput& out) {
   ThousandsSeparators(text, out);
   static constexpr ByteSet kPunct(",.;:?!()\n");
   if (kPunct.FindIn(text) == std::string_view::npos) return;
-  static const RE2 protected_span(
-      R"(((?i)(?:https?|ftp)://[!-~]+|www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+[!-~]*|[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+))");
-  std::vector<std::pair<size_t, size_t>> protected_spans;
-  if (text.find("://") != std::string_view::npos || text.find("www.") != std::string_view::npos ||
-      text.find('@') != std::string_view::npos) {
-    re2::StringPiece scan(text.data(), text.size()), match;
-    while (RE2::FindAndConsume(&scan, protected_span, &match))
-      protected_spans.emplace_back(match.data() - text.data(), match.data() - text.data() + match.size());
-  }
-  size_t next_protected = 0;
+  // URLs and e-mail addresses keep their marks; a mark right after one that stands in Chinese
+  // text (邮箱：a@b.cn. / 见www.gov.cn,请) is the sentence's.
+  const std::vector<TextSpan> protected_spans = FindUrlSpans(text);
+  SpanCursor in_protected(protected_spans);
 
   // Parentheses pair up within a line; remember open ones to convert both sides together.
   std::vector<size_t> open_parens;
@@ -199,10 +202,13 @@ void CjkPunct(std::string_view text, PassOutput& out) {
       line.Reset(i + 1);
       continue;
     }
-    while (next_protected < protected_spans.size() && protected_spans[next_protected].second <= i) ++next_protected;
-    if (next_protected < protected_spans.size() && protected_spans[next_protected].first <= i) continue;
+    if (in_protected.Contains(i)) continue;
 
     Neighbour prev = Before(text, i), next = After(text, i);
+    if (const TextSpan* url = in_protected.EndingAt(i); url && url->start > 0) {
+      Neighbour before_url = Before(text, url->start);
+      if (IsChineseText(before_url.c)) prev.c = before_url.c, prev.at = before_url.at;
+    }
     // A quote mark between us and the text (经济\". / ",中) is transparent: the quotes pass
     // will make it Chinese, and we must decide now, not on a second run.
     // A run of them (中"""?) is as transparent as one.
@@ -275,7 +281,7 @@ void CjkPunct(std::string_view text, PassOutput& out) {
       case '.': {
         bool ellipsis = (i > 0 && text[i - 1] == '.') || (i + 1 < text.size() && text[i + 1] == '.');
         bool abbreviation = IsAsciiAlpha(prev.c) && IsAsciiAlpha(next.c);  // abbreviations, domains
-        bool list_number = IsAsciiDigit(prev.c) && prev.adjacent && DigitsStartLine(text, i);
+        bool list_number = IsAsciiDigit(prev.c) && prev.adjacent && IsListNumber(text, i);
         bool stop_comma = i + 1 < text.size() && text[i + 1] == ',';  // "亿元.,初步"
         bool blocked = ellipsis || digits_around || abbreviation || list_number;
         bool ends_chinese = prev_cn || ((IsAsciiDigit(prev.c) || prev.c == '%') && (next_cn || next.c == 0));

@@ -3,7 +3,6 @@
 // Decoded only where the result is valid text: a percent run must decode to well-formed UTF-8
 // that is non-ASCII or an HTML-special character starting an entity; URLs are left alone.
 // Then <…> and its decoded forms around Chinese text become 《…》.
-#include <re2/re2.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
@@ -11,6 +10,7 @@
 #include <unordered_map>
 
 #include "pipeline/rules/rule.h"
+#include "pipeline/rules/url_spans.h"
 #include "pipeline/unicode_util.h"
 
 namespace pledge::rules {
@@ -150,20 +150,9 @@ bool AllowedInAngles(UChar32 c) {
 void Entities(std::string_view text, PassOutput& out) {
   static constexpr ByteSet kSpecial("%&<>");
   if (kSpecial.FindIn(text) == std::string_view::npos) return;
-  static const RE2 url(R"((?i)(?:https?|ftp)://[!-~]+|www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+[!-~]*)");
-
-  // Spans of URLs, which keep their encoding.
-  std::vector<std::pair<size_t, size_t>> urls;
-  if (text.find("://") != std::string_view::npos || text.find("www.") != std::string_view::npos) {
-    re2::StringPiece scan(text.data(), text.size()), match;
-    static const RE2 url_group("(" + url.pattern() + ")");
-    while (RE2::FindAndConsume(&scan, url_group, &match))
-      urls.emplace_back(match.data() - text.data(), match.data() - text.data() + match.size());
-  }
-  auto in_url = [&](size_t at) {
-    for (auto& [b, e] : urls) if (at >= b && at < e) return true;
-    return false;
-  };
+  // URLs and e-mail addresses keep their encoding.
+  const std::vector<TextSpan> urls = FindUrlSpans(text);
+  SpanCursor in_url(urls);
 
   // Tokens that read as '<' or '>' : decoded chains and literal characters.
   struct Angle { size_t start, end; bool open; int decoded_index; };
@@ -175,7 +164,7 @@ void Entities(std::string_view text, PassOutput& out) {
       ++i;
       continue;
     }
-    if (in_url(i)) { ++i; continue; }
+    if (in_url.Contains(i)) { ++i; continue; }
     auto d = DecodeChainAt(text, i);
     if (!d) {
       // Skip the whole %HH run that failed: trying again from each of its % would be quadratic.

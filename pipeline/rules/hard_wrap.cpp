@@ -1,13 +1,14 @@
 // hard_wrap: a line break inside a sentence or a word (还\n政于民, 根本利\n益) is removed.
 //
 // A break stays when the line before it ends a sentence, when the next line is not Chinese
-// text or starts with a heading marker, and when the line before is a heading or a title (a
-// short line with no sentence punctuation, or a final clause that starts with a heading
-// marker). Whatever the line, a break that cuts a dictionary word in two is removed: ICU's
-// dictionary-based word breaker decides, not a list of ours.
+// text or starts with a heading marker, and when the line before is a heading (its final
+// clause starts with a heading marker) or a title (a short line with no sentence punctuation,
+// or a document title: 关于印发…的通知). Whatever the line, a break that cuts a dictionary word
+// in two is removed: ICU's dictionary-based word breaker decides, not a list of ours.
 #include <unicode/brkiter.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <memory>
 
 #include "pipeline/rules/headings.h"
@@ -41,6 +42,17 @@ std::unique_ptr<icu::BreakIterator> NewWordBreaker() {
   return it;
 }
 
+// Punctuation that Chinese typesetting never puts at the start of a line (GB/T 15834): a line
+// that starts with one was broken by a layout, not by its author.
+bool ClosesLine(UChar32 c) {
+  switch (c) {
+    case U'，': case U'。': case U'、': case U'；': case U'：': case U'？': case U'！': case U'）': case U'》':
+    case U'」': case U'』': case U'】': case U'〕': case U'〉': case U'”': case U'’':
+      return true;
+  }
+  return false;
+}
+
 // Code points in s, counting no further than `limit` (lines can be long; we only ask "short?").
 size_t CodePoints(std::string_view s, size_t limit) {
   size_t n = 0;
@@ -54,6 +66,23 @@ bool HasSentencePunct(std::string_view s) {
     if (IsSentenceEnd(c) || c == 0xFF0C || c == ',' || c == 0x3001) return true;
   }
   return false;
+}
+
+// The title of an official document (关于印发…的通知, …工作要点) ends with the name of its
+// kind: the fifteen kinds of the 党政机关公文处理工作条例 (art. 8) and the names regulations and
+// plans take. Titles run longer than the short-line rule allows, often 30–60 characters.
+bool IsDocumentTitle(std::string_view line) {
+  static constexpr std::string_view kKinds[] = {
+      "决议", "决定", "命令", "公报", "公告", "通告", "意见", "通知", "通报", "报告", "请示", "批复", "议案",
+      "函", "纪要", "办法", "规定", "条例", "细则", "方案", "规划", "纲要", "要点", "计划", "规则", "章程"};
+  if (CodePoints(line, 80) > 80) return false;
+  bool kind = std::any_of(std::begin(kKinds), std::end(kKinds), [&](std::string_view k) { return line.ends_with(k); });
+  if (!kind) return false;
+  for (size_t i = 0; i < line.size();) {  // a title has no clause punctuation (、 it may have)
+    UChar32 c = Utf8At(line, i, &i);
+    if (IsSentenceEnd(c) || c == 0xFF0C || c == ',') return false;
+  }
+  return true;
 }
 
 // The last clause of a line: what follows its last sentence end.
@@ -72,6 +101,23 @@ std::string_view TrimSpaces(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\r')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\r')) s.remove_suffix(1);
   return s;
+}
+
+// Was the break between `line` (the logical line before it) and `next` made by a layout?
+bool BreakIsLayout(icu::BreakIterator* words, std::string_view line, std::string_view next) {
+  UChar32 last = Utf8Before(line, line.size(), nullptr);
+  UChar32 first = Utf8At(next, 0, nullptr);
+  if (ClosesLine(first)) return true;  // no line starts with ，or ）
+  if (!IsHan(last) && !IsAsciiDigit(last) && last != 0xFF0C && last != 0x3001 && last != ',') return false;
+  if (!IsHan(first) && !IsAsciiDigit(first)) return false;
+  if (HeadingAt(next).level >= 0) return false;
+  if (IsHan(last) && IsHan(first) && words && JoinIsInsideWord(*words, line, next)) return true;
+  // A heading is a line of its own: the line's last clause (the whole line when it has no
+  // sentence end) starts with a marker. "1.加快建设。每年新建" is a list item whose sentence
+  // goes on, not a heading.
+  bool heading = HeadingAt(TrimSpaces(LastClause(line))).level >= 0;
+  bool title = (CodePoints(line, 25) <= 25 && !HasSentencePunct(line)) || IsDocumentTitle(line);
+  return !heading && !title;
 }
 
 }  // namespace
@@ -95,21 +141,7 @@ void HardWrap(std::string_view text, PassOutput& out) {
     if (line.empty() || next.empty()) continue;                       // paragraph break
     if (next_start < text.size() && text[next_start] == ' ') continue; // indented: a new paragraph/article
 
-    UChar32 last = Utf8Before(line, line.size(), nullptr);
-    UChar32 first = Utf8At(next, 0, nullptr);
-    if (!IsHan(last) && !IsAsciiDigit(last) && last != 0xFF0C && last != 0x3001 && last != ',') continue;
-    if (!IsHan(first) && !IsAsciiDigit(first)) continue;
-    if (HeadingAt(next).level >= 0) continue;
-
-    bool join;
-    if (IsHan(last) && IsHan(first) && words && JoinIsInsideWord(*words, line, next)) {
-      join = true;
-    } else {
-      bool heading = HeadingAt(line).level >= 0 || HeadingAt(TrimSpaces(LastClause(line))).level >= 0;
-      bool title = CodePoints(line, 25) <= 25 && !HasSentencePunct(line);
-      join = !heading && !title;
-    }
-    if (!join) continue;
+    if (!BreakIsLayout(words.get(), line, next)) continue;
     logical_start = kept_from;
     // Remove the break and the spaces around it, which belonged to the layout, not the text.
     size_t del_start = nl, del_end = nl + 1;

@@ -64,6 +64,12 @@ bool WeakClosesBefore(UChar32 c) {
   return false;
 }
 
+// A plain ASCII " on a line, and whether it has Chinese text beside it.
+struct AsciiQuote {
+  size_t start, end;
+  bool chinese;
+};
+
 bool IsQuoteMark(UChar32 c) { return c == '"' || c == kLeft || c == kRight || c == 0xFF02; }
 
 // The nearest characters before `start` and from `end` on that are not double quotes (0 at the
@@ -112,8 +118,31 @@ UChar32 NeighbourAfter(std::string_view text, size_t end, size_t line_end) {
   return StaysNextToSpace(c) ? ' ' : c;
 }
 
-void ProcessLine(std::string_view text, size_t line_start, size_t line_end, PassOutput& out) {
+// An English quotation in Chinese text (所言，"China is building the future.") has Chinese on
+// one side of one mark only. Converting that mark alone would leave “…" half Chinese: a pair
+// of ASCII quotes (taken in order) with no Chinese inside and a mark with none beside it is
+// English and stays ASCII, both marks.
+void DropEnglishQuotations(std::string_view text, const std::vector<AsciiQuote>& ascii, std::vector<Mark>& marks) {
+  if (ascii.size() < 2 || marks.empty()) return;
+  std::vector<size_t> english;  // starts of the marks to drop
+  for (size_t k = 0; k + 1 < ascii.size(); k += 2) {
+    const auto &open = ascii[k], &close = ascii[k + 1];
+    if (open.chinese && close.chinese) continue;
+    bool chinese_inside = false;
+    for (size_t i = open.end; i < close.start && !chinese_inside;) chinese_inside = IsChineseContext(Utf8At(text, i, &i));
+    if (chinese_inside) continue;
+    english.push_back(open.start);
+    english.push_back(close.start);
+  }
+  if (english.empty()) return;
+  std::erase_if(marks, [&](const Mark& m) { return std::binary_search(english.begin(), english.end(), m.start); });
+}
+
+// Returns whether the line ends inside a quotation (its last mark, as written out, is “).
+// `open_before`: the lines before left a quotation open (a quotation broken over lines).
+bool ProcessLine(std::string_view text, size_t line_start, size_t line_end, bool open_before, PassOutput& out) {
   std::vector<Mark> marks;
+  std::vector<AsciiQuote> ascii;  // plain " marks, in order
   bool needs_work = false;
   // Only these bytes can begin a mark: " \ and the lead bytes of “ ” (E2) and ＂ (EF).
   static constexpr ByteSet kMarkStart("\"\\\xE2\xEF");
@@ -128,11 +157,14 @@ void ProcessLine(std::string_view text, size_t line_start, size_t line_end, Pass
       size_t end = c == '\\' ? i + 1 : i;
       // ASCII quotes count only in Chinese text.
       UChar32 before = NonQuoteBefore(text, start, line_start), after = NonQuoteFrom(text, end, line_end);
-      if (IsChineseContext(before) || IsChineseContext(after)) marks.push_back({start, end, '"'});
+      bool chinese = IsChineseContext(before) || IsChineseContext(after);
+      if (chinese) marks.push_back({start, end, '"'});
+      if (c == '"') ascii.push_back({start, end, chinese});
       i = end;
     }
   }
-  if (marks.empty()) return;
+  DropEnglishQuotations(text, ascii, marks);
+  if (marks.empty()) return open_before;
   for (auto& m : marks) {
     UChar32 before = NeighbourBefore(text, m.start, line_start), after = NeighbourAfter(text, m.end, line_end);
     m.open_cost = OpensAfter(before) ? 0 : WeakOpensAfter(before) ? 1 : 2;
@@ -158,7 +190,13 @@ void ProcessLine(std::string_view text, size_t line_start, size_t line_end, Pass
   // Already alternating: leave it, unless an odd count ends in an opening quote that its
   // context says is a closing one (a missing quote earlier on the line).
   if (marks.size() % 2 == 1 && marks.back().open_cost > 1) needs_work = true;
-  if (!needs_work) return;
+  // The close of a quotation the lines before opened, then alternating: ”… “…” is right too.
+  if (needs_work && open_before) {
+    needs_work = false;
+    for (size_t k = 0; k < marks.size(); ++k)
+      if (marks[k].glyph != (k % 2 == 0 ? kRight : kLeft)) needs_work = true;
+  }
+  if (!needs_work) return marks.back().glyph == kLeft;
 
   // DP over depth (0: outside a quotation, 1: inside). choice: 0 open, 1 close,
   // 2 open that orphans the previous open, 3 close that is itself an orphan.
@@ -212,6 +250,7 @@ void ProcessLine(std::string_view text, size_t line_start, size_t line_end, Pass
     (void)inserted;
     if (marks[k].glyph != glyph) out.Replace(marks[k].start, marks[k].end, Utf8Of(glyph), kRule);
   }
+  return choice[n - 1] == 0 || choice[n - 1] == 2;
 }
 
 // Finds double-quote marks (" “ ” ＂) in order: each kind's next position is searched again
@@ -245,12 +284,13 @@ void Quotes(std::string_view text, PassOutput& out) {
   size_t next_mark = marks.NextFrom(0);
   if (next_mark == std::string_view::npos) return;
   size_t line_start = 0;
+  bool open = false;  // a quotation left open by the lines before
   while (line_start <= text.size()) {
     size_t nl = text.find('\n', line_start);
     size_t line_end = nl == std::string_view::npos ? text.size() : nl;
     if (next_mark < line_start) next_mark = marks.NextFrom(line_start);
     if (next_mark == std::string_view::npos) break;
-    if (next_mark < line_end) ProcessLine(text, line_start, line_end, out);  // lines without quotes: nothing to do
+    if (next_mark < line_end) open = ProcessLine(text, line_start, line_end, open, out);  // lines without quotes: nothing to do
     if (nl == std::string_view::npos) break;
     line_start = nl + 1;
   }

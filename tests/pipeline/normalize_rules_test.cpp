@@ -49,6 +49,10 @@ TEST_CASE("url_entity and html_entity", "[normalize][entities]") {
   CHECK(Norm("R&D投入") == "R&D投入");
   CHECK(Norm("代码%E4%B8结束") == "代码%E4%B8结束");
   CHECK(Norm("x<5 and y>3") == "x<5 and y>3");
+  // Encoded Chinese punctuation right after a URL is the text's, not the URL's.
+  CHECK(Norm("网站（http://www.hangzhou.gov.cn/%EF%BC%89，咨询") == "网站（http://www.hangzhou.gov.cn/），咨询");
+  CHECK(Norm("网站（www.hangzhou.gov.cn&#65289;，咨询") == "网站（www.hangzhou.gov.cn），咨询");
+  CHECK(Norm("见http://a.cn/%E4%B8%AD%E6%96%87.pdf页") == "见http://a.cn/%E4%B8%AD%E6%96%87.pdf页");
 }
 
 TEST_CASE("variant_char", "[normalize][variant_char]") {
@@ -85,6 +89,16 @@ TEST_CASE("cjk_punct", "[normalize][cjk_punct]") {
   CHECK(Norm("1.加强领导") == "1.加强领导");
   CHECK(Norm("会议于10:30开始") == "会议于10:30开始");
   CHECK(Norm("He said: yes, ok.") == "He said: yes, ok.");
+  // List numbers after Chinese punctuation stay; digits after a hanzi end a sentence.
+  CHECK(Norm("附件：1.重点项目清单") == "附件：1.重点项目清单");
+  CHECK(Norm("附件:1.重点项目清单") == "附件：1.重点项目清单");
+  CHECK(Norm("要求：1.加强领导;2.落实责任.") == "要求：1.加强领导；2.落实责任。");
+  CHECK(Norm("比例达到100.下一步") == "比例达到100。下一步");
+  // A mark right after a URL or an address in Chinese text is the sentence's.
+  CHECK(Norm("电子邮箱：szjj@hangzhou.gov.cn.") == "电子邮箱：szjj@hangzhou.gov.cn。");
+  CHECK(Norm("详见www.gov.cn,请登录") == "详见www.gov.cn，请登录");
+  CHECK(Norm("详见http://a.cn/b.html.") == "详见http://a.cn/b.html。");
+  CHECK(Norm("Visit www.gov.cn.") == "Visit www.gov.cn.");
   // Nested empty brackets beside Chinese: each inner pair is Chinese once its outer one is, and
   // that is settled in one pass, not one round per level (rounds are bounded; nesting is not).
   std::string nested = "附件" + std::string(8, '(') + std::string(8, ')') + "见后";
@@ -111,6 +125,11 @@ TEST_CASE("quotes", "[normalize][quotes]") {
   CHECK(Norm("树立“鱼水相依”的感情观。") == "树立“鱼水相依”的感情观。");
   CHECK(Norm("他指出：“群众路线是生命线。\n“坚持以人为本。”") == "他指出：“群众路线是生命线。\n“坚持以人为本。”");
   CHECK(Norm("He said \"ok\" twice.") == "He said \"ok\" twice.");
+  // An English quotation in Chinese text stays ASCII, both marks; a Chinese one is converted.
+  CHECK(Norm("正如一位投资者所说，\"Hangzhou is where it happens.\"") == "正如一位投资者所说，\"Hangzhou is where it happens.\"");
+  CHECK(Norm("使用\"Made in China\"品牌") == "使用“Made in China”品牌");
+  // A quotation that a kept line break divides: the close on the next line stays a close.
+  CHECK(Norm("他强调：“要建立月通报制度。\n考核”制度要落实。") == "他强调：“要建立月通报制度。\n考核”制度要落实。");
 }
 
 TEST_CASE("whitespace", "[normalize][whitespace]") {
@@ -134,6 +153,12 @@ TEST_CASE("hard_wrap", "[normalize][hard_wrap]") {
       "一、新时期群众工作的特点\n（一）从群众角度看\n1、改革开放以来变化很大。\n第四篇：牢固树立群众观\n"
       "牢固树立和践行马克思主义群众观\n党的十八大提出要求。\n\n下一段落。";
   CHECK(Norm(kept) == kept);
+  // A document title keeps its line, however long; a list item whose sentence goes on does not.
+  std::string notice = "关于印发《2023年全省数字经济发展工作要点》的通知\n各市、县（区）人民政府，省政府各部门：";
+  CHECK(Norm(notice) == notice);
+  CHECK(Norm("1.加快5G和千兆光网建设。每年新建5G基\n站不少于5000个。") == "1.加快5G和千兆光网建设。每年新建5G基站不少于5000个。");
+  // No line starts with ，or ）: such a break is always the layout's.
+  CHECK(Norm("门户网站（www.a.cn）\n，咨询电话：12345。") == "门户网站（www.a.cn），咨询电话：12345。");
   CHECK(Norm("为人民群众办实事。五、抓帮扶，坚持不懈解难事\n坚持不懈为人民群众办实事。") ==
         "为人民群众办实事。五、抓帮扶，坚持不懈解难事\n坚持不懈为人民群众办实事。");
 }

@@ -93,6 +93,18 @@ TEST_CASE("deeply repeated percent-encoding and nested brackets", "[pathological
   CheckWellFormed(ProcessDocument("wraps.txt", wraps));
 }
 
+TEST_CASE("many URLs among many entities", "[pathological]") {
+  // Each entity asks whether it lies in a URL: the answer must not cost a walk over all URLs.
+  std::string text;
+  for (int i = 0; i < 60000; ++i) text += "见www.gov" + std::to_string(i) + ".cn/a%20b %26lt;第" + std::to_string(i) + "项%26gt; ";
+  auto doc = ProcessDocument("urls.txt", text);
+  CheckWellFormed(doc);
+  const std::string& t = doc.normalized.text.text;
+  CHECK(t.find("www.gov59999.cn/a%20b") != std::string::npos);  // the URLs keep their encoding
+  CHECK(t.find("《第59999项》") != std::string::npos);           // the text around them is decoded
+  CHECK(t.find("%26") == std::string::npos);
+}
+
 TEST_CASE("every code point from U+0000 to U+FFFF once", "[pathological]") {
   std::string all;
   for (UChar32 c = 1; c <= 0xFFFF; ++c) {
