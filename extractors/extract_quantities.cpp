@@ -379,6 +379,39 @@ bool NumeralInsideWord(std::string_view s, size_t start, size_t end) {
   return true;
 }
 
+// “最多跑一次”, “三同”, “两个100%”: a number inside a short quotation is part of a name or a
+// slogan, not a quantity. Short: a few characters each side, no clause punctuation inside.
+bool InsideShortQuotation(std::string_view s, size_t start, size_t end) {
+  constexpr int kReach = 8;  // characters looked at on each side
+  auto clause_mark = [](UChar32 c) {
+    switch (c) {
+      case U'，': case U'。': case U'；': case U'：': case U'！': case U'？': case U'、': case ',': case ';': case ':':
+      case '!': case '?':
+        return true;
+    }
+    return false;
+  };
+  auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const auto n = static_cast<int32_t>(s.size());
+  bool opened = false;
+  int32_t i = static_cast<int32_t>(start);
+  for (int k = 0; k < kReach && i > 0 && !opened; ++k) {
+    UChar32 c;
+    U8_PREV_OR_FFFD(p, 0, i, c);
+    if (c == 0x201C) opened = true;
+    else if (c == 0x201D || clause_mark(c)) return false;
+  }
+  if (!opened) return false;
+  i = static_cast<int32_t>(end);
+  for (int k = 0; k < kReach && i < n; ++k) {
+    UChar32 c;
+    U8_NEXT_OR_FFFD(p, i, n, c);
+    if (c == 0x201D) return true;
+    if (c == 0x201C || clause_mark(c)) return false;
+  }
+  return false;
+}
+
 // 负 is a minus sign only where a sign can stand: not in 减负230万元, 担负, 胜负.
 bool SignWordAllowedAfter(UChar32 before) {
   if (!(before >= 0x4E00 && before <= 0x9FFF)) return true;
@@ -492,7 +525,7 @@ std::vector<Quantity> ExtractQuantities(std::string_view s, std::string_view con
     if (before == '%') continue;  // %26, %E4: the remains of percent-encoding, not a number
     if (t.start >= 6 && s.substr(t.start - 6, 6) == "倒数") continue;  // 倒数第二: a rank
     if ((before == U'那' || before == U'这' || before == U'哪') && (t.text == "一" || t.text == "两")) continue;
-    if (before == 0x201C && s.substr(t.end, 12).find("”") != std::string_view::npos) continue;
+    if (InsideShortQuotation(s, t.start, t.end)) continue;
     if ((before < 0x80 && std::isalpha(static_cast<int>(before))) || (after < 0x80 && std::isalpha(static_cast<int>(after))))
       continue;
 

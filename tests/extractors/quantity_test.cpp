@@ -207,7 +207,8 @@ TEST_CASE("not quantities", "[extract][negative]") {
                         "实行发展一票否决", "千载难逢的机遇", "群众中有成千成万的诸葛亮", "凝聚起亿万人民的智慧",
                         "为了帮助“4050”人员再就业", "和群众“三同”", "每人必须联系一个镇处", "上了生动的一课",
                         "从登上历史舞台的那一天起", "一、新时期群众工作的特点", "（一）从群众角度看",
-                        "%26lt;项目问责制", "容量26l的水箱", "会议于10:30开始", "更新时间2025-04-24"}) {
+                        "%26lt;项目问责制", "容量26l的水箱", "会议于10:30开始", "更新时间2025-04-24",
+                        "深化“最多跑一次”改革", "落实“两个100%”要求"}) {
     INFO(s);
     auto q = X(s);
     std::vector<std::string> texts;
@@ -215,6 +216,13 @@ TEST_CASE("not quantities", "[extract][negative]") {
     INFO(texts.size());
     CHECK(q.empty());
   }
+}
+
+TEST_CASE("a quotation holds a name, not the amounts around it", "[extract][negative]") {
+  CHECK(One("和群众“三同”时间不得少于15天").value == 15);
+  CHECK(One("实施“鲲鹏计划”，三年内完成").value == 3);
+  // A long quotation is speech, and its amounts count.
+  CHECK(One("他说：“每年投入不少于5亿元，确保完成任务。”").value == 5e8);
 }
 
 TEST_CASE("spans are byte offsets into the sentence", "[extract]") {
