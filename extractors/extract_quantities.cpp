@@ -695,9 +695,9 @@ std::vector<Quantity> ExtractQuantities(std::string_view s, std::string_view con
         if (plan_name) goto next_token;
       }
 
-      // Bare unit characters (千万, 亿万) are numbers only with a bound word or a currency.
-      if (unit_only_chinese && number != 10 && before_bound.empty() && q.kind != "money") goto next_token;
-      if (unit_only_chinese && number != 10 && before_bound.empty() && unit == nullptr) goto next_token;
+      // Bare unit characters (千万, 亿元) are amounts only with a bound word: 过千万, 亿元以上
+      // are; a table's 单位：亿元 is a unit.
+      if (unit_only_chinese && number != 10 && before_bound.empty() && after_bound.empty()) goto next_token;
       // 一个, 一名, 一家: an article, unless a bound makes it a number (至少有一人).
       if (IsClassifier(unit) && (t.text == "一" || t.text == "壹") && before_bound.empty() && after_bound.empty()) goto next_token;
 

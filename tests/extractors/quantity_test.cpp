@@ -208,7 +208,7 @@ TEST_CASE("not quantities", "[extract][negative]") {
                         "为了帮助“4050”人员再就业", "和群众“三同”", "每人必须联系一个镇处", "上了生动的一课",
                         "从登上历史舞台的那一天起", "一、新时期群众工作的特点", "（一）从群众角度看",
                         "%26lt;项目问责制", "容量26l的水箱", "会议于10:30开始", "更新时间2025-04-24",
-                        "深化“最多跑一次”改革", "落实“两个100%”要求"}) {
+                        "深化“最多跑一次”改革", "落实“两个100%”要求", "单位：亿元", "指标 单位 亿元 万人"}) {
     INFO(s);
     auto q = X(s);
     std::vector<std::string> texts;
@@ -216,6 +216,13 @@ TEST_CASE("not quantities", "[extract][negative]") {
     INFO(texts.size());
     CHECK(q.empty());
   }
+}
+
+TEST_CASE("a bare multiplier is an amount only with a bound word", "[extract][money]") {
+  CHECK(One("一批投资过千万的企业").value == 1e7);
+  auto q = One("新开工亿元以上项目");
+  CHECK(q.value == 1e8);
+  CHECK(q.bound == "min");
 }
 
 TEST_CASE("a quotation holds a name, not the amounts around it", "[extract][negative]") {
