@@ -168,8 +168,13 @@ const GbkTable& Gbk() {
   return table;
 }
 
+// Whether a byte leads the UTF-8 of Chinese text: E4–E9 hanzi, E3 CJK punctuation (、。《》),
+// E2 general punctuation (“ ” … —), EF full-width forms (，（）：).
+bool IsUtf8LeadOfChineseText(unsigned lead) { return (lead >= 0xE2 && lead <= 0xE9) || lead == 0xEF; }
+
 // A run of hanzi whose GBK bytes read as UTF-8. Candidates start at a rare hanzi whose GBK lead
-// byte is a UTF-8 lead byte of a CJK character (E4–E9).
+// byte leads the UTF-8 of Chinese text: 锛 (EF BC, full-width forms), 銆 (E3 80), 鈥 (E2 80)
+// are the look of damaged punctuation, the rest of damaged hanzi.
 void RepairGbkRuns(std::string_view text, PassOutput& out) {
   const GbkTable& table = Gbk();
   size_t i = 0;
@@ -183,7 +188,7 @@ void RepairGbkRuns(std::string_view text, PassOutput& out) {
     size_t next;
     UChar32 c = Utf8At(text, i, &next);
     uint16_t first = table.Of(c);
-    if (first < 0xE400 || first > 0xE9FF || common.Has(c)) { i = next; continue; }
+    if (!IsUtf8LeadOfChineseText(first >> 8) || common.Has(c)) { i = next; continue; }
     // Walk on while the GBK bytes stay well-formed UTF-8; remember the last point where both
     // the hanzi and the UTF-8 characters end together.
     std::string bytes;

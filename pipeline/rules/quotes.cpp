@@ -94,11 +94,11 @@ UChar32 NonQuoteFrom(std::string_view text, size_t end, size_t line_end) {
   return 0;
 }
 
-// The whitespace pass runs after this one and deletes spaces between Chinese characters and
-// punctuation, which a quote becomes. The neighbours that decide a quote's direction are the
-// ones left after that deletion, or a second normalization would decide differently. A double
-// quote of any kind counts as Chinese here, whether or not it is converted: both runs agree.
-bool StaysNextToSpace(UChar32 c) { return !(IsChineseContext(c) || IsQuoteMark(c)); }
+// The whitespace pass runs after this one and deletes the spaces it judges (SpaceGoesBetween)
+// to lie between a character and the Chinese quote a mark becomes. The neighbours that decide a
+// quote's direction are the ones left after that deletion, or a second normalization would
+// decide differently.
+bool StaysNextToSpace(UChar32 c) { return !SpaceGoesBetween(c, kLeft); }
 
 UChar32 NeighbourBefore(std::string_view text, size_t start, size_t line_start) {
   size_t j = start;

@@ -6,6 +6,8 @@
 // that a second run over its own output would not propose again (idempotence).
 #pragma once
 
+#include <unicode/umachine.h>
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,6 +47,9 @@ void CharMap(std::string_view text, PassOutput& out);
 bool CharMapChanges(std::string_view text);
 void HardWrap(std::string_view text, PassOutput& out);
 void Spaces(std::string_view text, PassOutput& out);
+// Whether Spaces deletes a run of spaces between these two characters (mid-line). The quotes
+// pass asks it too: it must judge a quote by the neighbours left after the deletion.
+bool SpaceGoesBetween(UChar32 before, UChar32 after);
 void CjkPunct(std::string_view text, PassOutput& out);
 void Quotes(std::string_view text, PassOutput& out);
 void Markers(std::string_view text, PassOutput& out);

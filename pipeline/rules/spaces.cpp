@@ -1,11 +1,16 @@
 // whitespace (the run part): spaces at a line end go; a run at a line start (an indent, which
 // also marks a new article in scraped pages) becomes one space; spaces between two Chinese
-// characters or punctuation go (this also closes up letter-spaced titles, 政 府 工 作 报 告);
-// any other run becomes one space.
+// characters go (this also closes up letter-spaced titles, 政 府 工 作 报 告), and so do spaces
+// before or after Chinese punctuation, which is never spaced (5%&nbsp;。, 。 GDP); any other run
+// becomes one space.
 #include "pipeline/rules/rule.h"
 #include "pipeline/unicode_util.h"
 
 namespace pledge::rules {
+
+bool SpaceGoesBetween(UChar32 before, UChar32 after) {
+  return (IsChineseContext(before) && IsChineseContext(after)) || IsChinesePunct(before) || IsChinesePunct(after);
+}
 
 void Spaces(std::string_view text, PassOutput& out) {
   constexpr const char* kRule = "whitespace";
@@ -18,7 +23,7 @@ void Spaces(std::string_view text, PassOutput& out) {
       out.Delete(start, i, kRule);
     } else if (at_line_start) {
       if (i - start > 1) out.Replace(start, i, " ", kRule);
-    } else if (IsChineseContext(Utf8Before(text, start, nullptr)) && IsChineseContext(Utf8At(text, i, nullptr))) {
+    } else if (SpaceGoesBetween(Utf8Before(text, start, nullptr), Utf8At(text, i, nullptr))) {
       out.Delete(start, i, kRule);
     } else if (i - start > 1) {
       out.Replace(start, i, " ", kRule);

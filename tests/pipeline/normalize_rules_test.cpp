@@ -140,6 +140,10 @@ TEST_CASE("whitespace", "[normalize][whitespace]") {
   CHECK(Norm("数据\xC2\xA0来源\t说明   结束") == "数据来源说明结束");
   CHECK(Norm("段落结尾。   \n下一段。") == "段落结尾。\n下一段。");
   CHECK(Norm("GDP  growth 5%") == "GDP growth 5%");
+  // Chinese punctuation is never spaced; Latin and digits beside hanzi may be.
+  CHECK(Norm("增长5%\xC2\xA0。") == "增长5%。");
+  CHECK(Norm("任务完成。 GDP增长") == "任务完成。GDP增长");
+  CHECK(Norm("全市 GDP 增长 5%") == "全市 GDP 增长 5%");
 }
 
 TEST_CASE("hard_wrap", "[normalize][hard_wrap]") {
@@ -169,6 +173,8 @@ TEST_CASE("mojibake", "[normalize][mojibake]") {
   CHECK(HasRule(gbk, "mojibake"));
   CHECK(Norm("æˆ‘ä»¬è¦å‘å±•") != "æˆ‘ä»¬è¦å‘å±•");
   CHECK(Norm("æˆ‘ä»¬") == "我们");  // UTF-8 read as Windows-1252
+  // Damaged full-width punctuation looks like 锛 (EF BC), 銆 (E3 80), 鈥 (E2 80).
+  CHECK(Norm("锛堜簩锛夋帹杩涗骇涓氭暟瀛楀寲") == "（二）推进产业数字化");
   // Clean text with rare characters and Latin accents stays.
   CHECK(Norm("魑魅魍魉，饕餮") == "魑魅魍魉，饕餮");
   CHECK(Norm("café résumé") == "café résumé");
