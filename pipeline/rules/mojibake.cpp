@@ -79,12 +79,13 @@ bool IsWellFormedUtf8(std::string_view bytes) {
 }
 
 // Share of characters in `utf8` that are common hanzi, and whether all are Chinese text.
-struct Profile { size_t chars = 0, common = 0, han_or_punct = 0, controls = 0; };
+struct Profile { size_t chars = 0, han = 0, common = 0, han_or_punct = 0, controls = 0; };
 Profile ProfileOf(std::string_view utf8) {
   Profile p;
   for (size_t i = 0; i < utf8.size();) {
     UChar32 c = Utf8At(utf8, i, &i);
     ++p.chars;
+    if (IsHan(c)) ++p.han;
     if (Common().Has(c)) ++p.common;
     if (IsChineseContext(c)) ++p.han_or_punct;
     if (c < 0x20 || (c >= 0x7F && c < 0xA0)) ++p.controls;
@@ -96,7 +97,9 @@ bool PlausibleRepair(std::string_view damaged, std::string_view repaired) {
   Profile after = ProfileOf(repaired), before = ProfileOf(damaged);
   if (after.chars == 0 || after.controls > 0) return false;
   if (after.han_or_punct * 10 < after.chars * 9) return false;   // ≥ 90% Chinese
-  if (after.common * 10 < after.han_or_punct * 7) return false;  // ≥ 70% common hanzi
+  // Punctuation alone (ï¼ˆ → （): the damaged run must hold no common hanzi to lose.
+  if (after.han == 0) return before.common == 0;
+  if (after.common * 10 < after.han * 7) return false;           // ≥ 70% of the hanzi common
   return after.common * before.chars > before.common * after.chars;  // more common than before
 }
 
@@ -149,18 +152,27 @@ void RepairLatinRuns(std::string_view text, PassOutput& out, UConverter* cp1252)
   }
 }
 
-// Each unified ideograph's two GBK bytes (0 where GBK has none), built once with ICU, so the
-// scan below is table lookups: mojibake candidates are everywhere a rare hanzi is.
+// Each BMP character's two GBK bytes (0 where GBK has none), built once with ICU, so the scan
+// below is table lookups: mojibake candidates are everywhere a rare hanzi is. Not only hanzi:
+// UTF-8 read as GBK also yields bopomofo (在 → 鍦ㄥ), kana, Greek and full-width forms.
 struct GbkTable {
   std::vector<uint16_t> code;
-  GbkTable() : code(0x9FFF - 0x4E00 + 1, 0) {
+  GbkTable() : code(0x10000, 0) {
     Converter gbk = OpenStrict("GBK");
-    std::string bytes;
-    for (UChar32 c = 0x4E00; c <= 0x9FFF; ++c)
-      if (gbk && Encode(gbk.get(), Utf8Of(c), bytes) && bytes.size() == 2)
-        code[c - 0x4E00] = static_cast<uint16_t>((static_cast<unsigned char>(bytes[0]) << 8) | static_cast<unsigned char>(bytes[1]));
+    if (!gbk) return;
+    std::string bytes(8, '\0');
+    for (UChar32 c = 0x80; c <= 0xFFFF; ++c) {
+      if (c >= 0xD800 && c <= 0xDFFF) continue;
+      char16_t unit = static_cast<char16_t>(c);
+      UErrorCode status = U_ZERO_ERROR;
+      ucnv_resetFromUnicode(gbk.get());
+      int32_t n = ucnv_fromUChars(gbk.get(), bytes.data(), static_cast<int32_t>(bytes.size()),
+                                  reinterpret_cast<const UChar*>(&unit), 1, &status);
+      if (U_SUCCESS(status) && n == 2)
+        code[c] = static_cast<uint16_t>((static_cast<unsigned char>(bytes[0]) << 8) | static_cast<unsigned char>(bytes[1]));
+    }
   }
-  uint16_t Of(UChar32 c) const { return c >= 0x4E00 && c <= 0x9FFF ? code[c - 0x4E00] : 0; }
+  uint16_t Of(UChar32 c) const { return c >= 0 && c <= 0xFFFF ? code[c] : 0; }
 };
 
 const GbkTable& Gbk() {

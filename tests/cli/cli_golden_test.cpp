@@ -66,7 +66,7 @@ TEST_CASE("golden outputs of the query commands on the samples database", "[cli]
   CHECK(stats.exit_code == 0);
   for (const char* section : {"## documents by status", "## commitments by kind", "## commitments by modality", "## last runs"})
     CHECK_THAT(stats.out, Catch::Contains(section));
-  CHECK_THAT(stats.out, Catch::Contains("loaded  6"));  // the files in samples/
+  CHECK_THAT(stats.out, Catch::Contains("loaded  7"));  // the files in samples/
   auto json = test::RunPledge("stats -f json --db '" + db + "'");
   CHECK_THAT(json.out, Catch::Contains("\"commitments by kind\""));
 }
