@@ -28,6 +28,8 @@ bool IsBlock(GumboTag tag) {
   }
 }
 
+bool IsLineBlock(GumboTag tag) { return tag == GUMBO_TAG_BR || tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH; }
+
 class Extractor {
  public:
   explicit Extractor(const TrackedText& decoded) : decoded_(decoded) {}
@@ -43,9 +45,13 @@ class Extractor {
         const GumboElement& e = node->v.element;
         if (IsHidden(e.tag)) return;
         bool block = IsBlock(e.tag);
-        if (block) Break(e.start_pos.offset);
+        // A line break (<br>) or a table cell ends a line; any other block ends a paragraph:
+        // a blank line, which hard_wrap never joins (a paragraph's end may look like a wrap: a
+        // title, a menu, a heading without punctuation).
+        bool paragraph = block && !IsLineBlock(e.tag);
+        if (block) Break(e.start_pos.offset, paragraph);
         for (unsigned i = 0; i < e.children.length; ++i) Walk(static_cast<const GumboNode*>(e.children.data[i]));
-        if (block && e.end_pos.offset > 0) Break(e.end_pos.offset);
+        if (block && e.end_pos.offset > 0) Break(e.end_pos.offset, paragraph);
         break;
       }
       case GUMBO_NODE_TEXT:
@@ -85,12 +91,17 @@ class Extractor {
     cursor_ = offset + length;
     last_raw_ = decoded_.to_raw[offset + length - 1];
   }
-  void Break(size_t offset) {
-    if (out_.text.empty() || out_.text.back() == '\n' || offset < cursor_) return;
-    out_.text.push_back('\n');
-    RawOffset raw = decoded_.to_raw[std::min(offset, decoded_.text.size())];
-    out_.to_raw.push_back(std::max(raw, last_raw_));
-    last_raw_ = out_.to_raw.back();
+  void Break(size_t offset, bool paragraph) {
+    if (out_.text.empty() || offset < cursor_) return;
+    bool line_open = out_.text.back() != '\n';
+    bool paragraph_open = paragraph && (line_open || out_.text.size() < 2 || out_.text[out_.text.size() - 2] != '\n');
+    if (!line_open && !paragraph_open) return;
+    RawOffset raw = std::max(decoded_.to_raw[std::min(offset, decoded_.text.size())], last_raw_);
+    for (int k = (line_open ? 1 : 0) + (paragraph_open ? 1 : 0); k > 0; --k) {
+      out_.text.push_back('\n');
+      out_.to_raw.push_back(raw);
+    }
+    last_raw_ = raw;
     cursor_ = offset;
   }
 

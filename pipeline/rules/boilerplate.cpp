@@ -1,4 +1,5 @@
-// boilerplate: site banners, [bookmark: …] markers and metadata lines leave the body text; the
+// boilerplate: site banners, website furniture (breadcrumbs, menus, footers), [bookmark: …]
+// markers and metadata lines leave the body text; the
 // metadata they carry fills DocumentMetadata. Whole-line patterns only: a pattern never removes
 // part of a sentence.
 #include <re2/re2.h>
@@ -23,6 +24,9 @@ struct Patterns {
   RE2 date{R"((?:更新|发布|发表|录入)?(?:时间|日期)\s*[：:]\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2}))"};
   // Page furniture that is never body text.
   RE2 furniture{R"(^\s*(?:【?(?:打印|关闭|收藏|返回顶部|打印本页|关闭窗口)】?\s*)+$|^\s*(?:责任编辑|编辑|校对|审核)\s*[：:]\s*\S{1,12}\s*$|^\s*分享到\s*[：:]?.{0,30}$|^\s*字号\s*[：:]\s*.{0,12}$)"};
+  // A website's own lines: the breadcrumb, a menu that starts at the home page, the footer
+  // (copyright, ICP licence, site code) and the font-size switch.
+  RE2 site{R"(^\s*(?:当前位置|您的位置|您现在的位置|当前的位置)\s*[：:]|^\s*(?:网站)?首页\s*[|｜>＞»/]|ICP备|ICP证|网站标识码|公网安备|版权所有\s*[©(（:：]|^\s*版权所有|Copyright|©\s*\d{4}|^\s*【?字体\s*[：:]\s*[大中小\s]+】?)"};
   RE2 title_like{R"(^[^。！？；，,.!?;]{2,60}$)"};
 };
 
@@ -41,6 +45,11 @@ std::string Trim(std::string_view s) {
 // Every furniture line holds one of these words: most lines are ruled out without the regex.
 bool MayBeFurniture(std::string_view line) {
   for (std::string_view word : {"打印", "关闭", "收藏", "返回", "编辑", "校对", "审核", "分享", "字号"})
+    if (line.find(word) != std::string_view::npos) return true;
+  return false;
+}
+bool MayBeSiteLine(std::string_view line) {
+  for (std::string_view word : {"位置", "首页", "ICP", "网站标识码", "公网安备", "版权所有", "Copyright", "©", "字体"})
     if (line.find(word) != std::string_view::npos) return true;
   return false;
 }
@@ -69,6 +78,8 @@ void Boilerplate(std::string_view text, PassOutput& out, DocumentMetadata& metad
       whole_line = true;
     } else if (line.size() < 90 && MayBeFurniture(line) && RE2::PartialMatch(line, p.furniture)) {  // furniture is short
       whole_line = true;
+    } else if (line.size() < 400 && MayBeSiteLine(line) && RE2::PartialMatch(line, p.site)) {
+      whole_line = true;
     } else if (header && line.size() < 300) {
       // A metadata line: at least two "key：" fields, or one recognised field and nothing else.
       int keys = 0;
@@ -88,9 +99,14 @@ void Boilerplate(std::string_view text, PassOutput& out, DocumentMetadata& metad
       }
     }
     if (whole_line) {
-      out.Delete(line_start, next, kRule);
+      // A line alone between blank lines (a web page's block) takes one of them along, or
+      // the blank lines around it would add up.
+      bool blank_before = line_start == 0 || (line_start >= 2 && text[line_start - 2] == '\n');
+      bool blank_after = next < text.size() && text[next] == '\n';
+      out.Delete(line_start, blank_before && blank_after ? next + 1 : next, kRule);
+      if (blank_before && blank_after) ++next;
     } else {
-      ++kept_lines;
+      if (!Trim(line).empty()) ++kept_lines;  // blank lines are no header lines: deleting them shifts nothing
       // [bookmark: _Toc1] markers left by Word-to-text conversion, anywhere in a line.
       if (line.find("[bookmark:") != std::string_view::npos) {
         re2::StringPiece scan(line.data(), line.size());

@@ -2,6 +2,7 @@
 
 #include "pipeline/decode.h"
 #include "pipeline/html_text.h"
+#include "pipeline/normalize.h"
 #include "pipeline/process_document.h"
 #include "test_support.h"
 
@@ -20,6 +21,14 @@ TEST_CASE("HTML pages are reduced to their visible text by a parser", "[html]") 
   CHECK(text.text.find("<p") == std::string::npos);          // no tags
   CHECK(text.text.rfind("关于印发《某县2025年民生实事工作方案》的通知\n", 0) == 0);  // the title first
   CHECK(text.text.find("（一）教育提质\n新建幼儿园3所") != std::string::npos);   // table cells are lines
+  // Other blocks are paragraphs, a blank line apart: a heading without punctuation is never
+  // taken for a line wrapped by a layout.
+  CHECK(text.text.find("一、工作目标\n\n2025年全县") != std::string::npos);
+  auto page = NormalizeText(HtmlToText(TrackedText::Identity(
+      "<title>春耕生产工作通知_通知公告_某县人民政府</title><div>首页 | 政务公开 | 通知公告</div>"
+      "<div>当前位置：首页 &gt; 通知公告</div><h1>关于做好春耕生产工作的通知</h1><p>各乡镇人民政府：</p>"
+      "<div>主办单位：某县人民政府办公室 版权所有 ICP备12345678号</div>")));
+  CHECK(page.text.text == "春耕生产工作通知_通知公告_某县人民政府\n\n关于做好春耕生产工作的通知\n\n各乡镇人民政府：\n\n");
   // Every byte of visible text is the raw byte at its offset (the page is UTF-8).
   for (size_t i = 0; i < text.text.size(); ++i)
     if (text.text[i] != '\n') REQUIRE(raw[text.to_raw[i]] == text.text[i]);

@@ -196,6 +196,11 @@ TEST_CASE("boilerplate and metadata", "[normalize][boilerplate]") {
   CHECK(n.metadata.published_at == "2025-04-24");
   CHECK(n.metadata.title == "某县树立群众观经验交流材料");
   for (const auto& f : n.fixes) CHECK(f.rule == "boilerplate");
+  // A website's breadcrumb, menu, footer and font switch go, wherever they are; a blank line
+  // goes along with a line that stood alone between two.
+  CHECK(Norm("当前位置：首页 > 政务公开\n\n正文。\n\n网站首页 | 政务公开 | 互动交流\n\n【字体：大 中 小】\n\n"
+             "版权所有：某县人民政府 ICP备05000001号\n") == "正文。\n\n");
+  CHECK(Norm("本条例所称版权所有人，是指作者。") == "本条例所称版权所有人，是指作者。");
   // A sentence that mentions a source is body text.
   CHECK(Norm("数据来源于统计局，时间跨度为五年。") == "数据来源于统计局，时间跨度为五年。");
   // A scraped page that repeats its banner: removed lines do not use up the header's 12 lines,
