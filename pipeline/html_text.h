@@ -3,7 +3,8 @@
 // Contract:
 //   HtmlToText(decoded) parses the decoded page with gumbo (an HTML5 parser, not regexes) and
 //   returns the text a reader sees: the <title>, then the text of the body in document order,
-//   with a line break at each block element (p, div, br, li, h1–h6, tr, …); script, style,
+//   with a line break at <br> and each table cell and a blank line (a paragraph end) at every
+//   other block element (p, div, li, h1–h6, tr, …); script, style,
 //   noscript and template content is dropped. Text is taken verbatim from the source (entities
 //   are left for the normalizer, which decodes and logs them), so to_raw stays exact; each
 //   inserted line break maps to the start of the tag that caused it.
