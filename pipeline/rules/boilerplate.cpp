@@ -106,7 +106,8 @@ void Boilerplate(std::string_view text, PassOutput& out, DocumentMetadata& metad
       out.Delete(line_start, blank_before && blank_after ? next + 1 : next, kRule);
       if (blank_before && blank_after) ++next;
     } else {
-      if (!Trim(line).empty()) ++kept_lines;  // blank lines are no header lines: deleting them shifts nothing
+      // Blank lines are no header lines: deleting them shifts nothing.
+      if (line.find_first_not_of(" \t\r") != std::string_view::npos) ++kept_lines;
       // [bookmark: _Toc1] markers left by Word-to-text conversion, anywhere in a line.
       if (line.find("[bookmark:") != std::string_view::npos) {
         re2::StringPiece scan(line.data(), line.size());
