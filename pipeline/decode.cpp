@@ -1,11 +1,14 @@
 #include "pipeline/decode.h"
 
+#include "pipeline/common_hanzi.h"
+
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace pledge {
@@ -98,6 +101,8 @@ bool Convert(std::string_view raw, size_t skip, const char* charset, TrackedText
 // the first non-ASCII byte (rounded down to an even offset), so a long ASCII <head> or banner
 // does not leave it without Chinese.
 constexpr size_t kDetectionSampleBytes = 16 * 1024;
+// Up to this size a file is read with every candidate encoding (cheap: it is small).
+constexpr size_t kShortFileBytes = 4 * 1024;
 
 std::string_view DetectionSample(std::string_view raw) {
   size_t first = 0;
@@ -187,15 +192,29 @@ DecodedText DecodeBytes(std::string_view raw) {
   if (valid_multibyte >= 4 && bad_utf8 + 4 >= raw.size())
     return Failure("invalid UTF-8: truncated character at offset " + std::to_string(bad_utf8));
 
+  // A short file gives ICU's statistics too little to go on (GBK 通知 reads as UTF-16, Big5
+  // 人民政府 as GB18030): every candidate that converts strictly is read, and the reading
+  // that looks most like Chinese text wins, ICU's order breaking ties.
+  const bool short_file = raw.size() <= kShortFileBytes;
   std::string first_error;
+  std::optional<DecodedText> best;
+  double best_share = -1;
   for (auto& [name, confidence] : candidates) {
     if (Convert(raw, 0, name.c_str(), text, error)) {
       if (auto nul = text.text.find('\0'); nul != std::string::npos)
         continue;  // a "successful" UTF-16 reading of a binary file
-      return Success(name == "GB18030" ? "GB18030" : name.c_str(), confidence, std::move(text));
+      DecodedText decoded = Success(name == "GB18030" ? "GB18030" : name.c_str(), confidence, std::move(text));
+      if (!short_file) return decoded;
+      double share = ChineseTextShare(decoded.text.text);
+      if (share > best_share) {
+        best_share = share;
+        best = std::move(decoded);
+      }
+      continue;
     }
     if (first_error.empty()) first_error = error;
   }
+  if (best) return std::move(*best);
   if (valid_multibyte >= 4)
     return Failure("invalid UTF-8 at offset " + std::to_string(bad_utf8) + " and not decodable as GB18030 or Big5");
   return Failure("undecodable: not UTF-8, GB18030, Big5 or UTF-16 (" + first_error + ")");

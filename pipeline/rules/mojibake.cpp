@@ -2,14 +2,14 @@
 // (æˆ‘ä»¬ → 我们). A run is repaired only when re-encoding it with the wrong charset gives
 // well-formed UTF-8 exactly (the round trip is exact) and the result is plausible Chinese:
 // mostly common characters, where the damaged run was mostly rare ones. "Common" is GB2312
-// level 1 (the 3,755 most frequent hanzi), asked of ICU's GB2312 converter, not a hand list.
+// level 1 (the 3,755 most frequent hanzi, pipeline/common_hanzi.h), not a hand list.
 #include <unicode/ucnv.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <bitset>
 #include <memory>
 
+#include "pipeline/common_hanzi.h"
 #include "pipeline/rules/rule.h"
 #include "pipeline/unicode_util.h"
 
@@ -47,26 +47,6 @@ bool Encode(UConverter* conv, std::string_view utf8, std::string& bytes) {
   return true;
 }
 
-struct CommonHanzi {
-  std::bitset<0x9FFF - 0x4E00 + 1> bits;
-  CommonHanzi() {
-    Converter gb2312 = OpenStrict("GB2312");
-    std::string bytes;
-    for (UChar32 c = 0x4E00; c <= 0x9FFF; ++c) {
-      if (gb2312 && Encode(gb2312.get(), Utf8Of(c), bytes) && bytes.size() == 2) {
-        auto lead = static_cast<unsigned char>(bytes[0]);
-        if (lead >= 0xB0 && lead <= 0xD7) bits.set(c - 0x4E00);
-      }
-    }
-  }
-  bool Has(UChar32 c) const { return c >= 0x4E00 && c <= 0x9FFF && bits.test(c - 0x4E00); }
-};
-
-const CommonHanzi& Common() {
-  static const CommonHanzi common;
-  return common;
-}
-
 bool IsWellFormedUtf8(std::string_view bytes) {
   auto* p = reinterpret_cast<const uint8_t*>(bytes.data());
   int32_t i = 0, n = static_cast<int32_t>(bytes.size());
@@ -86,7 +66,7 @@ Profile ProfileOf(std::string_view utf8) {
     UChar32 c = Utf8At(utf8, i, &i);
     ++p.chars;
     if (IsHan(c)) ++p.han;
-    if (Common().Has(c)) ++p.common;
+    if (IsCommonSimplified(c)) ++p.common;
     if (IsChineseContext(c)) ++p.han_or_punct;
     if (c < 0x20 || (c >= 0x7F && c < 0xA0)) ++p.controls;
   }
@@ -200,7 +180,6 @@ bool IsUtf8LeadOfChineseText(unsigned lead) { return (lead >= 0xE2 && lead <= 0x
 void RepairGbkRuns(std::string_view text, PassOutput& out) {
   const GbkTable& table = Gbk();
   size_t i = 0;
-  const CommonHanzi& common = Common();
   while (i < text.size()) {
     auto lead = static_cast<unsigned char>(text[i]);
     if (lead < 0xE4 || lead > 0xE9) {  // not a hanzi in U+4000–U+9FFF: skip the whole character
@@ -210,7 +189,7 @@ void RepairGbkRuns(std::string_view text, PassOutput& out) {
     size_t next;
     UChar32 c = Utf8At(text, i, &next);
     uint16_t first = table.Of(c);
-    if (!IsUtf8LeadOfChineseText(first >> 8) || common.Has(c)) { i = next; continue; }
+    if (!IsUtf8LeadOfChineseText(first >> 8) || IsCommonSimplified(c)) { i = next; continue; }
     // Walk on while the GBK bytes stay well-formed UTF-8; remember the last point where both
     // the hanzi and the UTF-8 characters end together.
     std::string bytes;

@@ -80,6 +80,25 @@ TEST_CASE("Big5 text is recognised", "[decode]") {
   CHECK(d.text.text.find("預算增加百分之五") != std::string::npos);
 }
 
+// A few characters give ICU's statistics nothing to go on: a short file is read with every
+// candidate encoding and the reading that looks like Chinese text wins.
+TEST_CASE("short GBK and Big5 files are told apart", "[decode]") {
+  for (const char* text : {"人民政府\n", "每年", "不少于", "市委常委", "教育", "臺灣地區", "香港特別行政區政府"}) {
+    INFO(text);
+    auto big5 = DecodeBytes(Encode(text, "Big5"));
+    REQUIRE(big5.ok);
+    CHECK(big5.encoding == "Big5");
+    CHECK(big5.text.text == text);
+  }
+  for (const char* text : {"人民政府\n", "工作报告", "乡村振兴", "招商引资任务", "粮食"}) {
+    INFO(text);
+    auto gbk = DecodeBytes(Encode(text, "GBK"));
+    REQUIRE(gbk.ok);
+    CHECK(gbk.encoding == "GB18030");
+    CHECK(gbk.text.text == text);
+  }
+}
+
 // The detector reads a sample from the first non-ASCII byte; these cases hold Chinese only
 // after a long ASCII head, or well past the sample, and must still be read right.
 TEST_CASE("encoding detection past a long ASCII head, and past its sample", "[decode]") {
