@@ -9,7 +9,10 @@
 namespace pledge::rules {
 
 bool SpaceGoesBetween(UChar32 before, UChar32 after) {
-  return (IsChineseContext(before) && IsChineseContext(after)) || IsChinesePunct(before) || IsChinesePunct(after);
+  if (IsChineseContext(before) && IsChineseContext(after)) return true;
+  // Beside Chinese punctuation, unless the other side is an ASCII quote the quotes pass left
+  // (English, or not next to Chinese): whether it counts as next to Chinese must not change.
+  return (IsChinesePunct(before) || IsChinesePunct(after)) && before != '"' && after != '"';
 }
 
 void Spaces(std::string_view text, PassOutput& out) {
