@@ -97,8 +97,8 @@ UChar32 NonQuoteFrom(std::string_view text, size_t end, size_t line_end) {
 // The whitespace pass runs after this one and deletes the spaces it judges (SpaceGoesBetween)
 // to lie between a character and the Chinese quote a mark becomes. The neighbours that decide a
 // quote's direction are the ones left after that deletion, or a second normalization would
-// decide differently.
-// A quote mark beside the space counts as Chinese, converted or not: both runs agree.
+// decide differently. Another quote mark beside the space counts as Chinese, converted or not:
+// both runs agree.
 bool StaysNextToSpace(UChar32 c) { return !(IsQuoteMark(c) || SpaceGoesBetween(c, kLeft)); }
 
 UChar32 NeighbourBefore(std::string_view text, size_t start, size_t line_start) {
