@@ -112,6 +112,33 @@ std::string_view DetectionSample(std::string_view raw) {
   return raw.substr(first, kDetectionSampleBytes);
 }
 
+// Concatenated pages (a UTF-8 page, then a GBK one) are UTF-8 line by line except where they
+// are not: each line that is not well-formed UTF-8 is read as GB18030, strictly, with its
+// offsets kept exact. Empty if some line is neither.
+std::optional<TrackedText> DecodeMixedLines(std::string_view raw) {
+  TrackedText out;
+  out.text.reserve(raw.size() * 3 / 2);
+  out.to_raw.reserve(raw.size() * 3 / 2);
+  TrackedText piece;
+  std::string error;
+  for (size_t start = 0; start < raw.size();) {
+    size_t end = raw.find('\n', start);
+    end = end == std::string_view::npos ? raw.size() : end + 1;
+    std::string_view line = raw.substr(start, end - start);
+    if (FirstInvalidUtf8(line) == std::string_view::npos) {
+      out.text.append(line);
+      for (size_t i = start; i < end; ++i) out.to_raw.push_back(static_cast<RawOffset>(i));
+    } else {
+      if (!Convert(raw.substr(0, end), start, "GB18030", piece, error)) return std::nullopt;
+      out.text.append(piece.text);
+      out.to_raw.insert(out.to_raw.end(), piece.to_raw.begin(), piece.to_raw.end() - 1);
+    }
+    start = end;
+  }
+  out.to_raw.push_back(static_cast<RawOffset>(raw.size()));
+  return out;
+}
+
 DecodedText Success(const char* encoding, int confidence, TrackedText text) {
   DecodedText d;
   d.ok = true;
@@ -191,6 +218,9 @@ DecodedText DecodeBytes(std::string_view raw) {
     if ((static_cast<unsigned char>(raw[i]) & 0xF0) == 0xE0) ++valid_multibyte;
   if (valid_multibyte >= 4 && bad_utf8 + 4 >= raw.size())
     return Failure("invalid UTF-8: truncated character at offset " + std::to_string(bad_utf8));
+  // A file that starts as UTF-8 and turns into GBK: pages of both kinds, concatenated.
+  if (valid_multibyte >= 4)
+    if (auto mixed = DecodeMixedLines(raw)) return Success("UTF-8+GB18030", 50, std::move(*mixed));
 
   // A short file gives ICU's statistics too little to go on (GBK 通知 reads as UTF-16, Big5
   // 人民政府 as GB18030): every candidate that converts strictly is read, and the reading

@@ -99,6 +99,28 @@ TEST_CASE("short GBK and Big5 files are told apart", "[decode]") {
   }
 }
 
+// Scraped pages concatenated into one file: a UTF-8 page, then a GBK one. Each line is read in
+// its own encoding, and every character still maps to its own raw bytes.
+TEST_CASE("a file of UTF-8 and GBK pages is read line by line", "[decode]") {
+  const std::string utf8 = "第一篇：城市发展报告\n全年完成投资100亿元。\n";
+  const std::string gbk_text = "第二篇：乡村振兴规划\n每年新建农田不少于5万亩。\n";
+  const std::string raw = utf8 + Encode(gbk_text, "GBK");
+  auto d = DecodeBytes(raw);
+  REQUIRE(d.ok);
+  CHECK(d.encoding == "UTF-8+GB18030");
+  CHECK(d.text.text == utf8 + gbk_text);
+  REQUIRE(d.text.Valid());
+  size_t gbk_start = d.text.text.find("第二篇");
+  CHECK(d.text.to_raw[gbk_start] == utf8.size());
+  CHECK(raw.substr(d.text.to_raw[gbk_start], 2) == Encode("第", "GBK"));
+  size_t wan = d.text.text.find("5万亩");
+  CHECK(raw.substr(d.text.to_raw[wan], d.text.to_raw[wan + std::string("5万亩").size()] - d.text.to_raw[wan]) ==
+        Encode("5万亩", "GBK"));
+  // A line that is neither is not guessed at: the file is not read as a mix.
+  auto broken = DecodeBytes(utf8 + "\xFF\xFF\xFF\n");
+  CHECK(broken.encoding != "UTF-8+GB18030");
+}
+
 // The detector reads a sample from the first non-ASCII byte; these cases hold Chinese only
 // after a long ASCII head, or well past the sample, and must still be read right.
 TEST_CASE("encoding detection past a long ASCII head, and past its sample", "[decode]") {
