@@ -54,9 +54,33 @@ struct SectionState {
 
 }  // namespace
 
+namespace {
+
+// Whether an indent marks a new article. In a page of concatenated articles the indented lines
+// are the few where articles begin; in a document that indents every paragraph (　　 at each
+// paragraph start, the common layout of Chinese documents) an indent is only layout.
+bool IndentsMarkArticles(std::string_view text) {
+  size_t lines = 0, indented = 0;
+  for (size_t start = 0; start < text.size();) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(start, end - start);
+    size_t content = line.find_first_not_of(" \r");
+    if (content != std::string_view::npos) {
+      ++lines;
+      indented += content > 0;
+    }
+    start = end + 1;
+  }
+  return indented * 2 < lines;
+}
+
+}  // namespace
+
 std::vector<Sentence> SegmentText(std::string_view text) {
   std::vector<Sentence> sentences;
   SectionState state;
+  const bool indents_mark_articles = IndentsMarkArticles(text);
   size_t line_start = 0;
   bool first_line = true;
   while (line_start < text.size()) {
@@ -71,7 +95,8 @@ std::vector<Sentence> SegmentText(std::string_view text) {
       HeadingMarker heading = HeadingAt(body);
       // An indented line opens a new article, except right after a document's title line.
       bool after_title_only = state.article_sentences <= 1 && !first_line;
-      if (first_line || (content > 0 && heading.level != 0 && !after_title_only)) state.NewArticle("");
+      if (first_line || (indents_mark_articles && content > 0 && heading.level != 0 && !after_title_only))
+        state.NewArticle("");
       if (heading.level == 0) {
         // "第四篇：" opens an article unless it is the title line that just opened one.
         if (!first_line) state.NewArticle(std::string(heading.text));

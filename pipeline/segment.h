@@ -4,8 +4,9 @@
 //   SegmentText(text) returns the sentences of `text` in order, each a byte span [start, end)
 //   of `text` with surrounding spaces trimmed, never empty, never overlapping. A sentence ends
 //   after 。！？； (with any closing quote or bracket that follows) or at a line end.
-//   Articles begin at a line that starts with a space (how scraped pages concatenate articles)
-//   or with a 第…篇/章 marker; sections are the heading markers of Chinese official documents,
+//   Articles begin at a line that starts with a space (how scraped pages concatenate articles;
+//   not where most lines are indented, as every paragraph of many documents is) or with a
+//   第…篇/章 marker; sections are the heading markers of Chinese official documents,
 //   nested by level (see rules/headings.h). `section` is the path, e.g. "第四篇 > 二、 > （一）";
 //   `context` holds the texts of the article title and those headings ("二、2025年主要目标 / …"),
 //   which tells extraction whether a section reviews results or sets targets.

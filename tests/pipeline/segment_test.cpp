@@ -33,6 +33,17 @@ TEST_CASE("sections nest by heading level", "[segment]") {
   CHECK(s[4].context == "报告标题 / 一、总体要求 / （一）目标 / 1、第一项。");  // no repeat of the heading
 }
 
+TEST_CASE("a document that indents every paragraph is one article", "[segment]") {
+  // 　　 at each paragraph start (one space once normalized): layout, not article starts.
+  std::string text = "关于加强农业生产的意见\n 一、总体要求\n 到2025年，产量稳定。\n 二、重点任务\n （一）农田建设\n"
+                     " 每年新建农田10万亩。\n";
+  auto s = SegmentText(text);
+  REQUIRE(s.size() == 6);
+  for (const auto& x : s) CHECK(x.article == 1);
+  CHECK(s[2].section == "第一篇 > 一、");
+  CHECK(s[5].section == "第一篇 > 二、 > （一）");
+}
+
 TEST_CASE("a paragraph's first sentence is context for the sentences after it", "[segment]") {
   std::string text = "标题\n过去一年，成绩显著。新建公路10公里。\n今年的主要目标是：增长6%。新增就业5万人。";
   auto s = SegmentText(text);
