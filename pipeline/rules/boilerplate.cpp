@@ -63,6 +63,7 @@ void Boilerplate(std::string_view text, PassOutput& out, DocumentMetadata& metad
   constexpr int kHeaderLines = 12;
   int kept_lines = 0;
   bool title_open = true;
+  bool title_from_page = false;  // the title came from the first line and may carry the site's name
   size_t line_start = 0;
   while (line_start < text.size()) {
     size_t newline = text.find('\n', line_start);
@@ -117,6 +118,17 @@ void Boilerplate(std::string_view text, PassOutput& out, DocumentMetadata& metad
           out.Delete(at, at + found.size(), kRule);
         }
       }
+      // A web page's <title> line is often "title_channel_site" and its heading the title alone:
+      // the next line, when it is the start of the title up to a separator, is the title.
+      if (title_from_page && header && line.find_first_not_of(" \t\r") != std::string_view::npos) {
+        std::string heading = Trim(line);
+        std::string_view rest = std::string_view(metadata.title).substr(std::min(heading.size(), metadata.title.size()));
+        bool separated = false;
+        for (std::string_view separator : {"_", "|", "-", " ", "－", "—", "｜"}) separated |= rest.starts_with(separator);
+        if (!heading.empty() && heading.size() < metadata.title.size() && metadata.title.starts_with(heading) && separated)
+          metadata.title = heading;
+        title_from_page = false;
+      }
       std::string body = header && title_open ? Trim(line) : std::string();
       // Strip the bookmark text from the candidate title too.
       if (body.find("[bookmark:") != std::string::npos) {
@@ -124,7 +136,10 @@ void Boilerplate(std::string_view text, PassOutput& out, DocumentMetadata& metad
         body = Trim(body);
       }
       if (!body.empty()) {
-        if (RE2::FullMatch(body, p.title_like) && metadata.title.empty()) metadata.title = body;
+        if (RE2::FullMatch(body, p.title_like) && metadata.title.empty()) {
+          metadata.title = body;
+          title_from_page = true;
+        }
         title_open = false;  // only the first body line can be the title
       }
     }
