@@ -26,7 +26,7 @@ struct Patterns {
   RE2 furniture{R"(^\s*(?:【?(?:打印|关闭|收藏|返回顶部|打印本页|关闭窗口)】?\s*)+$|^\s*(?:责任编辑|编辑|校对|审核)\s*[：:]\s*\S{1,12}\s*$|^\s*分享到\s*[：:]?.{0,30}$|^\s*字号\s*[：:]\s*.{0,12}$)"};
   // A website's own lines: the breadcrumb, a menu that starts at the home page, the footer
   // (copyright, ICP licence, site code) and the font-size switch.
-  RE2 site{R"(^\s*(?:当前位置|您的位置|您现在的位置|当前的位置)\s*[：:]|^\s*(?:网站)?首页\s*[|｜>＞»/]|ICP备|ICP证|网站标识码|公网安备|版权所有\s*[©(（:：]|^\s*版权所有|Copyright|©\s*\d{4}|^\s*【?字体\s*[：:]\s*[大中小\s]+】?)"};
+  RE2 site{R"(^\s*(?:当前位置|您的位置|您现在的位置|当前的位置)\s*[：:]|^\s*(?:网站)?首页\s*[|｜>＞»/]|ICP备|ICP证|网站标识码|公网安备|版权所有\s*[©(（:：]|^\s*版权所有\s*$|Copyright\s*(?:©|\([cC]\)|\d{4})|©\s*\d{4}|^\s*【?字体\s*[：:]\s*[大中小\s]+】?)"};
   RE2 title_like{R"(^[^。！？；，,.!?;]{2,60}$)"};
 };
 

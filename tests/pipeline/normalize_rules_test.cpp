@@ -201,6 +201,8 @@ TEST_CASE("boilerplate and metadata", "[normalize][boilerplate]") {
   CHECK(Norm("当前位置：首页 > 政务公开\n\n正文。\n\n网站首页 | 政务公开 | 互动交流\n\n【字体：大 中 小】\n\n"
              "版权所有：某县人民政府 ICP备05000001号\n") == "正文。\n\n");
   CHECK(Norm("本条例所称版权所有人，是指作者。") == "本条例所称版权所有人，是指作者。");
+  CHECK(Norm("版权所有人可以许可他人使用。") == "版权所有人可以许可他人使用。");
+  CHECK(Norm("正文。\nCopyright © 2024 某县人民政府\n") == "正文。\n");
   // A page's <title> carries the channel and site; the heading after it is the title alone.
   CHECK(Run("春耕生产工作通知_通知公告_某县人民政府\n\n春耕生产工作通知\n\n正文。").metadata.title == "春耕生产工作通知");
   CHECK(Run("某县工作方案（草案）\n某县工作方案\n正文。").metadata.title == "某县工作方案（草案）");
