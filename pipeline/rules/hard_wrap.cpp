@@ -103,6 +103,26 @@ std::string_view TrimSpaces(std::string_view s) {
   return s;
 }
 
+// A short line without punctuation reads as a title, unless it cannot end where it does: a
+// quotation or bracket still open (深化“最多), a particle that needs what follows (投资者所,
+// 发展的), or a number waiting for its unit (150亿 / 元). Titles end in a noun.
+bool CannotEndTitle(std::string_view line) {
+  int open = 0;
+  for (size_t i = 0; i < line.size();) {
+    switch (Utf8At(line, i, &i)) {
+      case U'“': case U'（': case U'《': case U'【': case U'〔': case U'「': case U'『': ++open; break;
+      case U'”': case U'）': case U'》': case U'】': case U'〕': case U'」': case U'』': --open; break;
+    }
+  }
+  if (open > 0) return true;
+  switch (Utf8Before(line, line.size(), nullptr)) {
+    case U'的': case U'和': case U'与': case U'及': case U'对': case U'把': case U'被': case U'将': case U'从':
+    case U'向': case U'于': case U'所': case U'并': case U'而': case U'或': case U'万': case U'亿':
+      return true;
+  }
+  return IsAsciiDigit(Utf8Before(line, line.size(), nullptr));
+}
+
 // Was the break between `line` (the logical line before it) and `next` made by a layout?
 bool BreakIsLayout(icu::BreakIterator* words, std::string_view line, std::string_view next) {
   UChar32 last = Utf8Before(line, line.size(), nullptr);
@@ -116,7 +136,11 @@ bool BreakIsLayout(icu::BreakIterator* words, std::string_view line, std::string
   // sentence end) starts with a marker. "1.加快建设。每年新建" is a list item whose sentence
   // goes on, not a heading.
   bool heading = HeadingAt(TrimSpaces(LastClause(line))).level >= 0;
-  bool title = (CodePoints(line, 25) <= 25 && !HasSentencePunct(line)) || IsDocumentTitle(line);
+  // A document title wrapped onto two lines (…关于印发…数字经济 / 高质量发展…的通知) is one.
+  bool wrapped_title = line.find("关于") != std::string_view::npos && !IsDocumentTitle(line) &&
+                       IsDocumentTitle(std::string(line) + std::string(next));
+  bool title = ((CodePoints(line, 25) <= 25 && !HasSentencePunct(line)) || IsDocumentTitle(line)) &&
+               !CannotEndTitle(line) && !wrapped_title;
   return !heading && !title;
 }
 

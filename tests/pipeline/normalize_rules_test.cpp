@@ -161,6 +161,13 @@ TEST_CASE("hard_wrap", "[normalize][hard_wrap]") {
   std::string notice = "关于印发《2023年全省数字经济发展工作要点》的通知\n各市、县（区）人民政府，省政府各部门：";
   CHECK(Norm(notice) == notice);
   CHECK(Norm("1.加快5G和千兆光网建设。每年新建5G基\n站不少于5000个。") == "1.加快5G和千兆光网建设。每年新建5G基站不少于5000个。");
+  // A short line reads as a title only if it can end where it does.
+  CHECK(Norm("深化“最多\n跑一次”改革。") == "深化“最多跑一次”改革。");                // a quotation still open
+  CHECK(Norm("正如一位外国投资者所\n说，要坚持开放。") == "正如一位外国投资者所说，要坚持开放。");  // 所 needs what follows
+  CHECK(Norm("省财政安排专项资金150亿\n元，支持县域经济。") == "省财政安排专项资金150亿元，支持县域经济。");
+  // A document title wrapped onto two lines is one; a document number before it keeps its line.
+  CHECK(Norm("杭政办发〔2023〕12号\n杭州市人民政府办公厅关于印发杭州市数字经济\n高质量发展行动计划的通知\n各区人民政府：") ==
+        "杭政办发〔2023〕12号\n杭州市人民政府办公厅关于印发杭州市数字经济高质量发展行动计划的通知\n各区人民政府：");
   // No line starts with ，or ）: such a break is always the layout's.
   CHECK(Norm("门户网站（www.a.cn）\n，咨询电话：12345。") == "门户网站（www.a.cn），咨询电话：12345。");
   CHECK(Norm("为人民群众办实事。五、抓帮扶，坚持不懈解难事\n坚持不懈为人民群众办实事。") ==
