@@ -110,8 +110,8 @@ bool CannotEndTitle(std::string_view line) {
   int open = 0;
   for (size_t i = 0; i < line.size();) {
     switch (Utf8At(line, i, &i)) {
-      case U'“': case U'（': case U'《': case U'【': case U'〔': case U'「': case U'『': ++open; break;
-      case U'”': case U'）': case U'》': case U'】': case U'〕': case U'」': case U'』': --open; break;
+      case U'“': case U'（': case U'《': case U'【': case U'〔': case U'「': case U'『': case '(': case '<': ++open; break;
+      case U'”': case U'）': case U'》': case U'】': case U'〕': case U'」': case U'』': case ')': case '>': --open; break;
     }
   }
   if (open > 0) return true;
@@ -136,9 +136,13 @@ bool BreakIsLayout(icu::BreakIterator* words, std::string_view line, std::string
   // sentence end) starts with a marker. "1.加快建设。每年新建" is a list item whose sentence
   // goes on, not a heading.
   bool heading = HeadingAt(TrimSpaces(LastClause(line))).level >= 0;
-  // A document title wrapped onto two lines (…关于印发…数字经济 / 高质量发展…的通知) is one.
-  bool wrapped_title = line.find("关于") != std::string_view::npos && !IsDocumentTitle(line) &&
-                       IsDocumentTitle(std::string(line) + std::string(next));
+  // A document title wrapped onto two lines (…关于印发…数字经济 / 高质量发展…的通知) is one; a
+  // document number (杭政办发〔2023〕12号) before a title is a line of its own.
+  bool wrapped_title = false;
+  if (!IsDocumentTitle(line) && !line.ends_with("号")) {
+    std::string joined = std::string(line) + std::string(next);
+    wrapped_title = joined.find("关于") != std::string::npos && IsDocumentTitle(joined);
+  }
   bool title = ((CodePoints(line, 25) <= 25 && !HasSentencePunct(line)) || IsDocumentTitle(line)) &&
                !CannotEndTitle(line) && !wrapped_title;
   return !heading && !title;

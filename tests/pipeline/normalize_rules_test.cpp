@@ -165,7 +165,10 @@ TEST_CASE("hard_wrap", "[normalize][hard_wrap]") {
   CHECK(Norm("深化“最多\n跑一次”改革。") == "深化“最多跑一次”改革。");                // a quotation still open
   CHECK(Norm("正如一位外国投资者所\n说，要坚持开放。") == "正如一位外国投资者所说，要坚持开放。");  // 所 needs what follows
   CHECK(Norm("省财政安排专项资金150亿\n元，支持县域经济。") == "省财政安排专项资金150亿元，支持县域经济。");
+  CHECK(Norm("印发%26lt;杭州市数字\n经济行动计划%26gt;给你们。") == "印发《杭州市数字经济行动计划》给你们。");
   // A document title wrapped onto two lines is one; a document number before it keeps its line.
+  CHECK(Norm("杭州市人民政府办公厅\n关于印发行动计划的通知\n各区人民政府：") ==
+        "杭州市人民政府办公厅关于印发行动计划的通知\n各区人民政府：");
   CHECK(Norm("杭政办发〔2023〕12号\n杭州市人民政府办公厅关于印发杭州市数字经济\n高质量发展行动计划的通知\n各区人民政府：") ==
         "杭政办发〔2023〕12号\n杭州市人民政府办公厅关于印发杭州市数字经济高质量发展行动计划的通知\n各区人民政府：");
   // No line starts with ，or ）: such a break is always the layout's.
