@@ -138,14 +138,15 @@ bool BreakIsLayout(icu::BreakIterator* words, std::string_view line, std::string
   bool heading = HeadingAt(TrimSpaces(LastClause(line))).level >= 0;
   // A document title wrapped onto two lines (…关于印发…数字经济 / 高质量发展…的通知) is one; a
   // document number (杭政办发〔2023〕12号) before a title is a line of its own.
-  bool wrapped_title = false;
-  if (!IsDocumentTitle(line) && !line.ends_with("号")) {
+  // Every test here reads a line of at most 80 characters: the logical line grows as breaks
+  // are removed, and must not be copied or scanned whole at each of them.
+  if (heading || CodePoints(line, 80) > 80) return !heading;
+  if (!IsDocumentTitle(line) && !line.ends_with("号") && CodePoints(next, 80) <= 80) {
     std::string joined = std::string(line) + std::string(next);
-    wrapped_title = joined.find("关于") != std::string::npos && IsDocumentTitle(joined);
+    if (joined.find("关于") != std::string::npos && IsDocumentTitle(joined)) return true;
   }
-  bool title = ((CodePoints(line, 25) <= 25 && !HasSentencePunct(line)) || IsDocumentTitle(line)) &&
-               !CannotEndTitle(line) && !wrapped_title;
-  return !heading && !title;
+  bool title = (CodePoints(line, 25) <= 25 && !HasSentencePunct(line)) || IsDocumentTitle(line);
+  return !title || CannotEndTitle(line);
 }
 
 }  // namespace

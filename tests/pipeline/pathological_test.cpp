@@ -91,6 +91,13 @@ TEST_CASE("deeply repeated percent-encoding and nested brackets", "[pathological
   std::string wraps;
   for (int i = 0; i < 100000; ++i) wraps += "还\n";
   CheckWellFormed(ProcessDocument("wraps.txt", wraps));
+  // Lines that all join into one: the logical line grows with each break removed, and no
+  // decision may copy or scan it whole.
+  std::string joined;
+  for (int i = 0; i < 20000; ++i) joined += "全省上下要坚定信心真抓实干推动经济社会高质量发展取得新成效\n";
+  auto one_line = ProcessDocument("joined.txt", joined);
+  CheckWellFormed(one_line);
+  CHECK(std::count(one_line.normalized.text.text.begin(), one_line.normalized.text.text.end(), '\n') <= 1);
 }
 
 TEST_CASE("many URLs among many entities", "[pathological]") {
