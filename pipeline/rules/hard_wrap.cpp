@@ -123,11 +123,21 @@ bool CannotEndTitle(std::string_view line) {
   return IsAsciiDigit(Utf8Before(line, line.size(), nullptr));
 }
 
+// Whether a hanzi is among the last 64 characters of `line` (a bounded look: lines grow).
+bool EndsInText(std::string_view line) {
+  size_t i = line.size();
+  for (int k = 0; k < 64 && i > 0; ++k)
+    if (IsHan(Utf8Before(line, i, &i))) return true;
+  return false;
+}
+
 // Was the break between `line` (the logical line before it) and `next` made by a layout?
 bool BreakIsLayout(icu::BreakIterator* words, std::string_view line, std::string_view next) {
   UChar32 last = Utf8Before(line, line.size(), nullptr);
   UChar32 first = Utf8At(next, 0, nullptr);
-  if (ClosesLine(first)) return true;  // no line starts with ，or ）
+  // No line starts with ，or ）, if the line before it is text: a line of marks alone could chain
+  // with the next (each join letting cjk_punct convert one more mark) past the rounds' bound.
+  if (ClosesLine(first)) return EndsInText(line);
   if (!IsHan(last) && !IsAsciiDigit(last) && last != 0xFF0C && last != 0x3001 && last != ',') return false;
   if (!IsHan(first) && !IsAsciiDigit(first)) return false;
   if (HeadingAt(next).level >= 0) return false;
