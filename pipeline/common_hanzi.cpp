@@ -15,30 +15,43 @@ namespace {
 constexpr UChar32 kFirst = 0x4E00, kLast = 0x9FFF;
 using HanziSet = std::bitset<kLast - kFirst + 1>;
 
-// Decodes every two-byte sequence with a lead byte in [lead_first, lead_last] and a trail byte
-// in the converter's ranges, in one call; the hanzi it yields form the set.
 HanziSet Decoded(const char* charset, unsigned lead_first, unsigned lead_last, unsigned last_pair) {
   HanziSet set;
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<UConverter, void (*)(UConverter*)> conv(ucnv_open(charset, &status), ucnv_close);
-  if (U_FAILURE(status)) return set;
-  std::string pairs;
-  for (unsigned lead = lead_first; lead <= lead_last; ++lead)
-    for (unsigned trail = 0x40; trail <= 0xFE; ++trail)
-      if ((trail <= 0x7E || trail >= 0xA1) && (lead << 8 | trail) <= last_pair)
-        pairs += {static_cast<char>(lead), static_cast<char>(trail)};
-  std::vector<UChar> units(pairs.size() + 16);
-  const char* source = pairs.data();
-  UChar* target = units.data();
-  ucnv_toUnicode(conv.get(), &target, units.data() + units.size(), &source, pairs.data() + pairs.size(), nullptr,
-                 true, &status);
-  if (U_FAILURE(status)) return set;
-  for (UChar* u = units.data(); u < target; ++u)
-    if (*u >= kFirst && *u <= kLast) set.set(*u - kFirst);
+  ForEachDoubleByteCharacter(charset, lead_first, lead_last, 0xA1, [&](uint16_t bytes, char16_t unit) {
+    if (bytes <= last_pair && unit >= kFirst && unit <= kLast) set.set(unit - kFirst);
+  });
   return set;
 }
 
 }  // namespace
+
+void ForEachDoubleByteCharacter(const char* charset, unsigned lead_first, unsigned lead_last, unsigned trail_high_first,
+                                const std::function<void(uint16_t bytes, char16_t unit)>& found) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<UConverter, void (*)(UConverter*)> conv(ucnv_open(charset, &status), ucnv_close);
+  if (U_FAILURE(status)) return;
+  std::string pairs;
+  for (unsigned lead = lead_first; lead <= lead_last; ++lead)
+    for (unsigned trail = 0x40; trail <= 0xFE; ++trail)
+      if (trail <= 0x7E || trail >= trail_high_first) pairs += {static_cast<char>(lead), static_cast<char>(trail)};
+  std::vector<UChar> units(pairs.size() + 16);
+  std::vector<int32_t> offsets(units.size());
+  const char* source = pairs.data();
+  UChar* target = units.data();
+  ucnv_toUnicode(conv.get(), &target, units.data() + units.size(), &source, pairs.data() + pairs.size(),
+                 offsets.data(), true, &status);
+  if (U_FAILURE(status)) return;
+  const size_t count = static_cast<size_t>(target - units.data());
+  for (size_t k = 0; k < count; ++k) {
+    UChar unit = units[k];
+    int32_t at = offsets[k];
+    // Substitutes for unmapped pairs, and bytes read on their own, are not characters.
+    bool whole_pair = at >= 0 && at % 2 == 0 && (k + 1 == count || offsets[k + 1] == at + 2);
+    if (!whole_pair || unit < 0x80 || unit == 0xFFFD || U16_IS_SURROGATE(unit)) continue;
+    found(static_cast<uint16_t>(static_cast<unsigned char>(pairs[at]) << 8 | static_cast<unsigned char>(pairs[at + 1])),
+          unit);
+  }
+}
 
 bool IsCommonSimplified(UChar32 c) {
   static const HanziSet set = Decoded("GB2312", 0xB0, 0xD7, 0xD7F9);

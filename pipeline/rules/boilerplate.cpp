@@ -42,16 +42,17 @@ std::string Trim(std::string_view s) {
   return std::string(s.substr(b, e - b));
 }
 
-// Every furniture line holds one of these words: most lines are ruled out without the regex.
-bool MayBeFurniture(std::string_view line) {
-  for (std::string_view word : {"打印", "关闭", "收藏", "返回", "编辑", "校对", "审核", "分享", "字号"})
+bool ContainsAny(std::string_view line, std::initializer_list<std::string_view> words) {
+  for (std::string_view word : words)
     if (line.find(word) != std::string_view::npos) return true;
   return false;
 }
+// Every furniture and site line holds one of these words: most lines are ruled out without a regex.
+bool MayBeFurniture(std::string_view line) {
+  return ContainsAny(line, {"打印", "关闭", "收藏", "返回", "编辑", "校对", "审核", "分享", "字号"});
+}
 bool MayBeSiteLine(std::string_view line) {
-  for (std::string_view word : {"位置", "首页", "ICP", "网站标识码", "公网安备", "版权所有", "Copyright", "©", "字体"})
-    if (line.find(word) != std::string_view::npos) return true;
-  return false;
+  return ContainsAny(line, {"位置", "首页", "ICP", "网站标识码", "公网安备", "版权所有", "Copyright", "©", "字体"});
 }
 
 }  // namespace

@@ -137,30 +137,11 @@ void RepairLatinRuns(std::string_view text, PassOutput& out, UConverter* cp1252)
 // UTF-8 read as GBK also yields bopomofo (在 → 鍦ㄥ), kana, Greek and full-width forms.
 struct GbkTable {
   std::vector<uint16_t> code;
-  // Built in the direction the damage went: every two-byte GBK sequence decoded, in one call.
+  // Built in the direction the damage went: every two-byte GBK sequence decoded.
   GbkTable() : code(0x10000, 0) {
-    UErrorCode status = U_ZERO_ERROR;
-    Converter gbk(ucnv_open("GBK", &status));
-    if (U_FAILURE(status)) return;
-    std::string pairs;
-    for (unsigned lead = 0x81; lead <= 0xFE; ++lead)
-      for (unsigned trail = 0x40; trail <= 0xFE; ++trail)
-        if (trail != 0x7F) pairs += {static_cast<char>(lead), static_cast<char>(trail)};
-    std::vector<UChar> units(pairs.size() + 16);
-    std::vector<int32_t> offsets(units.size());
-    const char* source = pairs.data();
-    UChar* target = units.data();
-    ucnv_toUnicode(gbk.get(), &target, units.data() + units.size(), &source, pairs.data() + pairs.size(),
-                   offsets.data(), true, &status);
-    if (U_FAILURE(status)) return;
-    for (size_t k = 0; units.data() + k < target; ++k) {
-      UChar u = units[k];
-      int32_t at = offsets[k];
-      // Substitutes for unmapped pairs, and bytes read on their own, are not characters of GBK.
-      bool whole_pair = at >= 0 && at % 2 == 0 && (units.data() + k + 1 == target || offsets[k + 1] == at + 2);
-      if (!whole_pair || u < 0x80 || u == 0xFFFD || U16_IS_SURROGATE(u) || code[u] != 0) continue;
-      code[u] = static_cast<uint16_t>((static_cast<unsigned char>(pairs[at]) << 8) | static_cast<unsigned char>(pairs[at + 1]));
-    }
+    ForEachDoubleByteCharacter("GBK", 0x81, 0xFE, 0x80, [&](uint16_t bytes, char16_t unit) {
+      if (code[unit] == 0) code[unit] = bytes;
+    });
   }
   uint16_t Of(UChar32 c) const { return c >= 0 && c <= 0xFFFF ? code[c] : 0; }
 };
