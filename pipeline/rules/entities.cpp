@@ -9,6 +9,7 @@
 #include <optional>
 #include <unordered_map>
 
+#include "pipeline/rules/entity_chain.h"
 #include "pipeline/rules/rule.h"
 #include "pipeline/rules/url_spans.h"
 #include "pipeline/unicode_util.h"
@@ -91,13 +92,17 @@ std::optional<std::pair<std::string, size_t>> PercentRunAt(std::string_view text
   return std::make_pair(bytes, j);
 }
 
-struct Decoded {
-  size_t start, end;
-  std::string text;
-  bool percent;
-};
+// Radicals (U+2E80–U+2FDF) count as Han here: this pass runs before variant_char turns them
+// into ideographs, and must decide as it would on the mapped text (idempotence).
+bool HanOrRadical(UChar32 c) { return IsHan(c) || (c >= 0x2E80 && c <= 0x2FDF); }
+// ASCII marks count as the Chinese punctuation cjk_punct will make of them later (<中文???>).
+bool AllowedInAngles(UChar32 c) {
+  static constexpr ByteSet kAsciiMarks(",.;:?!()");
+  return HanOrRadical(c) || IsChinesePunct(c) || IsAsciiDigit(c) || c == ' ' || kAsciiMarks.Contains(c);
+}
 
-// Decodes the chain of encodings that starts at text[i], if any.
+}  // namespace
+
 std::optional<Decoded> DecodeChainAt(std::string_view text, size_t i) {
   std::string value;  // decoded so far; text[pos..] follows it
   size_t pos = i;
@@ -136,16 +141,6 @@ std::optional<Decoded> DecodeChainAt(std::string_view text, size_t i) {
   return Decoded{i, pos, value, percent};
 }
 
-// Radicals (U+2E80–U+2FDF) count as Han here: this pass runs before variant_char turns them
-// into ideographs, and must decide as it would on the mapped text (idempotence).
-bool HanOrRadical(UChar32 c) { return IsHan(c) || (c >= 0x2E80 && c <= 0x2FDF); }
-// ASCII marks count as the Chinese punctuation cjk_punct will make of them later (<中文???>).
-bool AllowedInAngles(UChar32 c) {
-  static constexpr ByteSet kAsciiMarks(",.;:?!()");
-  return HanOrRadical(c) || IsChinesePunct(c) || IsAsciiDigit(c) || c == ' ' || kAsciiMarks.Contains(c);
-}
-
-}  // namespace
 
 void Entities(std::string_view text, PassOutput& out) {
   static constexpr ByteSet kSpecial("%&<>");

@@ -5,47 +5,23 @@
 #include <algorithm>
 #include <string>
 
+#include "pipeline/rules/entity_chain.h"
 #include "pipeline/unicode_util.h"
 
 namespace pledge::rules {
 namespace {
 
-int Hex(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f') return (c | 0x20) - 'a' + 10;
-  return -1;
-}
-
-// Length of a percent-encoded character (%EF%BC%89) or a numeric entity (&#65289;) that ends
-// `url` and stands for Chinese punctuation; 0 if none.
+// Length of an encoding that ends `url` and stands for one Chinese punctuation mark
+// (%EF%BC%89, &#65289;, &rdquo;), decoded as the entities pass decodes it; 0 if none.
 size_t EncodedChinesePunctAtEnd(std::string_view url) {
-  // %XX%XX%XX: a three-byte UTF-8 character.
-  if (url.size() >= 9) {
-    std::string_view tail = url.substr(url.size() - 9);
-    std::string bytes;
-    for (size_t k = 0; k < 9; k += 3) {
-      if (tail[k] != '%' || Hex(tail[k + 1]) < 0 || Hex(tail[k + 2]) < 0) { bytes.clear(); break; }
-      bytes.push_back(static_cast<char>(Hex(tail[k + 1]) * 16 + Hex(tail[k + 2])));
-    }
+  constexpr size_t kLongest = 24;  // a three-byte character percent-encoded, or an entity
+  for (size_t at = url.size() > kLongest ? url.size() - kLongest : 0; at < url.size(); ++at) {
+    if (url[at] != '%' && url[at] != '&') continue;
+    auto d = DecodeChainAt(url, at);
     size_t next = 0;
-    if (bytes.size() == 3 && IsChinesePunct(Utf8At(bytes, 0, &next)) && next == 3) return 9;
-  }
-  // &#NNNNN; or &#xHHHH;
-  if (!url.empty() && url.back() == ';') {
-    size_t amp = url.rfind("&#");
-    if (amp != std::string_view::npos && url.size() - amp <= 10) {
-      std::string_view body = url.substr(amp + 2, url.size() - amp - 3);
-      bool hex = !body.empty() && (body[0] == 'x' || body[0] == 'X');
-      if (hex) body.remove_prefix(1);
-      long value = 0;
-      bool ok = !body.empty();
-      for (char c : body) {
-        int d = hex ? Hex(c) : (c >= '0' && c <= '9' ? c - '0' : -1);
-        if (d < 0) { ok = false; break; }
-        value = value * (hex ? 16 : 10) + d;
-      }
-      if (ok && IsChinesePunct(static_cast<UChar32>(value))) return url.size() - amp;
-    }
+    if (d && d->end == url.size() && !d->text.empty() && IsChinesePunct(Utf8At(d->text, 0, &next)) &&
+        next == d->text.size())
+      return url.size() - at;
   }
   return 0;
 }
