@@ -5,6 +5,9 @@
 #include <algorithm>
 #include <cctype>
 #include <string>
+#include <vector>
+
+#include "pipeline/rules/table_rows.h"
 
 namespace pledge {
 namespace {
@@ -21,14 +24,14 @@ bool IsBlock(GumboTag tag) {
     case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_TR: case GUMBO_TAG_TABLE: case GUMBO_TAG_SECTION:
     case GUMBO_TAG_ARTICLE: case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER: case GUMBO_TAG_BLOCKQUOTE:
     case GUMBO_TAG_PRE: case GUMBO_TAG_TITLE: case GUMBO_TAG_BODY: case GUMBO_TAG_HR: case GUMBO_TAG_DD:
-    case GUMBO_TAG_DT: case GUMBO_TAG_DL: case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_CAPTION: case GUMBO_TAG_NAV: case GUMBO_TAG_ASIDE: case GUMBO_TAG_CENTER:
+    case GUMBO_TAG_DT: case GUMBO_TAG_DL: case GUMBO_TAG_CAPTION: case GUMBO_TAG_NAV: case GUMBO_TAG_ASIDE: case GUMBO_TAG_CENTER:
       return true;
     default:
       return false;
   }
 }
 
-bool IsLineBlock(GumboTag tag) { return tag == GUMBO_TAG_BR || tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH; }
+bool IsCell(GumboTag tag) { return tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH; }
 
 class Extractor {
  public:
@@ -45,12 +48,18 @@ class Extractor {
         const GumboElement& e = node->v.element;
         if (IsHidden(e.tag)) return;
         bool block = IsBlock(e.tag);
-        // A line break (<br>) or a table cell ends a line; any other block ends a paragraph:
-        // a blank line, which hard_wrap never joins (a paragraph's end may look like a wrap: a
-        // title, a menu, a heading without punctuation).
-        bool paragraph = block && !IsLineBlock(e.tag);
+        // A line break (<br>) ends a line; any other block ends a paragraph: a blank line,
+        // which hard_wrap never joins (a paragraph's end may look like a wrap: a title, a
+        // menu, a heading without punctuation). A table row is a paragraph. Its cells are
+        // lines, except in a row of figures (rules/table_rows.h), whose cells are separated
+        // by a space as in a plain-text table: as lines, 9800 / 12000 were joined like a wrap
+        // and read 980012000.
+        bool paragraph = block && e.tag != GUMBO_TAG_BR;
         if (block) Break(e.start_pos.offset, paragraph);
+        if (IsCell(e.tag)) SeparateCell(e.start_pos.offset);
+        size_t row_start = out_.text.size(), row_separators = cell_separators_.size();
         for (unsigned i = 0; i < e.children.length; ++i) Walk(static_cast<const GumboNode*>(e.children.data[i]));
+        if (e.tag == GUMBO_TAG_TR) EndRow(row_start, row_separators);
         if (block && e.end_pos.offset > 0) Break(e.end_pos.offset, paragraph);
         break;
       }
@@ -105,10 +114,30 @@ class Extractor {
     cursor_ = offset;
   }
 
+  // A cell that starts on a line with text already on it is set off by one space.
+  void SeparateCell(size_t offset) {
+    if (out_.text.empty() || out_.text.back() == '\n' || out_.text.back() == ' ' || offset < cursor_) return;
+    RawOffset raw = std::max(decoded_.to_raw[std::min(offset, decoded_.text.size())], last_raw_);
+    cell_separators_.push_back(out_.text.size());
+    out_.text.push_back(' ');
+    out_.to_raw.push_back(raw);
+    last_raw_ = raw;
+    cursor_ = offset;
+  }
+  // A row that does not read as a row of figures puts its cells on lines of their own: a
+  // heading cell (（一）教育提质) then keeps its line instead of running into the next cell.
+  void EndRow(size_t row_start, size_t row_separators) {
+    std::string_view row = std::string_view(out_.text).substr(std::min(row_start, out_.text.size()));
+    if (!rules::IsTableRow(row))
+      for (size_t k = row_separators; k < cell_separators_.size(); ++k) out_.text[cell_separators_[k]] = '\n';
+    cell_separators_.resize(row_separators);
+  }
+
   const TrackedText& decoded_;
   TrackedText out_;
   size_t cursor_ = 0;
   RawOffset last_raw_ = 0;
+  std::vector<size_t> cell_separators_;  // positions of the spaces set between cells of open rows
 };
 
 }  // namespace

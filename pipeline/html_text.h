@@ -3,11 +3,12 @@
 // Contract:
 //   HtmlToText(decoded) parses the decoded page with gumbo (an HTML5 parser, not regexes) and
 //   returns the text a reader sees: the <title>, then the text of the body in document order,
-//   with a line break at <br> and each table cell and a blank line (a paragraph end) at every
-//   other block element (p, div, li, h1–h6, tr, …); script, style,
-//   noscript and template content is dropped. Text is taken verbatim from the source (entities
+//   with a line break at <br> and a blank line (a paragraph end) at every other block element
+//   (p, div, li, h1–h6, tr, …). A table row's cells are lines of their own, except in a row of
+//   figures (rules/table_rows.h), where one space sets them apart as in a plain-text table.
+//   Script, style, noscript and template content is dropped. Text is taken verbatim from the source (entities
 //   are left for the normalizer, which decodes and logs them), so to_raw stays exact; each
-//   inserted line break maps to the start of the tag that caused it.
+//   inserted line break or cell space maps to the start of the tag that caused it.
 //   LooksLikeHtml tells whether a document should go through it (by name or by its first tag).
 #pragma once
 

@@ -13,6 +13,7 @@
 
 #include "pipeline/rules/headings.h"
 #include "pipeline/rules/rule.h"
+#include "pipeline/rules/table_rows.h"
 #include "pipeline/unicode_util.h"
 
 namespace pledge::rules {
@@ -138,6 +139,8 @@ bool BreakIsLayout(icu::BreakIterator* words, std::string_view line, std::string
   // No line starts with ，or ）, if the line before it is text: a line of marks alone could chain
   // with the next (each join letting cjk_punct convert one more mark) past the rounds' bound.
   if (ClosesLine(first)) return EndsInText(line);
+  // Rows of a table keep their lines: joined, 12000 and the next row's 2 would read 120002.
+  if (IsTableRow(line) || IsTableRow(next)) return false;
   if (!IsHan(last) && !IsAsciiDigit(last) && last != 0xFF0C && last != 0x3001 && last != ',') return false;
   if (!IsHan(first) && !IsAsciiDigit(first)) return false;
   if (HeadingAt(next).level >= 0) return false;

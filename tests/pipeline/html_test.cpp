@@ -34,6 +34,21 @@ TEST_CASE("HTML pages are reduced to their visible text by a parser", "[html]") 
     if (text.text[i] != '\n') REQUIRE(raw[text.to_raw[i]] == text.text[i]);
 }
 
+TEST_CASE("HTML tables: a row of figures is one line, other rows keep a line per cell", "[html]") {
+  std::string page =
+      "<html><body><p>主要指标如下。</p><table>"
+      "<tr><th>序号</th><th>指标名称</th><th>单位</th><th>2020年</th><th>2025年</th></tr>"
+      "<tr><td>1</td><td>公路总里程</td><td>公里</td><td>9800</td><td>12000</td></tr>"
+      "<tr><td>2</td><td>港口吞吐量</td><td>万吨</td><td>8500</td><td>10000</td></tr>"
+      "<tr><td>（一）教育提质</td><td>新建幼儿园3所。</td></tr></table></body></html>";
+  NormalizedText n = NormalizeText(HtmlToText(TrackedText::Identity(page)));
+  // As lines of their own, 9800 / 12000 were joined like a wrap and read 980012000.
+  CHECK(n.text.text ==
+        "主要指标如下。\n\n序号 指标名称 单位 2020年 2025年\n\n1 公路总里程 公里 9800 12000\n\n"
+        "2 港口吞吐量 万吨 8500 10000\n\n（一）教育提质\n新建幼儿园3所。\n");
+  CHECK(n.fixes.empty());
+}
+
 TEST_CASE("HTML documents keep exact raw offsets through normalization", "[html]") {
   std::string raw = test::ReadBytes(test::SourcePath("samples/county_notice.html"));
   ProcessedDocument doc = ProcessDocument("county_notice.html", raw);

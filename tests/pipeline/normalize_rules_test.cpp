@@ -4,6 +4,7 @@
 
 #include "pipeline/normalize.h"
 #include "pipeline/rules/rule.h"
+#include "pipeline/rules/table_rows.h"
 
 using namespace pledge;
 
@@ -144,6 +145,35 @@ TEST_CASE("whitespace", "[normalize][whitespace]") {
   CHECK(Norm("增长5%\xC2\xA0。") == "增长5%。");
   CHECK(Norm("任务完成。 GDP增长") == "任务完成。GDP增长");
   CHECK(Norm("全市 GDP 增长 5%") == "全市 GDP 增长 5%");
+}
+
+TEST_CASE("a plain-text table keeps its rows and cells", "[normalize][whitespace][hard_wrap]") {
+  CHECK(rules::IsTableRow("1 公路总里程 公里 9800 12000"));
+  CHECK(rules::IsTableRow("序号  指标名称    单位  2020年  2025年"));
+  CHECK(rules::IsTableRow("地区生产总值 亿元 3201 4500 12.5%"));
+  CHECK_FALSE(rules::IsTableRow("2 0 2 4 年 工 作 要 点"));                  // letter-spaced
+  CHECK_FALSE(rules::IsTableRow("2024年 全市 工作要点"));                     // one figure
+  CHECK_FALSE(rules::IsTableRow("到2025年 全市 公路 达到 12000公里，增长5%"));   // prose
+  CHECK_FALSE(rules::IsTableRow("1 2 3"));                                     // no text
+  CHECK(rules::IsTableRow("水泥 万吨 356 -2.1"));                               // a signed figure
+  CHECK(rules::IsTableHeader("产品名称 单位 产量 比上年增长（%）", "水泥 万吨 356 -2.1"));
+  CHECK_FALSE(rules::IsTableHeader("产品名称 单位 产量", "水泥万吨356，下降2.1%。"));
+  CHECK_FALSE(rules::IsTableRow(Repeat("公路 100 ", 100)));                    // too long for a row
+  // Cells separated by U+3000 or runs of spaces: one space each, even between hanzi, and the
+  // rows keep their lines (joined, 12000 and the next row's 2 would read 120002).
+  std::string u3000 = "\xE3\x80\x80";
+  std::string table = "表1 主要指标\n序号" + u3000 + "指标名称" + u3000 + "单位" + u3000 + "2020年" + u3000 +
+                      "2025年\n1" + u3000 + "公路总里程" + u3000 + "公里" + u3000 + "9800" + u3000 +
+                      "12000\n2    港口吞吐量    万吨    8500    10000\n各地要抓好落实。";
+  std::string rows =
+      "表1 主要指标\n序号 指标名称 单位 2020年 2025年\n1 公路总里程 公里 9800 12000\n2 港口吞吐量 万吨 8500 10000\n"
+      "各地要抓好落实。";
+  CHECK(Norm(table) == rows);
+  CHECK(Norm(rows) == rows);  // normalized rows are clean text: byte-identical
+  std::string with_header = "产品名称  单位  产量  增长\n水泥  万吨  356  -2.1\n";
+  CHECK(Norm(with_header) == "产品名称 单位 产量 增长\n水泥 万吨 356 -2.1\n");
+  // Outside rows, spaces between hanzi still go.
+  CHECK(Norm("全市 公路 总里程达到 12000公里。") == "全市公路总里程达到 12000公里。");
 }
 
 TEST_CASE("hard_wrap", "[normalize][hard_wrap]") {

@@ -1,0 +1,57 @@
+#include "pipeline/rules/table_rows.h"
+
+#include "pipeline/unicode_util.h"
+
+namespace pledge::rules {
+namespace {
+
+struct Cells {
+  int count = 0, numbers = 0, one_character = 0;
+  bool han = false;
+  bool prose = false;  // Chinese sentence punctuation: a sentence, not cells
+};
+
+Cells SplitCells(std::string_view line) {
+  Cells cells;
+  for (size_t i = 0; i < line.size();) {
+    if (line[i] == ' ' || line[i] == '\r') {
+      ++i;
+      continue;
+    }
+    // One cell: up to the next space. A figure may carry a sign (-2.1).
+    size_t number_at = line[i] == '-' || line[i] == '+' ? i + 1 : i;
+    bool number = number_at < line.size() && IsAsciiDigit(static_cast<unsigned char>(line[number_at]));
+    size_t characters = 0;
+    while (i < line.size() && line[i] != ' ' && line[i] != '\r') {
+      UChar32 c = Utf8At(line, i, &i);
+      // ASCII marks do not make prose: 12.5%, 1,200, PM2.5.
+      if (c == U'。' || c == U'，' || c == U'；' || c == U'！' || c == U'？') cells.prose = true;
+      cells.han |= IsHan(c);
+      ++characters;
+    }
+    ++cells.count;
+    cells.numbers += number;
+    cells.one_character += characters == 1;
+  }
+  return cells;
+}
+
+// Three or more cells of words, not letters (2 0 2 4 年 工 作 要 点).
+bool CellsOfWords(const Cells& cells) {
+  return !cells.prose && cells.count >= 3 && cells.han && cells.one_character * 2 < cells.count;
+}
+
+}  // namespace
+
+bool IsTableRow(std::string_view line) {
+  if (line.size() > kLongestTableRow) return false;
+  Cells cells = SplitCells(line);
+  return CellsOfWords(cells) && cells.numbers >= 2;
+}
+
+bool IsTableHeader(std::string_view line, std::string_view next) {
+  if (line.size() > kLongestTableRow || !IsTableRow(next)) return false;
+  return CellsOfWords(SplitCells(line));
+}
+
+}  // namespace pledge::rules

@@ -1,0 +1,31 @@
+// Rows of a plain-text table, shared by whitespace (the spaces between cells stay) and
+// hard_wrap (a row keeps its line break).
+//
+// Statistical tables in policy documents (主要指标, 项目清单) are often typed or pasted as lines
+// of cells separated by spaces, U+3000 or tabs:
+//
+//   序号　指标名称　单位　2020年　2025年
+//   1　公路总里程　公里　9800　12000
+//
+// Read as prose, the cells run together (公路总里程公里) and, worse, joining the rows makes
+// numbers that were never written (12000 + 2 → 120002). A row is recognised after the
+// character map, when every separator is a run of ASCII spaces, and again in normalized text,
+// where each separator is one space: the same test both times keeps normalization idempotent.
+#pragma once
+
+#include <string_view>
+
+namespace pledge::rules {
+
+// Whether `line` (without its line break) reads as a table row: at least three cells separated
+// by spaces, no Chinese sentence punctuation, hanzi in some cell and at least two cells that are
+// figures (9800, 2025年, 12.5%, -2.1); most cells longer than one character, so that
+// letter-spaced text (2 0 2 4 年 工 作 要 点) is not taken for a row. A line longer than kLongestTableRow bytes is
+// prose, so only that much of a line need be read.
+constexpr size_t kLongestTableRow = 600;
+bool IsTableRow(std::string_view line);
+// Whether `line` is the header of the table whose first row is `next`: cells as in a row, but
+// words rather than figures (产品名称 单位 产量 比上年增长（%）).
+bool IsTableHeader(std::string_view line, std::string_view next);
+
+}  // namespace pledge::rules
