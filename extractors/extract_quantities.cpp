@@ -14,6 +14,7 @@
 #include <unordered_set>
 
 #include <algorithm>
+#include <charconv>
 #include <cctype>
 #include <cmath>
 #include <string>
@@ -223,6 +224,19 @@ bool HasChineseDigit(std::string_view s) {
     if (c >= 0x80 && DigitValue(static_cast<char32_t>(c)) >= 0) return true;
   }
   return false;
+}
+
+// A written decimal times a power of ten, as the decimal it stands for: 162.7 × 1e8 is
+// 16270000000.000002 in binary, and `value = 16270000000` in SQL must find it. Written figures
+// have far fewer than 15 significant digits, so rounding to 15 loses nothing that was written.
+double Scaled(double number, double factor) {
+  double product = number * factor;
+  if (!std::isfinite(product) || product == 0) return product;
+  char digits[32];
+  auto written = std::to_chars(digits, digits + sizeof digits, product, std::chars_format::general, 15);
+  double rounded = product;
+  std::from_chars(digits, written.ptr, rounded);
+  return rounded;
 }
 
 double TrailingMultiplier(std::string_view s) {
@@ -703,12 +717,12 @@ std::vector<Quantity> ExtractQuantities(std::string_view s, std::string_view con
 
       double factor = (unit ? unit->factor : 1) * multiplier;
       if (is_range) {
-        q.low = low * factor;
-        q.high = high * factor;
+        q.low = Scaled(low, factor);
+        q.high = Scaled(high, factor);
         q.bound = bound.empty() ? "range" : bound;
         if (q.kind == "year") { q.low = low; q.high = high; }
       } else {
-        q.value = (number + half) * factor;
+        q.value = Scaled(number + half, factor);
         if (q.kind == "year") q.value = number;
         q.bound = !before_bound.empty() ? before_bound
                   : !after_bound.empty() ? after_bound
@@ -807,7 +821,7 @@ std::vector<NumberMention> FindNumbers(std::string_view s) {
       bool multiplied = false;
       for (auto [unit_text, value] : {std::pair{"万亿", 1e12}, {"亿", 1e8}, {"万", 1e4}}) {
         if (StartsWith(s, after + 3, unit_text)) {
-          add(start, after + 3 + std::string_view(unit_text).size(), *v * value, false);
+          add(start, after + 3 + std::string_view(unit_text).size(), Scaled(*v, value), false);
           multiplied = true;
           break;
         }

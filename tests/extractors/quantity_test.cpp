@@ -240,3 +240,13 @@ TEST_CASE("spans are byte offsets into the sentence", "[extract]") {
   CHECK(q[0].text == "15天");
   CHECK(q[1].text == "1个月");
 }
+
+TEST_CASE("a scaled value is the decimal that was written, exactly", "[extract][money]") {
+  // 162.7 × 1e8 is 16270000000.000002 in binary; SQL users compare with =.
+  CHECK(One("第二产业增加值162.7亿元").value == 16270000000.0);
+  CHECK(One("资金1.1万亿元").value == 1100000000000.0);
+  CHECK(One("面积3.3万平方公里").value == 33000.0);
+  auto range = One("投资0.3至1.1亿元");
+  CHECK(range.low == 30000000.0);
+  CHECK(range.high == 110000000.0);
+}
