@@ -193,6 +193,12 @@ TEST_CASE("modality", "[extract][modality]") {
   CHECK(One("学校周边200米范围内不得设置网吧").modality == "obligation");  // the modal word after, same clause
   CHECK(One("达到200米，不得设置网吧").modality == "achievement");       // another clause: not its modal word
   CHECK(One("单笔贷款额度不超过300万元").modality.empty());              // 不超过 is a bound, not a result
+  // 累计 is cumulative, not past: in a plan's frame it is a target.
+  CHECK(X("力争到2027年累计培育专精特新企业500家。")[1].modality == "target");
+  CHECK(One("全省累计建成5G基站12万个。").modality == "achievement");
+  CHECK(X("截至2024年底，全省累计建成5G基站12万个。")[1].modality == "achievement");
+  // A paragraph that opens with 到2025年，…； frames the sentences after its ；.
+  CHECK(One("5G基站累计达到4.2万个。", "标题 / 到2025年，全市数字经济核心产业增加值突破7000亿元；").modality == "target");
 }
 
 TEST_CASE("plan names are not durations", "[extract][negative][duration]") {
