@@ -2,8 +2,9 @@
 // also marks a new article in scraped pages) becomes one space; spaces between two Chinese
 // characters go (this also closes up letter-spaced titles, 政 府 工 作 报 告), and so do spaces
 // before or after Chinese punctuation, which is never spaced (5%&nbsp;。, 。 GDP); any other run
-// becomes one space. In a row or header of a plain-text table (table_rows.h) every run between
-// cells becomes one space, even between hanzi: it separates cells (公路总里程 公里), not letters.
+// becomes one space. Where a line's spaces separate (table_rows.h), a run between hanzi becomes
+// one space too: between the cells of a table row or header (公路总里程 公里), and between words
+// of two characters or more in a line that is not a sentence (中共中央 国务院, 市长 王某某).
 #include "pipeline/rules/rule.h"
 #include "pipeline/rules/table_rows.h"
 #include "pipeline/unicode_util.h"
@@ -19,11 +20,12 @@ bool SpaceGoesBetween(UChar32 before, UChar32 after) {
 
 void Spaces(std::string_view text, PassOutput& out) {
   constexpr const char* kRule = "whitespace";
-  // Whether the line holding the run at `pos` is a table row, judged once per line. Runs come in
+  // What the spaces of the line holding the run at `pos` are, judged once per line. Runs come in
   // order, so the text is scanned for line starts once, and a line only up to a row's length.
+  enum class Line { kProse, kTableCells, kWords };
   size_t scanned = 0, line_start = 0, judged_line = std::string_view::npos;
-  bool table_row = false;
-  auto in_table_row = [&](size_t pos) {
+  Line kind = Line::kProse;
+  auto line_kind = [&](size_t pos) {
     size_t nl = text.substr(scanned, pos - scanned).rfind('\n');
     if (nl != std::string_view::npos) line_start = scanned + nl + 1;
     scanned = pos;
@@ -31,14 +33,38 @@ void Spaces(std::string_view text, PassOutput& out) {
       judged_line = line_start;
       std::string_view rest = text.substr(line_start, 2 * (kLongestTableRow + 1));
       size_t end = rest.find('\n');
-      std::string_view line = rest.substr(0, end);
-      table_row = IsTableRow(line);
-      if (!table_row && end != std::string_view::npos) {
-        std::string_view next = rest.substr(end + 1);
-        table_row = IsTableHeader(line, next.substr(0, next.find('\n')));
-      }
+      std::string_view line = rest.substr(0, end), next;
+      if (end != std::string_view::npos) next = rest.substr(end + 1), next = next.substr(0, next.find('\n'));
+      kind = IsTableRow(line) || IsTableHeader(line, next) ? Line::kTableCells
+             : SpacesSeparateWords(line)                   ? Line::kWords
+                                                           : Line::kProse;
     }
-    return table_row;
+    return kind;
+  };
+  // Whether the words either side of the run [start, end) are two characters or longer.
+  auto between_words = [&](size_t start, size_t end) {
+    size_t before = start, after = end;
+    for (int k = 0; k < 2; ++k) {
+      if (before == 0 || text[before - 1] == ' ' || text[before - 1] == '\n') return false;
+      Utf8Before(text, before, &before);
+      if (after >= text.size() || text[after] == ' ' || text[after] == '\n' || text[after] == '\r') return false;
+      Utf8At(text, after, &after);
+    }
+    return true;
+  };
+  // A numeral is not a word: 八千 三百 八十五万 and 四点 五个百分点 are one number each.
+  auto numeral = [](UChar32 c) {
+    static constexpr std::u32string_view kNumerals = U"〇零一二三四五六七八九十百千万亿两点";
+    return kNumerals.find(c) != std::u32string_view::npos;
+  };
+  auto separates = [&](size_t start, size_t end) {
+    Line line = line_kind(start);
+    if (line == Line::kTableCells) return true;
+    UChar32 before = Utf8Before(text, start, nullptr), after = Utf8At(text, end, nullptr);
+    // No word starts with a particle that ties it to the word before (和新 的社会群体).
+    bool particle = after == U'的' || after == U'之' || after == U'了' || after == U'地' || after == U'得';
+    return line == Line::kWords && IsHan(before) && IsHan(after) && !numeral(before) && !numeral(after) &&
+           !particle && between_words(start, end);
   };
   for (size_t i = text.find(' '); i != std::string_view::npos; i = text.find(' ', i)) {
     size_t start = i;
@@ -50,7 +76,7 @@ void Spaces(std::string_view text, PassOutput& out) {
     } else if (at_line_start) {
       if (i - start > 1) out.Replace(start, i, " ", kRule);
     } else if (SpaceGoesBetween(Utf8Before(text, start, nullptr), Utf8At(text, i, nullptr)) &&
-               !in_table_row(start)) {
+               !separates(start, i)) {
       out.Delete(start, i, kRule);
     } else if (i - start > 1) {
       out.Replace(start, i, " ", kRule);

@@ -54,4 +54,10 @@ bool IsTableHeader(std::string_view line, std::string_view next) {
   return CellsOfWords(SplitCells(line));
 }
 
+bool SpacesSeparateWords(std::string_view line) {
+  if (line.size() > kLongestTableRow) return false;
+  Cells words = SplitCells(line);
+  return !words.prose && words.count >= 2 && words.one_character * 2 < words.count;
+}
+
 }  // namespace pledge::rules

@@ -1,5 +1,9 @@
-// Rows of a plain-text table, shared by whitespace (the spaces between cells stay) and
-// hard_wrap (a row keeps its line break).
+// Lines whose spaces separate words or cells rather than damage them, shared by whitespace (such
+// spaces stay, one each) and hard_wrap (a table row keeps its line break).
+//
+// Chinese prose has no spaces: one between hanzi in a sentence is damage (和新 的社会群体). But
+// lines that are not sentences use a space to set words apart: 中共中央 国务院关于…的意见,
+// 市长 王某某, 第一章 总则, and the cells of a table.
 //
 // Statistical tables in policy documents (主要指标, 项目清单) are often typed or pasted as lines
 // of cells separated by spaces, U+3000 or tabs:
@@ -27,5 +31,11 @@ bool IsTableRow(std::string_view line);
 // Whether `line` is the header of the table whose first row is `next`: cells as in a row, but
 // words rather than figures (产品名称 单位 产量 比上年增长（%）).
 bool IsTableHeader(std::string_view line, std::string_view next);
+
+// Whether the spaces of `line` set words apart: a line that is not a sentence (no Chinese
+// sentence punctuation), with at least two words, fewer than half of them one character long (a
+// letter-spaced title, 政 府 工 作 报 告, is one word spaced out). Such a space stays between two
+// words of two characters or more.
+bool SpacesSeparateWords(std::string_view line);
 
 }  // namespace pledge::rules

@@ -138,13 +138,20 @@ TEST_CASE("whitespace", "[normalize][whitespace]") {
   CHECK(Norm("新\xE2\x80\x8B的社会群体") == "新的社会群体");  // zero-width space
   CHECK(Norm("和新 的社会群体") == "和新的社会群体");
   CHECK(Norm("\xE3\x80\x80\xE3\x80\x80第一段。") == " 第一段。");  // U+3000 indent → one space
-  CHECK(Norm("数据\xC2\xA0来源\t说明   结束") == "数据来源说明结束");
+  CHECK(Norm("数据\xC2\xA0来源\t说明   结束。") == "数据来源说明结束。");
   CHECK(Norm("段落结尾。   \n下一段。") == "段落结尾。\n下一段。");
   CHECK(Norm("GDP  growth 5%") == "GDP growth 5%");
   // Chinese punctuation is never spaced; Latin and digits beside hanzi may be.
   CHECK(Norm("增长5%\xC2\xA0。") == "增长5%。");
   CHECK(Norm("任务完成。 GDP增长") == "任务完成。GDP增长");
   CHECK(Norm("全市 GDP 增长 5%") == "全市 GDP 增长 5%");
+  // A line that is not a sentence sets words apart with a space: it stays (one space).
+  for (std::string kept : {"中共中央 国务院关于全面推进乡村振兴的意见", "市长 王某某", "第一章 总则"}) CHECK(Norm(kept) == kept);
+  CHECK(Norm("第一章\xE3\x80\x80总则") == "第一章 总则");
+  // Not between letters of a spaced-out title, nor inside a numeral, nor in a sentence.
+  CHECK(Norm("市 政 府 工 作 报 告") == "市政府工作报告");
+  CHECK(Norm("八千 三百 八十五万") == "八千三百八十五万");
+  CHECK(Norm("市长 王某某指出，要抓好落实。") == "市长王某某指出，要抓好落实。");
 }
 
 TEST_CASE("a plain-text table keeps its rows and cells", "[normalize][whitespace][hard_wrap]") {
