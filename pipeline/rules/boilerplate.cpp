@@ -35,6 +35,17 @@ const Patterns& P() {
   return patterns;
 }
 
+// A metadata field's value ends at a separator this pass runs too early to see as a space (an
+// entity or NBSP: 来源：某局&nbsp;&nbsp;浏览次数：1234) or at the next field's key.
+std::string FieldValue(std::string_view value) {
+  size_t end = value.size();
+  for (std::string_view separator : {"&nbsp;", "&#160;", "&#xa0;", "\xC2\xA0", "|", "｜"})
+    end = std::min(end, value.find(separator));
+  re2::StringPiece rest(value.data(), end), key;
+  if (P().metadata_key.Match(rest, 0, rest.size(), RE2::UNANCHORED, &key, 1)) end = key.data() - value.data();
+  return std::string(value.substr(0, end));
+}
+
 std::string Trim(std::string_view s) {
   size_t b = 0, e = s.size();
   while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r')) ++b;
@@ -90,8 +101,8 @@ void Boilerplate(std::string_view text, PassOutput& out, DocumentMetadata& metad
       std::string value, y, m, d;
       bool has_date = RE2::PartialMatch(line, p.date, &y, &m, &d);
       if (keys >= 2 || (keys == 1 && has_date && line.size() < 60)) {
-        if (RE2::PartialMatch(line, p.source, &value) && metadata.source_site.empty()) metadata.source_site = value;
-        if (RE2::PartialMatch(line, p.author, &value)) metadata.author = value;
+        if (RE2::PartialMatch(line, p.source, &value) && metadata.source_site.empty()) metadata.source_site = FieldValue(value);
+        if (RE2::PartialMatch(line, p.author, &value)) metadata.author = FieldValue(value);
         if (has_date) {
           char iso[16];
           std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", std::stoi(y), std::stoi(m), std::stoi(d));

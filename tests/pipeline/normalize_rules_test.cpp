@@ -243,6 +243,13 @@ TEST_CASE("boilerplate and metadata", "[normalize][boilerplate]") {
   CHECK(n.metadata.published_at == "2025-04-24");
   CHECK(n.metadata.title == "某县树立群众观经验交流材料");
   for (const auto& f : n.fixes) CHECK(f.rule == "boilerplate");
+  // A field ends at an entity or NBSP between fields (this pass runs before entities are
+  // decoded) and at the next field's key.
+  n = Run("标题\n发布时间：2025-02-20&nbsp;&nbsp;来源：某市农业农村局&nbsp;&nbsp;浏览次数：1234\n正文。\n");
+  CHECK(n.metadata.source_site == "某市农业农村局");
+  n = Run("标题\n来源：人民网作者：张三 发布时间：2024-01-02\n正文。\n");
+  CHECK(n.metadata.source_site == "人民网");
+  CHECK(n.metadata.author == "张三");
   // A website's breadcrumb, menu, footer and font switch go, wherever they are; a blank line
   // goes along with a line that stood alone between two.
   CHECK(Norm("当前位置：首页 > 政务公开\n\n正文。\n\n网站首页 | 政务公开 | 互动交流\n\n【字体：大 中 小】\n\n"
