@@ -477,7 +477,8 @@ std::optional<Token> NextCleanToken(std::string_view s, size_t& pos) {
 }
 
 // 200元至300元, 3天到5天: the unit stated at both ends. Two quantities of one kind and unit
-// joined only by a range word are one range.
+// joined only by a range word are one range. So are a floor and the ceiling right after it, the
+// way laws state a fine: 处5000元以上5万元以下罚款.
 std::vector<Quantity> MergeUnitRanges(std::string_view s, std::vector<Quantity> found) {
   if (found.size() < 2) return found;
   // Most sentences have nothing to join: look before building a new list.
@@ -496,9 +497,11 @@ std::vector<Quantity> MergeUnitRanges(std::string_view s, std::vector<Quantity> 
       while (!between.empty() && between.back() == ' ') between.remove_suffix(1);
       bool joined = false;
       for (std::string_view word : {"至", "到", "-", "－", "—", "——", "~", "～", "–"}) joined |= between == word;
-      if (joined && q.kind == next.kind && q.unit == next.unit && q.kind != "year" && q.value && next.value &&
-          q.bound == "exact" && (next.bound == "exact" || next.bound == "min" || next.bound == "max") &&
-          *q.value < *next.value) {
+      bool stated_range = joined && q.bound == "exact" &&
+                          (next.bound == "exact" || next.bound == "min" || next.bound == "max");
+      bool floor_then_ceiling = between.empty() && q.bound == "min" && next.bound == "max";
+      if ((stated_range || floor_then_ceiling) && q.kind == next.kind && q.unit == next.unit && q.kind != "year" &&
+          q.value && next.value && *q.value < *next.value) {
         q.low = q.value;
         q.high = next.value;
         q.value.reset();

@@ -144,6 +144,13 @@ TEST_CASE("ranges carry the unit and multiplier to both ends", "[extract][range]
   CHECK(q.text == "200元至300元");
   CHECK(X("投入200元，300元用于培训").size() == 2);  // not joined by a range word
   CHECK(X("从300元到200元").size() == 2);            // not ascending: two amounts
+  // A floor and the ceiling right after it, as laws state fines.
+  q = One("对单位处5000元以上5万元以下罚款");
+  CHECK(q.low == 5000);
+  CHECK(q.high == 50000);
+  CHECK(q.bound == "range");
+  CHECK(q.text == "5000元以上5万元以下");
+  CHECK(X("投资1亿元以上，5000万元以下的项目").size() == 2);  // a clause apart: two bounds
 }
 
 TEST_CASE("vague amounts", "[extract][vague]") {
