@@ -4,7 +4,10 @@
 // before or after Chinese punctuation, which is never spaced (5%&nbsp;。, 。 GDP); any other run
 // becomes one space. Where a line's spaces separate (table_rows.h), a run between hanzi becomes
 // one space too: between the cells of a table row or header (公路总里程 公里), and between words
-// of two characters or more in a line that is not a sentence (中共中央 国务院, 市长 王某某).
+// of two characters or more in a line that is not a sentence (中共中央 国务院, 市长 王某某), and
+// after the article number that opens a line (第一条 为了…).
+#include <re2/re2.h>
+
 #include "pipeline/rules/rule.h"
 #include "pipeline/rules/table_rows.h"
 #include "pipeline/unicode_util.h"
@@ -57,9 +60,19 @@ void Spaces(std::string_view text, PassOutput& out) {
     static constexpr std::u32string_view kNumerals = U"〇零一二三四五六七八九十百千万亿两点";
     return kNumerals.find(c) != std::u32string_view::npos;
   };
+  // 第一条　为了…: the article or chapter number at a line's start is set apart from its text.
+  auto after_article_number = [&](size_t start) {
+    static const RE2 kArticleNumber(R"(第[一二三四五六七八九十百千零〇两\d]{1,6}[条章节款编篇])");
+    size_t from = start;
+    for (int k = 0; k < 9 && from > 0 && text[from - 1] != '\n'; ++k) Utf8Before(text, from, &from);
+    if (from > 0 && text[from - 1] != '\n') return false;
+    while (from < start && text[from] == ' ') ++from;
+    return RE2::FullMatch(re2::StringPiece(text.data() + from, start - from), kArticleNumber);
+  };
   auto separates = [&](size_t start, size_t end) {
     Line line = line_kind(start);
     if (line == Line::kTableCells) return true;
+    if (IsHan(Utf8At(text, end, nullptr)) && after_article_number(start)) return true;
     UChar32 before = Utf8Before(text, start, nullptr), after = Utf8At(text, end, nullptr);
     // No word starts with a particle that ties it to the word before (和新 的社会群体).
     bool particle = after == U'的' || after == U'之' || after == U'了' || after == U'地' || after == U'得';

@@ -148,6 +148,11 @@ TEST_CASE("whitespace", "[normalize][whitespace]") {
   // A line that is not a sentence sets words apart with a space: it stays (one space).
   for (std::string kept : {"中共中央 国务院关于全面推进乡村振兴的意见", "市长 王某某", "第一章 总则"}) CHECK(Norm(kept) == kept);
   CHECK(Norm("第一章\xE3\x80\x80总则") == "第一章 总则");
+  // The article number that opens a line is set apart from its text, as laws print it.
+  std::string article = "第一条 为了加强管理，制定本办法。\n第二十三条 本办法自2024年7月1日起施行。";
+  CHECK(Norm(article) == article);
+  CHECK(Norm("\xE3\x80\x80\xE3\x80\x80第一条\xE3\x80\x80为了加强管理，制定本办法。") == " 第一条 为了加强管理，制定本办法。");
+  CHECK(Norm("依照本法第一条 规定执行。") == "依照本法第一条规定执行。");  // not at a line's start
   // Not between letters of a spaced-out title, nor inside a numeral, nor in a sentence.
   CHECK(Norm("市 政 府 工 作 报 告") == "市政府工作报告");
   CHECK(Norm("八千 三百 八十五万") == "八千三百八十五万");
