@@ -666,6 +666,17 @@ std::vector<Quantity> ExtractQuantities(std::string_view s, std::string_view con
       }
       size_t span_end = at;
       std::string after_bound = BoundAfter(s, span_end);
+      // 三年内, 5个工作日内: within a time. (内容, 内部 are other words.)
+      if (after_bound.empty() && unit && unit->kind == "duration" && number < 1000 && StartsWith(s, span_end, "内") &&
+          !StartsWith(s, span_end + 3, "容") && !StartsWith(s, span_end + 3, "部") && !StartsWith(s, span_end + 3, "涵")) {
+        after_bound = "max";
+        span_end += 3;
+      }
+      // 三次产业 is the economy's three sectors, not three times.
+      if (unit && unit->text == "次" && StartsWith(s, at, "产业")) goto next_token;
+      // 番 doubles only after 翻 (翻两番 = ×4); 一番努力 is no quantity.
+      bool doublings = unit && unit->text == "番";
+      if (doublings && !(t.start >= 3 && s.substr(t.start - 3, 3) == "翻")) goto next_token;
       size_t prefix_start = t.start;
       std::string before_bound = BoundBefore(s, t.start, &prefix_start);
       if (before_bound.empty()) before_bound = AdverbBoundBefore(s, t.start, &prefix_start);
@@ -725,7 +736,7 @@ std::vector<Quantity> ExtractQuantities(std::string_view s, std::string_view con
         q.bound = bound.empty() ? "range" : bound;
         if (q.kind == "year") { q.low = low; q.high = high; }
       } else {
-        q.value = Scaled(number + half, factor);
+        q.value = doublings ? std::pow(2.0, number) : Scaled(number + half, factor);
         if (q.kind == "year") q.value = number;
         q.bound = !before_bound.empty() ? before_bound
                   : !after_bound.empty() ? after_bound
@@ -738,7 +749,7 @@ std::vector<Quantity> ExtractQuantities(std::string_view s, std::string_view con
         if (!after_bound.empty() && s.substr(prefix_start, t.start - prefix_start).find("控制在") != std::string_view::npos)
           q.bound = after_bound;
       }
-      q.start = static_cast<uint32_t>(t.start);
+      q.start = static_cast<uint32_t>(doublings ? t.start - 3 : t.start);  // 翻一番, with its verb
       q.end = static_cast<uint32_t>(span_end);
       q.text = std::string(s.substr(q.start, q.end - q.start));
       if (!cues) cues.emplace(s, context);

@@ -10,7 +10,7 @@ namespace pledge::rules {
 
 struct UnitRule {
   std::string_view text;   // as written after the number: 亩, 平方公里, 个月 …
-  std::string_view kind;   // money | duration | percent | count | area | measure
+  std::string_view kind;   // money | duration | percent | count | area | measure | multiple
   std::string_view unit;   // canonical unit, "" = null (counts)
   double factor;           // value in the canonical unit = number × factor
 };

@@ -263,3 +263,25 @@ TEST_CASE("a scaled value is the decimal that was written, exactly", "[extract][
   CHECK(range.low == 30000000.0);
   CHECK(range.high == 110000000.0);
 }
+
+TEST_CASE("multiples, per mille, and within a time", "[extract][multiple][percent][duration]") {
+  auto q = One("出口额增长1.7倍。");
+  CHECK(q.kind == "multiple");
+  CHECK(q.unit == "times");
+  CHECK(q.value == 1.7);
+  auto doubled = X("到2025年，经济总量比2020年翻一番，人均收入翻两番。");
+  REQUIRE(doubled.size() == 4);
+  CHECK(doubled[2].text == "翻一番");
+  CHECK(doubled[2].value == 2);
+  CHECK(doubled[3].value == 4);
+  CHECK(X("经过一番努力。").empty());  // 番 without 翻 is no quantity
+  q = One("婴儿死亡率控制在5‰以下。");
+  CHECK(q.kind == "percent");
+  CHECK(q.unit == "permille");
+  CHECK(q.bound == "max");
+  q = One("应当在5个工作日内办结。");
+  CHECK(q.text == "5个工作日内");
+  CHECK(q.bound == "max");
+  CHECK(One("会议讨论了3项内容。").bound == "exact");  // 内容 is a word
+  CHECK(X("三次产业结构调整为7.3:42.1:50.6。").empty());  // the three sectors, not three times
+}
