@@ -12,6 +12,7 @@ const std::vector<NormalizationRule>& NormalizationRules() {
       {"mojibake", "UTF-8 read as GBK or as Windows-1252/Latin-1, repaired where the round trip is exact"},
       {"url_entity", "percent-encoded text (%26lt; %E4%B8%AD) decoded where it yields valid text"},
       {"html_entity", "HTML entities (&lt; &#20013; &amp;lt;) decoded; <…> around Chinese becomes 《…》"},
+      {"html_tag", "HTML tags left in plain text: <br>, <p>, <div> … become a line break, <span>, <font> … go"},
       {"variant_char", "font/PDF accidents: 臵→置, Kangxi and radical look-alikes, compatibility ideographs"},
       {"width", "full-width digits, Latin letters, ％ and ． become ASCII"},
       {"whitespace", "zero-width characters, stray BOMs, NBSP, U+3000, tabs, runs of spaces, letter spacing"},
@@ -108,7 +109,8 @@ NormalizedText NormalizeText(const TrackedText& input, const TrackedText* source
 
   // Order matters. Boilerplate first, so banners never reach the body rules. Mojibake before
   // anything per-character, since its Latin-1 runs would otherwise be "repaired" piecemeal.
-  // Entities before the character map (an entity may decode to a full-width digit). Hard wraps
+  // Entities before the character map (an entity may decode to a full-width digit), and before
+  // stray tags (&lt;br&gt; is a tag once decoded). Hard wraps
   // are joined before spaces and punctuation are judged, because both look at neighbours and a
   // join makes new neighbours; punctuation before spaces, since a space after a converted
   // comma (国家, 一切) is only then between two Chinese characters. Quotes before spaces: a
@@ -123,6 +125,7 @@ NormalizedText NormalizeText(const TrackedText& input, const TrackedText* source
     changed |= RunPass(current, spare, log, [&](std::string_view t, rules::PassOutput& o) { rules::Boilerplate(t, o, metadata); }, stale);
     changed |= RunPass(current, spare, log, rules::Mojibake, stale);
     changed |= RunPass(current, spare, log, rules::Entities, stale);
+    changed |= RunPass(current, spare, log, rules::StrayTags, stale);
     if (char_map_stale) {
       char_map_stale = false;
       changed |= RunPass(current, spare, log, rules::CharMap);

@@ -1,5 +1,5 @@
-// boilerplate: site banners, website furniture (breadcrumbs, menus, footers), [bookmark: …]
-// markers and metadata lines leave the body text; the
+// boilerplate: site banners, website furniture (breadcrumbs, menus, footers), page numbers
+// left by PDF conversion, [bookmark: …] markers and metadata lines leave the body text; the
 // metadata they carry fills DocumentMetadata. Whole-line patterns only: a pattern never removes
 // part of a sentence.
 #include <re2/re2.h>
@@ -27,6 +27,9 @@ struct Patterns {
   // A website's own lines: the breadcrumb, a menu that starts at the home page, the footer
   // (copyright, ICP licence, site code) and the font-size switch.
   RE2 site{R"(^\s*(?:当前位置|您的位置|您现在的位置|当前的位置)\s*[：:]|^\s*(?:网站)?首页\s*[|｜>＞»/]|ICP备|ICP证|网站标识码|公网安备|版权所有\s*[©(（:：]|^\s*版权所有\s*$|Copyright\s*(?:©|\([cC]\)|\d{4})|©\s*\d{4}|^\s*【?字体\s*[：:]\s*[大中小\s]+】?)"};
+  // A page number left by PDF conversion, often in the middle of a sentence that goes on after
+  // it: — 3 — (GB/T 9704), - 3 -, 第3页 共10页.
+  RE2 page_number{R"(\s*(?:[-－—–]\s*\d{1,4}\s*[-－—–]|第\s*\d{1,4}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,4}\s*页)?)\s*)"};
   RE2 title_like{R"(^[^。！？；，,.!?;]{2,60}$)"};
 };
 
@@ -88,6 +91,8 @@ void Boilerplate(std::string_view text, PassOutput& out, DocumentMetadata& metad
     bool whole_line = false;
     if (header && RE2::FullMatch(line, p.banner, &site)) {
       if (metadata.source_site.empty()) metadata.source_site = site;
+      whole_line = true;
+    } else if (line.size() < 40 && ContainsAny(line, {"-", "－", "—", "–", "页"}) && RE2::FullMatch(line, p.page_number)) {
       whole_line = true;
     } else if (line.size() < 90 && MayBeFurniture(line) && RE2::PartialMatch(line, p.furniture)) {  // furniture is short
       whole_line = true;

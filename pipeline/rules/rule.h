@@ -40,6 +40,7 @@ struct PassOutput {
 void Boilerplate(std::string_view text, PassOutput& out, DocumentMetadata& metadata);
 void Mojibake(std::string_view text, PassOutput& out);
 void Entities(std::string_view text, PassOutput& out);
+void StrayTags(std::string_view text, PassOutput& out);
 void CharMap(std::string_view text, PassOutput& out);
 // Whether CharMap would change any character of `text`. CharMap maps characters one by one,
 // without looking at neighbours, so text that CharMap left alone needs it again only where

@@ -56,6 +56,18 @@ TEST_CASE("url_entity and html_entity", "[normalize][entities]") {
   CHECK(Norm("见http://a.cn/%E4%B8%AD%E6%96%87.pdf页") == "见http://a.cn/%E4%B8%AD%E6%96%87.pdf页");
 }
 
+TEST_CASE("html_tag", "[normalize][html_tag]") {
+  auto n = Run("关于做好春耕工作的通知<br/>各区县农业局：<BR>为做好春耕工作，<span style=\"color:red\">现通知如下</span>。</p>\n");
+  CHECK(n.text.text == "关于做好春耕工作的通知\n各区县农业局：\n为做好春耕工作，现通知如下。\n");
+  for (const auto& f : n.fixes) CHECK(f.rule == "html_tag");
+  CHECK(Norm("第一段。&lt;br&gt;第二段。") == "第一段。\n第二段。");            // a tag once its entities are decoded
+  CHECK(Norm("指标<td>单位<td>2025年") == "指标 单位 2025年");                    // cells
+  // Not markup: a title in angle brackets, a comparison, an unknown name.
+  CHECK(Norm("学习%26lt;同吃同住同劳动%26gt;经验。") == "学习《同吃同住同劳动》经验。");
+  CHECK(Norm("if x<y>z then") == "if x<y>z then");
+  CHECK(Norm("见<附件>。") == "见《附件》。");
+}
+
 TEST_CASE("variant_char", "[normalize][variant_char]") {
   auto n = Run("处臵难度大，推心臵腹");
   CHECK(n.text.text == "处置难度大，推心置腹");
@@ -255,6 +267,10 @@ TEST_CASE("boilerplate and metadata", "[normalize][boilerplate]") {
   n = Run("标题\n来源：人民网作者：张三 发布时间：2024-01-02\n正文。\n");
   CHECK(n.metadata.source_site == "人民网");
   CHECK(n.metadata.author == "张三");
+  // Page numbers left by PDF conversion go, and the sentence they cut is joined again.
+  CHECK(Norm("确保全年新建高标\n— 3 —\n准农田15万亩以上。\n\n- 4 -\n\n第二段。\n第 5 页 共 12 页\n") ==
+        "确保全年新建高标准农田15万亩以上。\n\n第二段。\n");
+  CHECK(Norm("2025-2027年\n") == "2025-2027年\n");
   // A website's breadcrumb, menu, footer and font switch go, wherever they are; a blank line
   // goes along with a line that stood alone between two.
   CHECK(Norm("当前位置：首页 > 政务公开\n\n正文。\n\n网站首页 | 政务公开 | 互动交流\n\n【字体：大 中 小】\n\n"
@@ -292,7 +308,7 @@ TEST_CASE("redaction is logged, not changed", "[normalize][redaction]") {
 TEST_CASE("every rule is named in the rule table", "[normalize]") {
   std::vector<std::string> names;
   for (const auto& r : NormalizationRules()) names.push_back(r.name);
-  for (const char* rule : {"url_entity", "html_entity", "variant_char", "width", "cjk_punct", "quotes", "whitespace",
+  for (const char* rule : {"url_entity", "html_entity", "html_tag", "variant_char", "width", "cjk_punct", "quotes", "whitespace",
                            "hard_wrap", "mojibake", "boilerplate", "redaction", "unrepairable"})
     CHECK(std::find(names.begin(), names.end(), rule) != names.end());
 }
