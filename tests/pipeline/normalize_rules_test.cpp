@@ -225,6 +225,11 @@ TEST_CASE("hard_wrap", "[normalize][hard_wrap]") {
         "杭州市人民政府办公厅关于印发行动计划的通知\n各区人民政府：");
   CHECK(Norm("杭政办发〔2023〕12号\n杭州市人民政府办公厅关于印发杭州市数字经济\n高质量发展行动计划的通知\n各区人民政府：") ==
         "杭政办发〔2023〕12号\n杭州市人民政府办公厅关于印发杭州市数字经济高质量发展行动计划的通知\n各区人民政府：");
+  // A short line is no title when it is a law's article or goes on after an introducing colon.
+  CHECK(Norm("第四条 单位和个人应当按照规定\n分类投放生活垃圾。") == "第四条 单位和个人应当按照规定分类投放生活垃圾。");
+  CHECK(Norm("主要预期目标是：地区生产总值\n增长5.5%左右。") == "主要预期目标是：地区生产总值增长5.5%左右。");
+  std::string attachment = "附件：重点项目清单\n某市人民政府";
+  CHECK(Norm(attachment) == attachment);
   // No line starts with ，or ）: such a break is always the layout's.
   CHECK(Norm("门户网站（www.a.cn）\n，咨询电话：12345。") == "门户网站（www.a.cn），咨询电话：12345。");
   CHECK(Norm("为人民群众办实事。五、抓帮扶，坚持不懈解难事\n坚持不懈为人民群众办实事。") ==
