@@ -756,8 +756,10 @@ std::vector<Quantity> ExtractQuantities(std::string_view s, std::string_view con
       q.modality = cues->Classify(t.start, span_end);
       q.period = cues->Period(prefix_start);
       if (q.kind == "year") q.period.clear(), q.modality.clear();  // a calendar year is a date, not a promise
-      // 5年来, 30年以来: the period a review looks back over, not a result or a promise.
-      if (q.kind == "duration" && (StartsWith(s, span_end, "来") || StartsWith(s, span_end, "以来"))) q.modality.clear();
+      // 5年来, 30年以来, 过去一年: the period a review looks back over, not a result or a promise.
+      if (q.kind == "duration" && (StartsWith(s, span_end, "来") || StartsWith(s, span_end, "以来") ||
+                                   (q.start >= 6 && s.substr(q.start - 6, 6) == "过去")))
+        q.modality.clear();
       pos = std::max(pos, span_end);
       found.push_back(std::move(q));
     }

@@ -285,3 +285,14 @@ TEST_CASE("multiples, per mille, and within a time", "[extract][multiple][percen
   CHECK(One("会议讨论了3项内容。").bound == "exact");  // 内容 is a word
   CHECK(X("三次产业结构调整为7.3:42.1:50.6。").empty());  // the three sectors, not three times
 }
+
+TEST_CASE("the period a review looks back over is no promise", "[extract][duration][modality]") {
+  for (std::string s : {"过去一年，全市地区生产总值增长5.6%。", "5年来，全市面貌发生巨大变化。", "建市30年以来，全市面貌发生巨大变化。"}) {
+    auto q = X(s);
+    REQUIRE_FALSE(q.empty());
+    INFO(s);
+    CHECK(q[0].kind == "duration");
+    CHECK(q[0].modality.empty());
+  }
+  CHECK(X("过去一年，全市地区生产总值增长5.6%。")[1].modality == "achievement");
+}
