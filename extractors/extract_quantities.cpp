@@ -270,8 +270,8 @@ std::string BoundBefore(std::string_view s, size_t at, size_t* word_start) {
   return best;
 }
 
-// 至少配备2名, 最多安排3次: 至少 / 最多 bound the amount of the verb they modify, one or two
-// characters before the number.
+// 至少配备2名, 最多安排3次, 最高可达300万元: 至少 / 最多 / 最高 / 最低 bound the amount of the
+// verb they modify, one or two characters before the number.
 std::string AdverbBoundBefore(std::string_view s, size_t at, size_t* word_start) {
   size_t verb_start = at;
   for (int k = 0; k < 2 && verb_start > 0; ++k) {
@@ -280,12 +280,30 @@ std::string AdverbBoundBefore(std::string_view s, size_t at, size_t* word_start)
     if (!(c >= 0x4E00 && c <= 0x9FFF)) break;
     prev = verb_start - U8_LENGTH(c);
     verb_start = prev;
-    for (auto [word, meaning] : {std::pair{std::string_view("至少"), "min"}, {std::string_view("最多"), "max"}}) {
+    for (auto [word, meaning] : {std::pair{std::string_view("至少"), "min"}, {std::string_view("最多"), "max"},
+                                 {std::string_view("最高"), "max"}, {std::string_view("最低"), "min"}}) {
       if (verb_start >= word.size() && s.substr(verb_start - word.size(), word.size()) == word) {
         if (word_start) *word_start = verb_start - word.size();
         return meaning;
       }
     }
+  }
+  return "";
+}
+
+// 不超过总投资的30%, 不低于销售收入的5%: the bound word governs a share of a named whole. It
+// stands before a short noun phrase (up to 10 hanzi, no punctuation) and 的.
+std::string ShareBoundBefore(std::string_view s, size_t at, size_t* word_start) {
+  size_t end = at;
+  while (end > 0 && s[end - 1] == ' ') --end;
+  if (end < 3 || s.substr(end - 3, 3) != "的") return "";
+  size_t p = end - 3;
+  for (int k = 0; k < 10 && p > 0; ++k) {
+    UChar32 c = CharBefore(s, p);
+    if (!(c >= 0x4E00 && c <= 0x9FFF)) break;
+    p -= U8_LENGTH(c);
+    std::string bound = BoundBefore(s, p, word_start);
+    if (!bound.empty()) return bound;
   }
   return "";
 }
@@ -638,7 +656,14 @@ std::vector<Quantity> ExtractQuantities(std::string_view s, std::string_view con
         }
         return false;
       };
-      if (!is_percent_word && !try_unit()) {
+      // 15日内上报: 日 is a day only with 内 after it; 15日 alone is a date (4月15日, 15日召开).
+      static constexpr rules::UnitRule kDaysWithin{"日", "duration", "day", 1};
+      if (!is_percent_word && StartsWith(s, at, "日") &&
+          (StartsWith(s, at + 3, "内") || StartsWith(s, at + 3, "以内") || StartsWith(s, at + 3, "之内"))) {
+        unit = &kDaysWithin;
+        at += 3;
+      }
+      if (!is_percent_word && !unit && !try_unit()) {
         if (StartsWith(s, at, "多") || StartsWith(s, at, "余")) { more = true; at += 3; }
         else if (StartsWith(s, at, "来")) { roughly = true; at += 3; }
         if (!try_unit()) {
@@ -680,6 +705,7 @@ std::vector<Quantity> ExtractQuantities(std::string_view s, std::string_view con
       size_t prefix_start = t.start;
       std::string before_bound = BoundBefore(s, t.start, &prefix_start);
       if (before_bound.empty()) before_bound = AdverbBoundBefore(s, t.start, &prefix_start);
+      if (before_bound.empty()) before_bound = ShareBoundBefore(s, t.start, &prefix_start);
 
       // Decide the kind.
       std::string_view number_text = t.text;

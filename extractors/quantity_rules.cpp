@@ -22,7 +22,7 @@ const std::vector<UnitRule>& Units() {
       // percentages
       {"%", "percent", "percent", 1}, {"个百分点", "percent", "pp", 1}, {"百分点", "percent", "pp", 1},
       {"个基点", "percent", "pp", 0.01}, {"基点", "percent", "pp", 0.01},  // basis points: 1/100 pp
-      {"成", "percent", "percent", 10}, {"‰", "percent", "permille", 1},
+      {"成", "percent", "percent", 10}, {"‰", "percent", "percent", 0.1},
       // multiples: 增长1.7倍; 翻一番 is ×2 and 翻两番 ×4 (the value is worked out in the extractor)
       {"倍", "multiple", "times", 1}, {"番", "multiple", "times", 1},
       // area

@@ -275,9 +275,10 @@ TEST_CASE("multiples, per mille, and within a time", "[extract][multiple][percen
   CHECK(doubled[2].value == 2);
   CHECK(doubled[3].value == 4);
   CHECK(X("经过一番努力。").empty());  // 番 without 翻 is no quantity
-  q = One("婴儿死亡率控制在5‰以下。");
+  q = One("婴儿死亡率控制在5‰以下。");  // per mille, in percent like 千分之五
   CHECK(q.kind == "percent");
-  CHECK(q.unit == "permille");
+  CHECK(q.unit == "percent");
+  CHECK(q.value == 0.5);
   CHECK(q.bound == "max");
   q = One("应当在5个工作日内办结。");
   CHECK(q.text == "5个工作日内");
@@ -295,4 +296,19 @@ TEST_CASE("the period a review looks back over is no promise", "[extract][durati
     CHECK(q[0].modality.empty());
   }
   CHECK(X("过去一年，全市地区生产总值增长5.6%。")[1].modality == "achievement");
+}
+
+TEST_CASE("bounds over a share, a capped verb, and days within", "[extract][bound][duration]") {
+  auto q = One("原则上每个项目补助不超过总投资的30%。");
+  CHECK(q.bound == "max");
+  CHECK(One("不低于销售收入的5%用于研发。").bound == "min");
+  CHECK(One("占全市的30%。").bound == "exact");
+  CHECK(One("贷款额度最高可达300万元。").bound == "max");
+  q = One("各地须在收到通知后15日内上报。");
+  CHECK(q.kind == "duration");
+  CHECK(q.unit == "day");
+  CHECK(q.value == 15);
+  CHECK(q.bound == "max");
+  CHECK(q.text == "15日内");
+  CHECK(X("会议于15日召开。").empty());  // a date, not fifteen days
 }
