@@ -9,11 +9,12 @@ Usage: python3 scripts/damage_roundtrip.py samples/clean_*.txt   (PLEDGE=path/to
 """
 import os
 import random
+import re
 import subprocess
 import sys
 
 PLEDGE = os.environ.get("PLEDGE", os.path.join(os.path.dirname(__file__), "..", "build", "pledge"))
-MIXES = 20
+MIXES = int(os.environ.get("MIXES", "20"))
 
 
 def normalize(text):
@@ -24,16 +25,25 @@ def is_han(c):
     return "\u4e00" <= c <= "\u9fff"
 
 
-def wrap_lines(text, rnd):
+def wrap_lines(text, rnd, page_numbers=False):
     out = []
+    page = 1
     for line in text.split("\n"):
         if len(line) > 30 and rnd.random() < 0.7:
             cuts = [i for i in range(10, len(line) - 2) if is_han(line[i - 1]) and is_han(line[i])]
             if cuts:
                 i = rnd.choice(cuts)
-                line = line[:i] + "\n" + line[i:]
+                # A PDF's page number may fall inside the cut sentence: — 3 —
+                page_break = f"\n— {page} —\n" if page_numbers and rnd.random() < 0.3 else "\n"
+                page += page_break != "\n"
+                line = line[:i] + page_break + line[i:]
         out.append(line)
     return "\n".join(out)
+
+
+def widen_spaces(text, rnd):
+    """Separating spaces typed as U+3000 or as a run of spaces, as in tables and signatures."""
+    return re.sub(r"(?<=[^ \n]) (?=[^ \n])", lambda m: rnd.choice(["\u3000", "  ", "\u3000\u3000", "\t"]), text)
 
 
 def damage(clean, seed):
@@ -51,8 +61,12 @@ def damage(clean, seed):
         d = d.replace("《", "%26lt;").replace("》", "%26gt;")
     if rnd.random() < 0.4:
         d = d.replace("（", "(").replace("）", ")")
+    if rnd.random() < 0.3:
+        d = widen_spaces(d, rnd)
     if rnd.random() < 0.5:
-        d = wrap_lines(d, rnd)
+        d = wrap_lines(d, rnd, page_numbers=rnd.random() < 0.5)
+    if rnd.random() < 0.2:
+        d = d.replace("。\n", "。<br/>\n")
     if rnd.random() < 0.3:
         d = d.replace("。", "。\u00a0")
     return d
