@@ -1,5 +1,9 @@
 #include "pipeline/segment.h"
 
+#include <re2/re2.h>
+
+#include <algorithm>
+
 #include "pipeline/rules/headings.h"
 #include "pipeline/unicode_util.h"
 
@@ -19,6 +23,20 @@ std::string ArticleLabel(int article) {
 
 bool ClosesSentenceTail(UChar32 c) {  // characters that belong to the sentence they follow
   return c == 0x201D || c == 0x2019 || c == 0xFF09 || c == 0x300B || c == 0x3011 || c == ')' || c == '"';
+}
+
+// Heading levels inside a chapter, spaced so that the units of laws fit between those of
+// rules/headings.h: 第一节 (a chapter's section), then 第一条 (an article), then 一、 （一） 1、 （1）.
+constexpr int kLevelStep = 10;
+constexpr int kLawSectionLevel = 2;
+constexpr int kLawArticleLevel = 5;
+
+// 第二节 or 第四条 at the start of a line of a law or regulation: the marker, or "".
+std::string_view LawUnitAt(std::string_view line) {
+  static const RE2 kLawUnit(R"(^(第[一二三四五六七八九十百千零〇两\d]{1,6}[节条]))");
+  re2::StringPiece input(line.data(), std::min<size_t>(line.size(), 40)), unit;
+  if (!RE2::PartialMatch(input, kLawUnit, &unit)) return {};
+  return std::string_view(unit.data(), unit.size());
 }
 
 struct SectionState {
@@ -117,7 +135,14 @@ std::vector<Sentence> SegmentText(std::string_view text) {
         if (begin >= end) return;
         HeadingMarker h = HeadingAt(text.substr(begin, end - begin));
         std::string_view sentence_text = text.substr(begin, end - begin);
-        if (h.level >= 1) state.Heading(h.level, h.text, sentence_text.substr(0, 120));
+        if (h.level >= 1) {
+          state.Heading(h.level * kLevelStep, h.text, sentence_text.substr(0, 120));
+        } else if (std::string_view unit = LawUnitAt(sentence_text); !unit.empty()) {
+          // 第二节 and 第四条 nest between the chapter and 一、: the items (一)(二) of 第三条 end
+          // where 第四条 begins.
+          bool article = unit.ends_with("条");
+          state.Heading(article ? kLawArticleLevel : kLawSectionLevel, unit, sentence_text.substr(0, 120));
+        }
         if (state.article_sentences == 0 && !IsSentenceEnd(Utf8Before(sentence_text, sentence_text.size(), nullptr)))
           state.article_title = std::string(sentence_text.substr(0, 120));
         std::string context = state.Context();

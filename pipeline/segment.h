@@ -7,7 +7,8 @@
 //   Articles begin at a line that starts with a space (how scraped pages concatenate articles;
 //   not where most lines are indented, as every paragraph of many documents is) or with a
 //   第…篇/章 marker; sections are the heading markers of Chinese official documents,
-//   nested by level (see rules/headings.h). `section` is the path, e.g. "第四篇 > 二、 > （一）";
+//   nested by level (see rules/headings.h), with a law's 第…节 and 第…条 between the chapter and
+//   一、 (第二章 > 第三条 > （一）). `section` is the path, e.g. "第四篇 > 二、 > （一）";
 //   `context` holds the texts of the article title and those headings ("二、2025年主要目标 / …"),
 //   which tells extraction whether a section reviews results or sets targets.
 #pragma once

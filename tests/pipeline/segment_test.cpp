@@ -33,6 +33,17 @@ TEST_CASE("sections nest by heading level", "[segment]") {
   CHECK(s[4].context == "报告标题 / 一、总体要求 / （一）目标 / 1、第一项。");  // no repeat of the heading
 }
 
+TEST_CASE("a law's sections and articles nest between its chapter and 一、", "[segment]") {
+  std::string text = "第二章 分类投放\n第一节 一般规定\n第三条 生活垃圾分为以下两类：\n（一）可回收物；\n（二）其他垃圾。\n"
+                     "第四条 违反规定的，处50元以上200元以下罚款。";
+  auto s = SegmentText(text);
+  REQUIRE(s.size() == 6);
+  CHECK(s[1].section == "第二章 > 第一节");
+  CHECK(s[2].section == "第二章 > 第一节 > 第三条");
+  CHECK(s[4].section == "第二章 > 第一节 > 第三条 > （二）");
+  CHECK(s[5].section == "第二章 > 第一节 > 第四条");  // the items of 第三条 end where 第四条 begins
+}
+
 TEST_CASE("a document that indents every paragraph is one article", "[segment]") {
   // 　　 at each paragraph start (one space once normalized): layout, not article starts.
   std::string text = "关于加强农业生产的意见\n 一、总体要求\n 到2025年，产量稳定。\n 二、重点任务\n （一）农田建设\n"
