@@ -41,21 +41,28 @@ bool CellsOfWords(const Cells& cells) {
   return !cells.prose && cells.count >= 3 && cells.han && cells.one_character * 2 < cells.count;
 }
 
+// Fewer than `n` spaces: too few cells, known without decoding the line (most lines of prose
+// have no space at all).
+bool FewerSpacesThan(std::string_view line, int n) {
+  for (size_t at = line.find(' '); at != std::string_view::npos && n > 0; at = line.find(' ', at + 1)) --n;
+  return n > 0;
+}
+
 }  // namespace
 
 bool IsTableRow(std::string_view line) {
-  if (line.size() > kLongestTableRow) return false;
+  if (line.size() > kLongestTableRow || FewerSpacesThan(line, 2)) return false;
   Cells cells = SplitCells(line);
   return CellsOfWords(cells) && cells.numbers >= 2;
 }
 
 bool IsTableHeader(std::string_view line, std::string_view next) {
-  if (line.size() > kLongestTableRow || !IsTableRow(next)) return false;
+  if (line.size() > kLongestTableRow || FewerSpacesThan(line, 2) || !IsTableRow(next)) return false;
   return CellsOfWords(SplitCells(line));
 }
 
 bool SpacesSeparateWords(std::string_view line) {
-  if (line.size() > kLongestTableRow) return false;
+  if (line.size() > kLongestTableRow || FewerSpacesThan(line, 1)) return false;
   Cells words = SplitCells(line);
   return !words.prose && words.count >= 2 && words.one_character * 2 < words.count;
 }
