@@ -1,9 +1,5 @@
 #include "pipeline/segment.h"
 
-#include <re2/re2.h>
-
-#include <algorithm>
-
 #include "pipeline/rules/headings.h"
 #include "pipeline/unicode_util.h"
 
@@ -26,18 +22,12 @@ bool ClosesSentenceTail(UChar32 c) {  // characters that belong to the sentence 
 }
 
 // Heading levels inside a chapter, spaced so that the units of laws fit between those of
-// rules/headings.h: 第一节 (a chapter's section), then 第一条 (an article), then 一、 （一） 1、 （1）.
+// rules/headings.h: 第一节 (a chapter's section), 第一条 (an article), 第二款 (its paragraph), then
+// 一、 （一） 1、 （1）.
 constexpr int kLevelStep = 10;
 constexpr int kLawSectionLevel = 2;
 constexpr int kLawArticleLevel = 5;
-
-// 第二节 or 第四条 at the start of a line of a law or regulation: the marker, or "".
-std::string_view LawUnitAt(std::string_view line) {
-  static const RE2 kLawUnit(R"(^(第[一二三四五六七八九十百千零〇两\d]{1,6}[节条]))");
-  re2::StringPiece input(line.data(), std::min<size_t>(line.size(), 40)), unit;
-  if (!RE2::PartialMatch(input, kLawUnit, &unit)) return {};
-  return std::string_view(unit.data(), unit.size());
-}
+constexpr int kLawClauseLevel = 6;
 
 struct SectionState {
   int article = 0;
@@ -140,8 +130,8 @@ std::vector<Sentence> SegmentText(std::string_view text) {
         } else if (std::string_view unit = LawUnitAt(sentence_text); !unit.empty()) {
           // 第二节 and 第四条 nest between the chapter and 一、: the items (一)(二) of 第三条 end
           // where 第四条 begins.
-          bool article = unit.ends_with("条");
-          state.Heading(article ? kLawArticleLevel : kLawSectionLevel, unit, sentence_text.substr(0, 120));
+          int level = unit.ends_with("节") ? kLawSectionLevel : unit.ends_with("条") ? kLawArticleLevel : kLawClauseLevel;
+          state.Heading(level, unit, sentence_text.substr(0, 120));
         }
         if (state.article_sentences == 0 && !IsSentenceEnd(Utf8Before(sentence_text, sentence_text.size(), nullptr)))
           state.article_title = std::string(sentence_text.substr(0, 120));

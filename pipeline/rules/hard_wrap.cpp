@@ -5,7 +5,6 @@
 // clause starts with a heading marker) or a title (a short line with no sentence punctuation,
 // or a document title: 关于印发…的通知). Whatever the line, a break that cuts a dictionary word
 // in two is removed: ICU's dictionary-based word breaker decides, not a list of ours.
-#include <re2/re2.h>
 #include <unicode/brkiter.h>
 #include <unicode/unistr.h>
 
@@ -128,8 +127,7 @@ bool CannotEndTitle(std::string_view line) {
 // A line that cannot be a title, however short: a law's article (第一条 为了…) is body text,
 // and so is a line that goes on after a colon that introduces what follows (目标是：地区生产总值).
 bool SentenceLine(std::string_view line) {
-  static const RE2 kArticle(R"(^\s*第[一二三四五六七八九十百千零〇两\d]{1,6}条)");
-  if (RE2::PartialMatch(re2::StringPiece(line.data(), std::min<size_t>(line.size(), 40)), kArticle)) return true;
+  if (LawUnitAt(TrimSpaces(line)).ends_with("条")) return true;
   for (std::string_view lead : {"是：", "为：", "如下：", "包括：", "有："}) {
     size_t at = line.find(lead);
     if (at != std::string_view::npos && at + lead.size() < line.size()) return true;

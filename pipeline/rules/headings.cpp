@@ -2,6 +2,8 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
+
 namespace pledge {
 
 HeadingMarker HeadingAt(std::string_view line) {
@@ -22,6 +24,13 @@ HeadingMarker HeadingAt(std::string_view line) {
     }
   }
   return {};
+}
+
+std::string_view LawUnitAt(std::string_view line) {
+  static const RE2 law_unit(R"(^(第[一二三四五六七八九十百千零〇两\d]{1,6}[节条款]))");
+  re2::StringPiece input(line.data(), std::min<size_t>(line.size(), 40)), unit;
+  if (!RE2::PartialMatch(input, law_unit, &unit)) return {};
+  return std::string_view(unit.data(), unit.size());
 }
 
 }  // namespace pledge

@@ -18,4 +18,9 @@ struct HeadingMarker {
 // The heading marker at the very start of `line`, if any.
 HeadingMarker HeadingAt(std::string_view line);
 
+// 第二节, 第四条, 第三款 at the very start of `line`: the units of laws and regulations, or "".
+// They are not headings (an article is body text, and its line wraps like any other), but they
+// nest the sections of a law (segment.h: 第二章 > 第四条 > （一）).
+std::string_view LawUnitAt(std::string_view line);
+
 }  // namespace pledge

@@ -6,8 +6,7 @@
 // one space too: between the cells of a table row or header (公路总里程 公里), and between words
 // of two characters or more in a line that is not a sentence (中共中央 国务院, 市长 王某某), and
 // after the article number that opens a line (第一条 为了…).
-#include <re2/re2.h>
-
+#include "pipeline/rules/headings.h"
 #include "pipeline/rules/rule.h"
 #include "pipeline/rules/table_rows.h"
 #include "pipeline/unicode_util.h"
@@ -60,14 +59,15 @@ void Spaces(std::string_view text, PassOutput& out) {
     static constexpr std::u32string_view kNumerals = U"〇零一二三四五六七八九十百千万亿两点";
     return kNumerals.find(c) != std::u32string_view::npos;
   };
-  // 第一条　为了…: the article or chapter number at a line's start is set apart from its text.
+  // 第一条　为了…, 第一章　总则: the number of an article or chapter that opens a line is set
+  // apart from its text.
   auto after_article_number = [&](size_t start) {
-    static const RE2 kArticleNumber(R"(第[一二三四五六七八九十百千零〇两\d]{1,6}[条章节款编篇])");
     size_t from = start;
     for (int k = 0; k < 9 && from > 0 && text[from - 1] != '\n'; ++k) Utf8Before(text, from, &from);
     if (from > 0 && text[from - 1] != '\n') return false;
     while (from < start && text[from] == ' ') ++from;
-    return RE2::FullMatch(re2::StringPiece(text.data() + from, start - from), kArticleNumber);
+    std::string_view number = text.substr(from, start - from);
+    return LawUnitAt(number) == number || (HeadingAt(number).level == 0 && HeadingAt(number).text == number);
   };
   auto separates = [&](size_t start, size_t end) {
     Line line = line_kind(start);
