@@ -199,7 +199,12 @@ TEST_CASE("modality", "[extract][modality]") {
   CHECK(One("新增就业5万人。", "标题 / 今年的主要目标是：增长6%。").modality == "target");  // the paragraph's lead
   CHECK(One("学校周边200米范围内不得设置网吧").modality == "obligation");  // the modal word after, same clause
   CHECK(One("达到200米，不得设置网吧").modality == "achievement");       // another clause: not its modal word
-  CHECK(One("单笔贷款额度不超过300万元").modality.empty());              // 不超过 is a bound, not a result
+  CHECK(One("单笔贷款额度不超过300万元").modality == "obligation");       // 不超过 sets a cap, not a result
+  // A rule's floor or ceiling is a requirement without 必须 or 要, unless the section says otherwise.
+  CHECK(X("各级领导干部每年到基层调研时间不少于30天。")[0].modality == "obligation");
+  CHECK(One("市委每季度至少听取1次专题汇报。").modality == "obligation");
+  CHECK(One("向民间资本推介项目不少于200个。", "二、主要目标").modality == "target");
+  CHECK(One("全年新增就业不少于5万人。", "一、过去一年工作回顾").modality == "achievement");
   // 累计 is cumulative, not past: in a plan's frame it is a target.
   CHECK(X("力争到2027年累计培育专精特新企业500家。")[1].modality == "target");
   CHECK(One("全省累计建成5G基站12万个。").modality == "achievement");
