@@ -105,8 +105,8 @@ std::string_view TrimSpaces(std::string_view s) {
 }
 
 // A short line without punctuation reads as a title, unless it cannot end where it does: a
-// quotation or bracket still open (深化“最多), a particle that needs what follows (投资者所,
-// 发展的), or a number waiting for its unit (150亿 / 元). Titles end in a noun.
+// quotation or bracket still open (深化“最多), a particle or preposition that needs what follows
+// (投资者所, 发展的, 思想为), or a number waiting for its unit (150亿 / 元). Titles end in a noun.
 bool CannotEndTitle(std::string_view line) {
   int open = 0;
   for (size_t i = 0; i < line.size();) {
@@ -116,7 +116,17 @@ bool CannotEndTitle(std::string_view line) {
     }
   }
   if (open > 0) return true;
-  switch (Utf8Before(line, line.size(), nullptr)) {
+  size_t last_start = line.size();
+  UChar32 last = Utf8Before(line, line.size(), &last_start);
+  // 以…为 and 以, 由, 按 take an object (思想为 / 指导); 作为, 有为, 可为, 行为, 成为 are words.
+  if (last == U'为') {
+    UChar32 before = last_start > 0 ? Utf8Before(line, last_start, nullptr) : 0;
+    if (before != U'作' && before != U'有' && before != U'可' && before != U'行' && before != U'成' &&
+        before != U'认' && before != U'称')
+      return true;
+  }
+  if (last == U'以' || last == U'由' || last == U'按') return true;
+  switch (last) {
     case U'的': case U'和': case U'与': case U'及': case U'对': case U'把': case U'被': case U'将': case U'从':
     case U'向': case U'于': case U'所': case U'并': case U'而': case U'或': case U'万': case U'亿':
       return true;
@@ -125,9 +135,12 @@ bool CannotEndTitle(std::string_view line) {
 }
 
 // A line that cannot be a title, however short: a law's article (第一条 为了…) is body text,
-// and so is a line that goes on after a colon that introduces what follows (目标是：地区生产总值).
+// and so is a line that goes on after a colon that introduces what follows (目标是：地区生产总值),
+// or one that states a requirement (各市县必须在3个月内, 每季度至少听取1次): titles name things.
 bool SentenceLine(std::string_view line) {
   if (LawUnitAt(TrimSpaces(line)).ends_with("条")) return true;
+  for (std::string_view modal : {"必须", "应当", "应该", "不得", "务必", "至少", "不少于", "不低于", "不超过", "不高于"})
+    if (line.find(modal) != std::string_view::npos) return true;
   for (std::string_view lead : {"是：", "为：", "如下：", "包括：", "有："}) {
     size_t at = line.find(lead);
     if (at != std::string_view::npos && at + lead.size() < line.size()) return true;
@@ -155,6 +168,8 @@ bool BreakIsLayout(icu::BreakIterator* words, std::string_view line, std::string
   if (!IsHan(last) && !IsAsciiDigit(last) && last != 0xFF0C && last != 0x3001 && last != ',') return false;
   if (!IsHan(first) && !IsAsciiDigit(first)) return false;
   if (HeadingAt(next).level >= 0) return false;
+  // 的 ties what follows to the words before it: no line starts with it (的确 aside).
+  if (next.starts_with("的") && !next.starts_with("的确") && IsHan(last)) return true;
   if (IsHan(last) && IsHan(first) && words && JoinIsInsideWord(*words, line, next)) return true;
   // A heading is a line of its own: the line's last clause (the whole line when it has no
   // sentence end) starts with a marker. "1.加快建设。每年新建" is a list item whose sentence
@@ -164,7 +179,9 @@ bool BreakIsLayout(icu::BreakIterator* words, std::string_view line, std::string
   // document number (杭政办发〔2023〕12号) before a title is a line of its own.
   // Every test here reads a line of at most 80 characters: the logical line grows as breaks
   // are removed, and must not be copied or scanned whole at each of them.
-  if (heading || CodePoints(line, 80) > 80) return !heading;
+  // A heading cannot end where a title cannot: inside a quotation, after 的 (（一）…任务“回头 / 看”).
+  if (heading) return CannotEndTitle(line);
+  if (CodePoints(line, 80) > 80) return true;
   if (!IsDocumentTitle(line) && !line.ends_with("号") && CodePoints(next, 80) <= 80) {
     std::string joined = std::string(line) + std::string(next);
     if (joined.find("关于") != std::string::npos && IsDocumentTitle(joined)) return true;

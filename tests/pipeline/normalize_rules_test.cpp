@@ -230,6 +230,12 @@ TEST_CASE("hard_wrap", "[normalize][hard_wrap]") {
   CHECK(Norm("主要预期目标是：地区生产总值\n增长5.5%左右。") == "主要预期目标是：地区生产总值增长5.5%左右。");
   std::string attachment = "附件：重点项目清单\n某市人民政府";
   CHECK(Norm(attachment) == attachment);
+  CHECK(Norm("各市县必须在3个月内\n完成清理。") == "各市县必须在3个月内完成清理。");        // a requirement, not a title
+  CHECK(Norm("坚持以新思想为\n指导，推动发展。") == "坚持以新思想为指导，推动发展。");        // 为 takes an object
+  CHECK(Norm("奋发有为\n全市干部群众团结一心。") == "奋发有为\n全市干部群众团结一心。");  // 有为 is a word
+  // No line starts with 的; a heading cannot end inside a quotation.
+  CHECK(Norm("学习总书记关于“三农”工作\n的重要论述。") == "学习总书记关于“三农”工作的重要论述。");
+  CHECK(Norm("（一）完成上年度任务“回头\n看”工作。") == "（一）完成上年度任务“回头看”工作。");
   // No line starts with ，or ）: such a break is always the layout's.
   CHECK(Norm("门户网站（www.a.cn）\n，咨询电话：12345。") == "门户网站（www.a.cn），咨询电话：12345。");
   CHECK(Norm("为人民群众办实事。五、抓帮扶，坚持不懈解难事\n坚持不懈为人民群众办实事。") ==
