@@ -99,9 +99,8 @@ bool RunPass(TrackedText& current, TrackedText& spare, std::vector<PendingFix>& 
 // idempotence is not promised.
 constexpr int kMaxRounds = 8;
 
-}  // namespace
-
-NormalizedText NormalizeText(const TrackedText& input, const TrackedText* source) {
+// `is_title`: the text is a document's title being repaired, which has no title of its own.
+NormalizedText Normalize(const TrackedText& input, const TrackedText* source, bool is_title) {
   const TrackedText& decoded = source ? *source : input;
   NormalizedText result;
   TrackedText current = input, spare;
@@ -178,7 +177,22 @@ NormalizedText NormalizeText(const TrackedText& input, const TrackedText* source
     result.fixes.push_back(std::move(f));
   }
   result.text = std::move(current);
+  // The title was chosen in the first round, from the line as written: it gets the same repairs
+  // as the text (entities, mojibake, punctuation, tags), as a line of its own.
+  if (!result.metadata.title.empty() && !is_title) {
+    NormalizedText title = Normalize(TrackedText::Identity(result.metadata.title), nullptr, true);
+    std::string_view t = title.text.text;
+    while (!t.empty() && (t.back() == '\n' || t.back() == ' ')) t.remove_suffix(1);
+    while (!t.empty() && (t.front() == '\n' || t.front() == ' ')) t.remove_prefix(1);
+    result.metadata.title = rules::TitleLike(t) ? std::string(t) : std::string();
+  }
   return result;
+}
+
+}  // namespace
+
+NormalizedText NormalizeText(const TrackedText& input, const TrackedText* source) {
+  return Normalize(input, source, false);
 }
 
 }  // namespace pledge

@@ -31,6 +31,8 @@ struct Patterns {
   // it: — 3 — (GB/T 9704), - 3 -, 第3页 共10页.
   RE2 page_number{R"(\s*(?:[-－—–]\s*\d{1,4}\s*[-－—–]|第\s*\d{1,4}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,4}\s*页)?)\s*)"};
   RE2 title_like{R"(^[^。！？；，,.!?;]{2,60}$)"};
+  // A document number (杭政办发〔2023〕12号) heads an official document above its title.
+  RE2 document_number{R"(.{0,30}[〔\[［(（]\d{4}[〕\]］)）]\s*第?\d{1,5}\s*号)"};
 };
 
 const Patterns& P() {
@@ -70,6 +72,8 @@ bool MayBeSiteLine(std::string_view line) {
 }
 
 }  // namespace
+
+bool TitleLike(std::string_view line) { return RE2::FullMatch(line, P().title_like); }
 
 void Boilerplate(std::string_view text, PassOutput& out, DocumentMetadata& metadata) {
   const auto& p = P();
@@ -152,10 +156,14 @@ void Boilerplate(std::string_view text, PassOutput& out, DocumentMetadata& metad
         RE2::GlobalReplace(&body, p.bookmark, "");
         body = Trim(body);
       }
-      if (!body.empty()) {
-        if (RE2::FullMatch(body, p.title_like) && metadata.title.empty()) {
+      if (!body.empty() && RE2::FullMatch(body, p.document_number)) {
+        // Not the title: the line after it is.
+      } else if (!body.empty()) {
+        // The first line is the title if it reads as one once repaired (normalize.cpp repairs
+        // it and asks TitleLike): as written it may still hold entities (%26lt;) or tags.
+        if (metadata.title.empty() && body.size() <= 400) {
           metadata.title = body;
-          title_from_page = true;
+          title_from_page = RE2::FullMatch(body, p.title_like);
         }
         title_open = false;  // only the first body line can be the title
       }

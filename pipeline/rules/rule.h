@@ -38,6 +38,8 @@ struct PassOutput {
 
 // Passes, in the order the normalizer runs them (see normalize.cpp for why this order).
 void Boilerplate(std::string_view text, PassOutput& out, DocumentMetadata& metadata);
+// Whether a (repaired) first line reads as a title: short, no sentence punctuation.
+bool TitleLike(std::string_view line);
 void Mojibake(std::string_view text, PassOutput& out);
 void Entities(std::string_view text, PassOutput& out);
 void StrayTags(std::string_view text, PassOutput& out);

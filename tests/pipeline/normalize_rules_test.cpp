@@ -278,6 +278,10 @@ TEST_CASE("boilerplate and metadata", "[normalize][boilerplate]") {
   n = Run("标题\n来源：人民网作者：张三 发布时间：2024-01-02\n正文。\n");
   CHECK(n.metadata.source_site == "人民网");
   CHECK(n.metadata.author == "张三");
+  // The title is the line after a document number, repaired like the text.
+  CHECK(Run("杭政办发〔2023〕12号\n杭州市人民政府办公厅关于印发行动计划的通知\n各区人民政府：\n").metadata.title ==
+        "杭州市人民政府办公厅关于印发行动计划的通知");
+  CHECK(Run("关于印发%26lt;某县民生实事方案%26gt;的通知<br/>\n正文。\n").metadata.title == "关于印发《某县民生实事方案》的通知");
   // Page numbers left by PDF conversion go, and the sentence they cut is joined again.
   CHECK(Norm("确保全年新建高标\n— 3 —\n准农田15万亩以上。\n\n- 4 -\n\n第二段。\n第 5 页 共 12 页\n") ==
         "确保全年新建高标准农田15万亩以上。\n\n第二段。\n");
