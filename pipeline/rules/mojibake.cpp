@@ -179,13 +179,16 @@ void RepairGbkRuns(std::string_view text, PassOutput& out) {
     bool broken = false;
     bool spaced = false;
     while (end < text.size() && !broken && end - i < 3 * 96) {
-      // Spaces between two hanzi are deleted by the whitespace pass later: walk over them as
-      // if gone, or normalizing the output would find (and repair) a run this pass did not.
+      // Walk over spaces between two hanzi, or normalizing the output (once the whitespace pass
+      // has deleted them) would find and repair a run this pass did not. A space between two
+      // whole characters of the original was in it (an ASCII space survives the misreading:
+      // 姘存偿 涓囧惃 is 水泥 万吨) and stays; one inside a character was inserted, and goes.
       size_t look = end;
       while (look < text.size() && text[look] == ' ') ++look;
       if (look > end) {
         if (look == text.size() || table.Of(Utf8At(text, look, nullptr)) == 0) break;
         spaced = true;
+        if (pending == 0) bytes.append(look - end, ' ');
         end = look;
       }
       size_t after;
@@ -210,9 +213,12 @@ void RepairGbkRuns(std::string_view text, PassOutput& out) {
     }
     if (best_end > i && best_bytes >= 6) {
       std::string repaired = bytes.substr(0, best_bytes);
-      std::string damaged(text.substr(i, best_end - i));
-      if (spaced) damaged.erase(std::remove(damaged.begin(), damaged.end(), ' '), damaged.end());
-      if (IsWellFormedUtf8(repaired) && PlausibleRepair(damaged, repaired)) {
+      std::string damaged(text.substr(i, best_end - i)), repaired_chars = repaired;
+      if (spaced) {
+        damaged.erase(std::remove(damaged.begin(), damaged.end(), ' '), damaged.end());
+        repaired_chars.erase(std::remove(repaired_chars.begin(), repaired_chars.end(), ' '), repaired_chars.end());
+      }
+      if (IsWellFormedUtf8(repaired) && PlausibleRepair(damaged, repaired_chars)) {
         out.Replace(i, best_end, repaired, kRule);
         i = best_end;
         continue;

@@ -2,8 +2,12 @@
 // of clean text: idempotence, clean text unchanged, exact offsets, damage repaired.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
+
+#include <unicode/ucnv.h>
+#include <unicode/unistr.h>
 
 #include "pipeline/decode.h"
 #include "pipeline/normalize.h"
@@ -26,6 +30,21 @@ std::string ReplaceAll(std::string s, const std::string& from, const std::string
 }
 
 std::string Normalize(const std::string& s) { return NormalizeText(TrackedText::Identity(s)).text.text; }
+
+// `utf8` as a GBK reader shows it (我们 → 鎴戜滑), or "" when some byte pair is no GBK character.
+std::string ReadAsGbk(const std::string& utf8) {
+  UErrorCode status = U_ZERO_ERROR;
+  UConverter* gbk = ucnv_open("GBK", &status);
+  ucnv_setToUCallBack(gbk, UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+  std::u16string misread(utf8.size() + 1, u'\0');
+  int32_t length = ucnv_toUChars(gbk, misread.data(), static_cast<int32_t>(misread.size()), utf8.data(),
+                                 static_cast<int32_t>(utf8.size()), &status);
+  ucnv_close(gbk);
+  if (U_FAILURE(status)) return "";
+  std::string out;
+  icu::UnicodeString(misread.data(), length).toUTF8String(out);
+  return out;
+}
 
 }  // namespace
 
@@ -129,6 +148,29 @@ TEST_CASE("damaged copies of clean text are repaired to the clean text", "[norma
   }
   SECTION("entities and percent-encoding") {
     std::string damaged = ReplaceAll(ReplaceAll(clean, "（", "&#65288;"), "）", "%EF%BC%89");
+    REQUIRE(damaged != clean);
+    CHECK(Normalize(damaged) == clean);
+  }
+  SECTION("lines of UTF-8 read as GBK") {
+    // Every third line that a GBK reader can show whole (an even number of bytes, each pair a
+    // GBK character) is replaced by what it shows.
+    std::string damaged;
+    size_t line_start = 0;
+    for (int k = 0; line_start <= clean.size(); ++k) {
+      size_t nl = std::min(clean.find('\n', line_start), clean.size());
+      std::string line = clean.substr(line_start, nl - line_start);
+      std::string misread = k % 3 == 1 && line.size() % 2 == 0 ? ReadAsGbk(line) : "";
+      damaged += misread.empty() ? line : misread;
+      if (nl == clean.size()) break;
+      damaged += "\n";
+      line_start = nl + 1;
+    }
+    if (damaged != clean) CHECK(Normalize(damaged) == clean);
+  }
+  SECTION("separators typed as U+3000, tables and tags left by a scraper, PDF page numbers") {
+    std::string damaged = ReplaceAll(ReplaceAll(clean, " ", "\xE3\x80\x80"), "。\n", "。<br/>\n");
+    size_t second_line = damaged.find('\n');
+    if (second_line != std::string::npos) damaged.insert(second_line + 1, "— 2 —\n");
     REQUIRE(damaged != clean);
     CHECK(Normalize(damaged) == clean);
   }

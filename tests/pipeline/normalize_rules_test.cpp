@@ -252,6 +252,7 @@ TEST_CASE("mojibake", "[normalize][mojibake]") {
   CHECK(Norm("锛堜簩锛夋帹杩涗骇涓氭暟瀛楀寲") == "（二）推进产业数字化");
   CHECK(Norm("鍦ㄥ叏鐪侀珮璐ㄩ噺鍙戝睍") == "在全省高质量发展");  // ㄥ: GBK's bopomofo row
   CHECK(Norm("ï¼ˆ2024年2月18日ï¼‰") == "（2024年2月18日）");   // punctuation alone, read as Windows-1252
+  CHECK(Norm("姘存偿 涓囧惃 356 -2.1") == "水泥 万吨 356 -2.1");  // a space of the original stays
   // Clean text with rare characters and Latin accents stays.
   CHECK(Norm("魑魅魍魉，饕餮") == "魑魅魍魉，饕餮");
   CHECK(Norm("café résumé") == "café résumé");
