@@ -167,6 +167,23 @@ TEST_CASE("damaged copies of clean text are repaired to the clean text", "[norma
     }
     if (damaged != clean) CHECK(Normalize(damaged) == clean);
   }
+  SECTION("lines of UTF-8 read as Latin-1") {
+    std::string damaged;
+    size_t line_start = 0;
+    for (int k = 0; line_start <= clean.size(); ++k) {
+      size_t nl = std::min(clean.find('\n', line_start), clean.size());
+      for (size_t i = line_start; i < nl; ++i) {
+        auto byte = static_cast<unsigned char>(clean[i]);
+        if (k % 3 != 1 || byte < 0x80) damaged.push_back(static_cast<char>(byte));
+        else damaged += {static_cast<char>(0xC0 | (byte >> 6)), static_cast<char>(0x80 | (byte & 0x3F))};  // U+00XX
+      }
+      if (nl == clean.size()) break;
+      damaged += "\n";
+      line_start = nl + 1;
+    }
+    REQUIRE(damaged != clean);
+    CHECK(Normalize(damaged) == clean);
+  }
   SECTION("separators typed as U+3000, tables and tags left by a scraper, PDF page numbers") {
     std::string damaged = ReplaceAll(ReplaceAll(clean, " ", "\xE3\x80\x80"), "。\n", "。<br/>\n");
     size_t second_line = damaged.find('\n');
