@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -60,6 +61,7 @@ class Extractor {
         size_t row_start = out_.text.size(), row_separators = cell_separators_.size();
         for (unsigned i = 0; i < e.children.length; ++i) Walk(static_cast<const GumboNode*>(e.children.data[i]));
         if (e.tag == GUMBO_TAG_TR) EndRow(row_start, row_separators);
+        if (e.tag == GUMBO_TAG_TABLE) SettleHeader(false);
         if (block && e.end_pos.offset > 0) Break(e.end_pos.offset, paragraph);
         break;
       }
@@ -79,6 +81,7 @@ class Extractor {
   }
 
   TrackedText Finish() {
+    SettleHeader(false);
     // Drop a trailing break; close the map at the end of the raw file.
     while (!out_.text.empty() && out_.text.back() == '\n') {
       out_.text.pop_back();
@@ -124,13 +127,26 @@ class Extractor {
     last_raw_ = raw;
     cursor_ = offset;
   }
-  // A row that does not read as a row of figures puts its cells on lines of their own: a
-  // heading cell (（一）教育提质) then keeps its line instead of running into the next cell.
+  // A row that does not read as a row of figures puts its cells on lines of their own (a
+  // heading cell, （一）教育提质, keeps its line instead of running into the next cell), unless
+  // it is the header of the rows of figures after it: that is known only at the next row.
   void EndRow(size_t row_start, size_t row_separators) {
-    std::string_view row = std::string_view(out_.text).substr(std::min(row_start, out_.text.size()));
-    if (!rules::IsTableRow(row))
-      for (size_t k = row_separators; k < cell_separators_.size(); ++k) out_.text[cell_separators_[k]] = '\n';
+    row_start = std::min(row_start, out_.text.size());
+    std::string_view row = std::string_view(out_.text).substr(row_start);
+    std::vector<size_t> separators(cell_separators_.begin() + row_separators, cell_separators_.end());
     cell_separators_.resize(row_separators);
+    bool figures = rules::IsTableRow(row);
+    if (header_) {
+      std::string_view header = std::string_view(out_.text).substr(header_->start, header_->end - header_->start);
+      SettleHeader(figures && rules::IsTableHeader(header, row));
+    }
+    if (!figures) header_ = Row{row_start, out_.text.size(), std::move(separators)};
+  }
+  // The row waiting to know whether it heads rows of figures keeps its spaces or not.
+  void SettleHeader(bool heads_figures) {
+    if (header_ && !heads_figures)
+      for (size_t at : header_->separators) out_.text[at] = '\n';
+    header_.reset();
   }
 
   const TrackedText& decoded_;
@@ -138,6 +154,11 @@ class Extractor {
   size_t cursor_ = 0;
   RawOffset last_raw_ = 0;
   std::vector<size_t> cell_separators_;  // positions of the spaces set between cells of open rows
+  struct Row {
+    size_t start, end;
+    std::vector<size_t> separators;
+  };
+  std::optional<Row> header_;  // the last row, if not of figures: a header or a row of words
 };
 
 }  // namespace

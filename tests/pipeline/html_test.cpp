@@ -47,6 +47,12 @@ TEST_CASE("HTML tables: a row of figures is one line, other rows keep a line per
         "主要指标如下。\n\n序号 指标名称 单位 2020年 2025年\n\n1 公路总里程 公里 9800 12000\n\n"
         "2 港口吞吐量 万吨 8500 10000\n\n（一）教育提质\n新建幼儿园3所。\n");
   CHECK(n.fixes.empty());
+  // A header of words over rows of figures keeps its cells on one line too.
+  n = NormalizeText(HtmlToText(TrackedText::Identity(
+      "<table><tr><th>产品名称</th><th>单位</th><th>产量</th><th>增长</th></tr>"
+      "<tr><td>水泥</td><td>万吨</td><td>356</td><td>-2.1</td></tr></table>"
+      "<table><tr><th>名称</th><th>说明</th><th>备注</th></tr><tr><td>学校</td><td>幼儿园</td><td>医院</td></tr></table>")));
+  CHECK(n.text.text == "产品名称 单位 产量 增长\n\n水泥 万吨 356 -2.1\n\n名称\n说明\n备注\n\n学校\n幼儿园\n医院\n");
 }
 
 TEST_CASE("HTML documents keep exact raw offsets through normalization", "[html]") {
