@@ -119,13 +119,14 @@ bool CannotEndTitle(std::string_view line) {
   size_t last_start = line.size();
   UChar32 last = Utf8Before(line, line.size(), &last_start);
   // 以…为 and 以, 由, 按 take an object (思想为 / 指导); 作为, 有为, 可为, 行为, 成为 are words.
-  if (last == U'为') {
-    UChar32 before = last_start > 0 ? Utf8Before(line, last_start, nullptr) : 0;
-    if (before != U'作' && before != U'有' && before != U'可' && before != U'行' && before != U'成' &&
-        before != U'认' && before != U'称')
-      return true;
-  }
+  UChar32 before_last = last_start > 0 ? Utf8Before(line, last_start, nullptr) : 0;
+  if (last == U'为' && before_last != U'作' && before_last != U'有' && before_last != U'可' && before_last != U'行' &&
+      before_last != U'成' && before_last != U'认' && before_last != U'称')
+    return true;
   if (last == U'以' || last == U'由' || last == U'按') return true;
+  // 新建3所, 三所学校: after a numeral 所 counts schools, it is no particle.
+  if (last == U'所' && (IsAsciiDigit(before_last) || std::u32string_view(U"一二三四五六七八九十百千两几多").find(before_last) != std::u32string_view::npos))
+    return false;
   switch (last) {
     case U'的': case U'和': case U'与': case U'及': case U'对': case U'把': case U'被': case U'将': case U'从':
     case U'向': case U'于': case U'所': case U'并': case U'而': case U'或': case U'万': case U'亿':

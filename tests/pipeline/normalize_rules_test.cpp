@@ -218,6 +218,7 @@ TEST_CASE("hard_wrap", "[normalize][hard_wrap]") {
   // A short line reads as a title only if it can end where it does.
   CHECK(Norm("深化“最多\n跑一次”改革。") == "深化“最多跑一次”改革。");                // a quotation still open
   CHECK(Norm("正如一位外国投资者所\n说，要坚持开放。") == "正如一位外国投资者所说，要坚持开放。");  // 所 needs what follows
+  CHECK(Norm("新建幼儿园三所\n年底前完成") == "新建幼儿园三所\n年底前完成");             // after a numeral 所 counts
   CHECK(Norm("省财政安排专项资金150亿\n元，支持县域经济。") == "省财政安排专项资金150亿元，支持县域经济。");
   CHECK(Norm("印发%26lt;杭州市数字\n经济行动计划%26gt;给你们。") == "印发《杭州市数字经济行动计划》给你们。");
   // A document title wrapped onto two lines is one; a document number before it keeps its line.
