@@ -18,10 +18,14 @@ struct Patterns {
   // without them keeps normalization idempotent).
   RE2 banner{R"(^\s*(?:[^/|｜\n]{1,40}[/|｜]\s*)?((?:https?://)?www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/?)\s*$)"};
   RE2 bookmark{R"((\[bookmark: [^\]\n]{0,200}\]))"};
-  RE2 metadata_key{R"((?:来源|作者|发布者|(?:更新|发布|发表|录入)?(?:时间|日期)|浏览(?:次数)?|点击(?:数|量)?|字号)\s*[：:])"};
+  RE2 metadata_key{R"((?:来源|作者|发布者|(?:更新|发布|发表|录入|成文)?(?:时间|日期)|浏览(?:次数)?|点击(?:数|量)?|字号|索引号|主题分类|发文机关|发布机构|公开方式|有效性)\s*[：:])"};
+  // The header of a government information-disclosure page (政府信息公开): 索引号, 发文机关,
+  // 标题, 发文字号, 成文日期 … one or two fields a line. A line that starts with one is metadata.
+  RE2 disclosure_key{R"(^\s*(?:索引号|主题分类|发文机关|发布机构|成文日期|发布日期|发文字号|文号|标题|公开方式|有效性)\s*[：:])"};
+  RE2 disclosed_title{R"(^\s*标题\s*[：:]\s*(.+?)\s*$)"};
   RE2 source{R"((?:来源|出处)\s*[：:]\s*([^\s　]+))"};
-  RE2 author{R"((?:作者|发布者)\s*[：:]\s*([^\s　]+))"};
-  RE2 date{R"((?:更新|发布|发表|录入)?(?:时间|日期)\s*[：:]\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2}))"};
+  RE2 author{R"((?:作者|发布者|发文机关|发布机构)\s*[：:]\s*([^\s　]+))"};
+  RE2 date{R"((?:更新|发布|发表|录入|成文)?(?:时间|日期)\s*[：:]\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2}))"};
   // Page furniture that is never body text.
   RE2 furniture{R"(^\s*(?:【?(?:打印|关闭|收藏|返回顶部|打印本页|关闭窗口)】?\s*)+$|^\s*(?:责任编辑|编辑|校对|审核)\s*[：:]\s*\S{1,12}\s*$|^\s*分享到\s*[：:]?.{0,30}$|^\s*字号\s*[：:]\s*.{0,12}$)"};
   // A website's own lines: the breadcrumb, a menu that starts at the home page, the footer
@@ -109,7 +113,9 @@ void Boilerplate(std::string_view text, PassOutput& out, DocumentMetadata& metad
       while (RE2::FindAndConsume(&scan, p.metadata_key)) ++keys;
       std::string value, y, m, d;
       bool has_date = RE2::PartialMatch(line, p.date, &y, &m, &d);
-      if (keys >= 2 || (keys == 1 && has_date && line.size() < 60)) {
+      bool disclosure = RE2::PartialMatch(line, p.disclosure_key);
+      if (keys >= 2 || (keys == 1 && has_date && line.size() < 60) || disclosure) {
+        if (RE2::PartialMatch(line, p.disclosed_title, &value)) metadata.title = value;
         if (RE2::PartialMatch(line, p.source, &value) && metadata.source_site.empty()) metadata.source_site = FieldValue(value);
         if (RE2::PartialMatch(line, p.author, &value)) metadata.author = FieldValue(value);
         if (has_date) {

@@ -280,6 +280,14 @@ TEST_CASE("boilerplate and metadata", "[normalize][boilerplate]") {
   n = Run("标题\n来源：人民网作者：张三 发布时间：2024-01-02\n正文。\n");
   CHECK(n.metadata.source_site == "人民网");
   CHECK(n.metadata.author == "张三");
+  // The header of a government information-disclosure page is metadata.
+  n = Run("索引号：11330100002489123P/2023-00123 主题分类：城乡建设\n发文机关：杭州市人民政府办公厅 成文日期：2023年03月15日\n"
+          "标题：杭州市人民政府办公厅关于印发行动计划的通知\n发文字号：杭政办发〔2023〕12号 发布日期：2023年03月20日\n"
+          "各区、县（市）人民政府：\n");
+  CHECK(n.text.text == "各区、县（市）人民政府：\n");
+  CHECK(n.metadata.title == "杭州市人民政府办公厅关于印发行动计划的通知");
+  CHECK(n.metadata.author == "杭州市人民政府办公厅");
+  CHECK(n.metadata.published_at == "2023-03-20");
   // The title is the line after a document number, repaired like the text.
   CHECK(Run("杭政办发〔2023〕12号\n杭州市人民政府办公厅关于印发行动计划的通知\n各区人民政府：\n").metadata.title ==
         "杭州市人民政府办公厅关于印发行动计划的通知");
