@@ -135,6 +135,16 @@ class Extractor {
     std::string_view row = std::string_view(out_.text).substr(row_start);
     std::vector<size_t> separators(cell_separators_.begin() + row_separators, cell_separators_.end());
     cell_separators_.resize(row_separators);
+    // A row of labels and values (索引号： | 1133… | 发文机关： | 某市人民政府) is one line, as the
+    // same fields are in a plain-text page; as lines, each label was cut from its value.
+    bool fields = std::any_of(separators.begin(), separators.end(), [&](size_t at) {
+      std::string_view before = std::string_view(out_.text).substr(0, at);
+      return before.ends_with("：") || before.ends_with(":");
+    });
+    if (fields) {
+      SettleHeader(false);
+      return;
+    }
     bool figures = rules::IsTableRow(row);
     if (header_) {
       std::string_view header = std::string_view(out_.text).substr(header_->start, header_->end - header_->start);

@@ -5,7 +5,8 @@
 //   returns the text a reader sees: the <title>, then the text of the body in document order,
 //   with a line break at <br> and a blank line (a paragraph end) at every other block element
 //   (p, div, li, h1–h6, tr, …). A table row's cells are lines of their own, except in a row of
-//   figures (rules/table_rows.h), where one space sets them apart as in a plain-text table.
+//   figures (rules/table_rows.h) or its header, and in a row of labels and values (发文机关： |
+//   某市人民政府), where one space sets them apart as in a plain-text page.
 //   Script, style, noscript and template content is dropped. Text is taken verbatim from the source (entities
 //   are left for the normalizer, which decodes and logs them), so to_raw stays exact; each
 //   inserted line break or cell space maps to the start of the tag that caused it.

@@ -53,6 +53,14 @@ TEST_CASE("HTML tables: a row of figures is one line, other rows keep a line per
       "<tr><td>水泥</td><td>万吨</td><td>356</td><td>-2.1</td></tr></table>"
       "<table><tr><th>名称</th><th>说明</th><th>备注</th></tr><tr><td>学校</td><td>幼儿园</td><td>医院</td></tr></table>")));
   CHECK(n.text.text == "产品名称 单位 产量 增长\n\n水泥 万吨 356 -2.1\n\n名称\n说明\n备注\n\n学校\n幼儿园\n医院\n");
+  // A row of labels and values is one line: a disclosure page's header becomes metadata.
+  n = NormalizeText(HtmlToText(TrackedText::Identity(
+      "<table><tr><td>发文机关：</td><td>杭州市人民政府办公厅</td><td>成文日期：</td><td>2023年03月15日</td></tr>"
+      "<tr><td>标题：</td><td>关于印发行动计划的通知</td></tr></table><p>各区人民政府：</p>")));
+  CHECK(n.text.text == "各区人民政府：\n");
+  CHECK(n.metadata.title == "关于印发行动计划的通知");
+  CHECK(n.metadata.author == "杭州市人民政府办公厅");
+  CHECK(n.metadata.published_at == "2023-03-15");
 }
 
 TEST_CASE("HTML documents keep exact raw offsets through normalization", "[html]") {
