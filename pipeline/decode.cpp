@@ -1,6 +1,7 @@
 #include "pipeline/decode.h"
 
 #include "pipeline/common_hanzi.h"
+#include "pipeline/unicode_util.h"
 
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
@@ -148,6 +149,34 @@ DecodedText Success(const char* encoding, int confidence, TrackedText text) {
   return d;
 }
 
+// A few GBK characters can happen to be well-formed UTF-8: 通知 (CD A8 D6 AA) reads as two
+// combining marks. A short file whose UTF-8 reading holds no Chinese at all, while its GB18030
+// reading is common hanzi and Chinese punctuation only, is GBK. Accented Latin letters
+// (U+00C0–U+00FF, as in café), Greek and Cyrillic mark real UTF-8 and keep it.
+std::optional<DecodedText> GbkThatLooksLikeUtf8(std::string_view raw) {
+  if (raw.size() > kShortFileBytes) return std::nullopt;
+  size_t non_ascii = 0;
+  for (size_t i = 0; i < raw.size();) {
+    UChar32 c = Utf8At(raw, i, &i);
+    if (c < 0x80) continue;
+    if (IsHan(c) || IsChinesePunct(c) || (c >= 0xC0 && c <= 0xFF) || (c >= 0x370 && c <= 0x4FF)) return std::nullopt;
+    ++non_ascii;
+  }
+  if (non_ascii == 0) return std::nullopt;
+  TrackedText text;
+  std::string error;
+  if (!Convert(raw, 0, "GB18030", text, error)) return std::nullopt;
+  size_t hanzi = 0;
+  for (size_t i = 0; i < text.text.size();) {
+    UChar32 c = Utf8At(text.text, i, &i);
+    if (c < 0x80) continue;
+    if (!IsCommonSimplified(c) && !IsChinesePunct(c)) return std::nullopt;
+    ++hanzi;
+  }
+  if (hanzi < 2) return std::nullopt;
+  return Success("GB18030", 30, std::move(text));
+}
+
 }  // namespace
 
 DecodedText DecodeBytes(std::string_view raw) {
@@ -182,6 +211,7 @@ DecodedText DecodeBytes(std::string_view raw) {
   size_t bad_utf8 = FirstInvalidUtf8(raw);
   if (bad_utf8 == std::string_view::npos) {
     if (auto binary = BinaryReason(raw); !binary.empty()) return Failure(binary);
+    if (auto gbk = GbkThatLooksLikeUtf8(raw)) return std::move(*gbk);
     return Success("UTF-8", 100, TrackedText::Identity(std::string(raw)));
   }
 

@@ -97,6 +97,12 @@ TEST_CASE("short GBK and Big5 files are told apart", "[decode]") {
     CHECK(gbk.encoding == "GB18030");
     CHECK(gbk.text.text == text);
   }
+  // GBK 通知 (CD A8 D6 AA) is well-formed UTF-8 too, two combining marks: read as GBK.
+  auto notice = DecodeBytes("\xCD\xA8\xD6\xAA\n");
+  CHECK(notice.encoding.rfind("GB18030", 0) == 0);
+  CHECK(notice.text.text == "通知\n");
+  // UTF-8 with accented Latin, Greek or Cyrillic letters and no Chinese stays UTF-8.
+  for (const char* text : {"café résumé", "αβγ", "Привет"}) CHECK(DecodeBytes(text).text.text == text);
 }
 
 // Scraped pages concatenated into one file: a UTF-8 page, then a GBK one. Each line is read in
