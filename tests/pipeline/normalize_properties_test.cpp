@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <functional>
 #include <map>
 
 #include <unicode/ucnv.h>
@@ -30,6 +31,20 @@ std::string ReplaceAll(std::string s, const std::string& from, const std::string
 }
 
 std::string Normalize(const std::string& s) { return NormalizeText(TrackedText::Identity(s)).text.text; }
+
+// `text` with every third line (the second, the fifth …) passed through `damage`.
+std::string EveryThirdLine(const std::string& text, const std::function<std::string(const std::string&)>& damage) {
+  std::string out;
+  size_t line_start = 0;
+  for (int k = 0;; ++k) {
+    size_t nl = std::min(text.find('\n', line_start), text.size());
+    std::string line = text.substr(line_start, nl - line_start);
+    out += k % 3 == 1 ? damage(line) : line;
+    if (nl == text.size()) return out;
+    out += "\n";
+    line_start = nl + 1;
+  }
+}
 
 // `utf8` as a GBK reader shows it (我们 → 鎴戜滑), or "" when some byte pair is no GBK character.
 std::string ReadAsGbk(const std::string& utf8) {
@@ -154,33 +169,21 @@ TEST_CASE("damaged copies of clean text are repaired to the clean text", "[norma
   SECTION("lines of UTF-8 read as GBK") {
     // Every third line that a GBK reader can show whole (an even number of bytes, each pair a
     // GBK character) is replaced by what it shows.
-    std::string damaged;
-    size_t line_start = 0;
-    for (int k = 0; line_start <= clean.size(); ++k) {
-      size_t nl = std::min(clean.find('\n', line_start), clean.size());
-      std::string line = clean.substr(line_start, nl - line_start);
-      std::string misread = k % 3 == 1 && line.size() % 2 == 0 ? ReadAsGbk(line) : "";
-      damaged += misread.empty() ? line : misread;
-      if (nl == clean.size()) break;
-      damaged += "\n";
-      line_start = nl + 1;
-    }
+    std::string damaged = EveryThirdLine(clean, [](const std::string& line) {
+      std::string misread = line.size() % 2 == 0 ? ReadAsGbk(line) : "";
+      return misread.empty() ? line : misread;
+    });
     if (damaged != clean) CHECK(Normalize(damaged) == clean);
   }
   SECTION("lines of UTF-8 read as Latin-1") {
-    std::string damaged;
-    size_t line_start = 0;
-    for (int k = 0; line_start <= clean.size(); ++k) {
-      size_t nl = std::min(clean.find('\n', line_start), clean.size());
-      for (size_t i = line_start; i < nl; ++i) {
-        auto byte = static_cast<unsigned char>(clean[i]);
-        if (k % 3 != 1 || byte < 0x80) damaged.push_back(static_cast<char>(byte));
-        else damaged += {static_cast<char>(0xC0 | (byte >> 6)), static_cast<char>(0x80 | (byte & 0x3F))};  // U+00XX
+    std::string damaged = EveryThirdLine(clean, [](const std::string& line) {
+      std::string misread;
+      for (unsigned char byte : line) {
+        if (byte < 0x80) misread.push_back(static_cast<char>(byte));
+        else misread += {static_cast<char>(0xC0 | (byte >> 6)), static_cast<char>(0x80 | (byte & 0x3F))};  // U+00XX
       }
-      if (nl == clean.size()) break;
-      damaged += "\n";
-      line_start = nl + 1;
-    }
+      return misread;
+    });
     REQUIRE(damaged != clean);
     CHECK(Normalize(damaged) == clean);
   }
