@@ -27,6 +27,7 @@ HeadingMarker HeadingAt(std::string_view line) {
 }
 
 std::string_view LawUnitAt(std::string_view line) {
+  if (!line.starts_with("第")) return {};  // most lines: no regex
   static const RE2 law_unit(R"(^(第[一二三四五六七八九十百千零〇两\d]{1,6}[节条款]))");
   re2::StringPiece input(line.data(), std::min<size_t>(line.size(), 40)), unit;
   if (!RE2::PartialMatch(input, law_unit, &unit)) return {};
