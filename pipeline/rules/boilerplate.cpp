@@ -127,12 +127,19 @@ void Boilerplate(std::string_view text, PassOutput& out, DocumentMetadata& metad
       }
     }
     if (whole_line) {
-      // A line alone between blank lines (a web page's block) takes one of them along, or
-      // the blank lines around it would add up.
-      bool blank_before = line_start == 0 || (line_start >= 2 && text[line_start - 2] == '\n');
+      // A line after a blank line (a web page's block) takes that blank line along, or the
+      // blank lines around it would add up, and a page whose last line goes would end in one.
+      // The first line of a text takes the blank line after it instead.
+      bool blank_before = line_start >= 2 && text[line_start - 2] == '\n';
       bool blank_after = next < text.size() && text[next] == '\n';
-      out.Delete(line_start, blank_before && blank_after ? next + 1 : next, kRule);
-      if (blank_before && blank_after) ++next;
+      if (blank_before) {
+        out.Delete(line_start - 1, next, kRule);
+      } else if (line_start == 0 && blank_after) {
+        out.Delete(line_start, next + 1, kRule);
+        ++next;
+      } else {
+        out.Delete(line_start, next, kRule);
+      }
     } else {
       // Blank lines are no header lines: deleting them shifts nothing.
       if (line.find_first_not_of(" \t\r") != std::string_view::npos) ++kept_lines;

@@ -28,7 +28,7 @@ TEST_CASE("HTML pages are reduced to their visible text by a parser", "[html]") 
       "<title>春耕生产工作通知_通知公告_某县人民政府</title><div>首页 | 政务公开 | 通知公告</div>"
       "<div>当前位置：首页 &gt; 通知公告</div><h1>关于做好春耕生产工作的通知</h1><p>各乡镇人民政府：</p>"
       "<div>主办单位：某县人民政府办公室 版权所有 ICP备12345678号</div>")));
-  CHECK(page.text.text == "春耕生产工作通知_通知公告_某县人民政府\n\n关于做好春耕生产工作的通知\n\n各乡镇人民政府：\n\n");
+  CHECK(page.text.text == "春耕生产工作通知_通知公告_某县人民政府\n\n关于做好春耕生产工作的通知\n\n各乡镇人民政府：\n");
   // Every byte of visible text is the raw byte at its offset (the page is UTF-8).
   for (size_t i = 0; i < text.text.size(); ++i)
     if (text.text[i] != '\n') REQUIRE(raw[text.to_raw[i]] == text.text[i]);
