@@ -127,12 +127,12 @@ void Boilerplate(std::string_view text, PassOutput& out, DocumentMetadata& metad
       }
     }
     if (whole_line) {
-      // A line after a blank line (a web page's block) takes that blank line along, or the
-      // blank lines around it would add up, and a page whose last line goes would end in one.
-      // The first line of a text takes the blank line after it instead.
+      // A line alone between blank lines (a web page's block) takes the one before it along,
+      // or the blank lines around it would add up; so does the text's last line, or the text
+      // would end in a blank line. The first line of a text takes the blank line after it.
       bool blank_before = line_start >= 2 && text[line_start - 2] == '\n';
       bool blank_after = next < text.size() && text[next] == '\n';
-      if (blank_before) {
+      if (blank_before && (blank_after || next >= text.size())) {
         out.Delete(line_start - 1, next, kRule);
       } else if (line_start == 0 && blank_after) {
         out.Delete(line_start, next + 1, kRule);

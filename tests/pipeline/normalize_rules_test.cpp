@@ -300,6 +300,7 @@ TEST_CASE("boilerplate and metadata", "[normalize][boilerplate]") {
   // goes along with a line that stood alone between two.
   CHECK(Norm("当前位置：首页 > 政务公开\n\n正文。\n\n网站首页 | 政务公开 | 互动交流\n\n【字体：大 中 小】\n\n"
              "版权所有：某县人民政府 ICP备05000001号\n") == "正文。\n");  // no blank line left at the end
+  CHECK(Norm("甲段。\n\n版权所有：某县人民政府\n乙段。\n") == "甲段。\n\n乙段。\n");  // the paragraph break stays
   CHECK(Norm("本条例所称版权所有人，是指作者。") == "本条例所称版权所有人，是指作者。");
   CHECK(Norm("版权所有人可以许可他人使用。") == "版权所有人可以许可他人使用。");
   CHECK(Norm("正文。\nCopyright © 2024 某县人民政府\n") == "正文。\n");
