@@ -181,7 +181,8 @@ bool BreakIsLayout(icu::BreakIterator* words, std::string_view line, std::string
   // Every test here reads a line of at most 80 characters: the logical line grows as breaks
   // are removed, and must not be copied or scanned whole at each of them.
   // A heading cannot end where a title cannot: inside a quotation, after 的 (（一）…任务“回头 / 看”).
-  if (heading) return CannotEndTitle(line);
+  // Headings are short; the bound keeps a long logical line from being scanned at each break.
+  if (heading) return line.size() <= 600 && CannotEndTitle(line);
   if (CodePoints(line, 80) > 80) return true;
   if (!IsDocumentTitle(line) && !line.ends_with("号") && CodePoints(next, 80) <= 80) {
     std::string joined = std::string(line) + std::string(next);

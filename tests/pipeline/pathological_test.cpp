@@ -98,6 +98,14 @@ TEST_CASE("deeply repeated percent-encoding and nested brackets", "[pathological
   auto one_line = ProcessDocument("joined.txt", joined);
   CheckWellFormed(one_line);
   CHECK(std::count(one_line.normalized.text.text.begin(), one_line.normalized.text.text.end(), '\n') <= 1);
+  // A heading whose lines cannot end (each ends in 的): the heading tests read a bounded line.
+  std::string heading = "一、";
+  for (int i = 0; i < 20000; ++i) heading += "全面推进乡村振兴的\n";
+  CheckWellFormed(ProcessDocument("heading.txt", heading));
+  // Table rows and lines of words: each line judged once, whatever its length.
+  std::string rows;
+  for (int i = 0; i < 20000; ++i) rows += "公路总里程 公里 9800 12000\n中共中央 国务院\n";
+  CheckWellFormed(ProcessDocument("rows.txt", rows));
 }
 
 TEST_CASE("many URLs among many entities", "[pathological]") {
