@@ -181,8 +181,13 @@ bool BreakIsLayout(icu::BreakIterator* words, std::string_view line, std::string
   // Every test here reads a line of at most 80 characters: the logical line grows as breaks
   // are removed, and must not be copied or scanned whole at each of them.
   // A heading cannot end where a title cannot: inside a quotation, after 的 (（一）…任务“回头 / 看”).
-  // Headings are short; the bound keeps a long logical line from being scanned at each break.
-  if (heading) return line.size() <= 600 && CannotEndTitle(line);
+  // Judged on the heading's own clause: a paragraph may end in a heading glued to it (…。四、抓帮扶),
+  // and a quotation left open earlier in the paragraph says nothing about the heading. Headings
+  // are short; the bound keeps a long clause from being scanned at each break.
+  if (heading) {
+    std::string_view clause = TrimSpaces(LastClause(line));
+    return clause.size() <= 600 && CannotEndTitle(clause);
+  }
   if (CodePoints(line, 80) > 80) return true;
   if (!IsDocumentTitle(line) && !line.ends_with("号") && CodePoints(next, 80) <= 80) {
     std::string joined = std::string(line) + std::string(next);

@@ -239,6 +239,9 @@ TEST_CASE("hard_wrap", "[normalize][hard_wrap]") {
   CHECK(Norm("（一）完成上年度任务“回头\n看”工作。") == "（一）完成上年度任务“回头看”工作。");
   // No line starts with ，or ）: such a break is always the layout's.
   CHECK(Norm("门户网站（www.a.cn）\n，咨询电话：12345。") == "门户网站（www.a.cn），咨询电话：12345。");
+  // A heading glued to the end of a paragraph keeps its break, whatever the paragraph left open.
+  std::string glued = "他说“要办实事。五、抓帮扶，坚持不懈解难事\n坚持不懈为人民群众办实事。";
+  CHECK(Norm(glued) == glued);
   CHECK(Norm("为人民群众办实事。五、抓帮扶，坚持不懈解难事\n坚持不懈为人民群众办实事。") ==
         "为人民群众办实事。五、抓帮扶，坚持不懈解难事\n坚持不懈为人民群众办实事。");
 }
