@@ -4,8 +4,9 @@
 // before or after Chinese punctuation, which is never spaced (5%&nbsp;。, 。 GDP); any other run
 // becomes one space. Where a line's spaces separate (table_rows.h), a run between hanzi becomes
 // one space too: between the cells of a table row or header (公路总里程 公里), and between words
-// of two characters or more in a line that is not a sentence (中共中央 国务院, 市长 王某某), and
-// after the article number that opens a line (第一条 为了…).
+// of two characters or more in a line that is not a sentence (中共中央 国务院, 市长 王某某) or
+// in such an aside in brackets (（记者 张三 李四）), and after the article number that opens a
+// line (第一条 为了…).
 #include "pipeline/rules/headings.h"
 #include "pipeline/rules/rule.h"
 #include "pipeline/rules/table_rows.h"
@@ -54,7 +55,7 @@ void Spaces(std::string_view text, PassOutput& out) {
     }
     return true;
   };
-  // A numeral is not a word: 八千 三百 八十五万 and 四点 五个百分点 are one number each.
+  // Numerals either side make one number, not two words: 八千 三百 八十五万, 四点 五个百分点.
   auto numeral = [](UChar32 c) {
     static constexpr std::u32string_view kNumerals = U"〇零一二三四五六七八九十百千万亿两点";
     return kNumerals.find(c) != std::u32string_view::npos;
@@ -69,14 +70,30 @@ void Spaces(std::string_view text, PassOutput& out) {
     std::string_view number = text.substr(from, start - from);
     return LawUnitAt(number) == number || (HeadingAt(number).level == 0 && HeadingAt(number).text == number);
   };
+  // （记者 张三 李四）: inside brackets in a sentence, a short aside of words set apart by spaces
+  // (a byline, a list of names) is judged as a line of its own.
+  auto in_aside_of_words = [&](size_t start, size_t end) {
+    constexpr size_t kLongestAside = 60;  // bytes each way
+    size_t open = text.substr(start > kLongestAside ? start - kLongestAside : 0, std::min(start, kLongestAside)).rfind("（");
+    if (open == std::string_view::npos) return false;
+    open += start > kLongestAside ? start - kLongestAside : 0;
+    size_t close = text.substr(end, kLongestAside).find("）");
+    if (close == std::string_view::npos) return false;
+    std::string_view aside = text.substr(open + 3, end + close - open - 3);
+    if (aside.find("（") != std::string_view::npos || aside.find("）") != std::string_view::npos ||
+        aside.find('\n') != std::string_view::npos)
+      return false;
+    return SpacesSeparateWords(aside);
+  };
   auto separates = [&](size_t start, size_t end) {
     Line line = line_kind(start);
     if (line == Line::kTableCells) return true;
+    if (line == Line::kProse && in_aside_of_words(start, end)) line = Line::kWords;
     if (IsHan(Utf8At(text, end, nullptr)) && after_article_number(start)) return true;
     UChar32 before = Utf8Before(text, start, nullptr), after = Utf8At(text, end, nullptr);
     // No word starts with a particle that ties it to the word before (和新 的社会群体).
     bool particle = after == U'的' || after == U'之' || after == U'了' || after == U'地' || after == U'得';
-    return line == Line::kWords && IsHan(before) && IsHan(after) && !numeral(before) && !numeral(after) &&
+    return line == Line::kWords && IsHan(before) && IsHan(after) && !(numeral(before) && numeral(after)) &&
            !particle && between_words(start, end);
   };
   for (size_t i = text.find(' '); i != std::string_view::npos; i = text.find(' ', i)) {

@@ -169,6 +169,10 @@ TEST_CASE("whitespace", "[normalize][whitespace]") {
   CHECK(Norm("市 政 府 工 作 报 告") == "市政府工作报告");
   CHECK(Norm("八千 三百 八十五万") == "八千三百八十五万");
   CHECK(Norm("市长 王某某指出，要抓好落实。") == "市长王某某指出，要抓好落实。");
+  // An aside in brackets is judged on its own: a byline keeps its spaces, spaced-out letters do not.
+  std::string byline = "新华社北京3月5日电（记者 张三 李四）会议开幕。";
+  CHECK(Norm(byline) == byline);
+  CHECK(Norm("要坚持（注 意 安 全）原则。") == "要坚持（注意安全）原则。");
 }
 
 TEST_CASE("a plain-text table keeps its rows and cells", "[normalize][whitespace][hard_wrap]") {
