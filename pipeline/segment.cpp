@@ -119,6 +119,9 @@ std::vector<Sentence> SegmentText(std::string_view text) {
       // after it are about, as a heading does; a heading is in the context already.
       bool paragraph_started = false;
       std::string paragraph_lead;
+      // A sentence that introduces a list with a colon and ends in ；(主要预期目标是：国内生产总值
+      // 增长5%左右；) frames the ；-items after it, up to the 。 that ends the list.
+      std::string list_frame;
       auto emit = [&](size_t begin, size_t end) {
         while (begin < end && (text[begin] == ' ' || text[begin] == '\r')) ++begin;
         while (end > begin && (text[end - 1] == ' ' || text[end - 1] == '\r')) --end;
@@ -137,6 +140,13 @@ std::vector<Sentence> SegmentText(std::string_view text) {
           state.article_title = std::string(sentence_text.substr(0, 120));
         std::string context = state.Context();
         if (!paragraph_lead.empty()) context += (context.empty() ? "" : " / ") + paragraph_lead;
+        if (!list_frame.empty()) context += (context.empty() ? "" : " / ") + list_frame;
+        UChar32 last = Utf8Before(sentence_text, sentence_text.size(), nullptr);
+        if (last != 0xFF1B) {
+          list_frame.clear();
+        } else if (size_t colon = sentence_text.substr(0, 240).find("："); colon != std::string_view::npos) {
+          list_frame = std::string(sentence_text.substr(0, colon + std::string_view("：").size()));
+        }
         if (!paragraph_started && h.level < 1) paragraph_lead = std::string(sentence_text.substr(0, 90));
         paragraph_started = true;
         sentences.push_back({static_cast<uint32_t>(begin), static_cast<uint32_t>(end), state.article, state.Path(),

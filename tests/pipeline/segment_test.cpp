@@ -44,6 +44,15 @@ TEST_CASE("a law's sections and articles nest between its chapter and 一、", "
   CHECK(s[5].section == "第二章 > 第一节 > 第四条");  // the items of 第三条 end where 第四条 begins
 }
 
+TEST_CASE("a list introduced by a colon frames its ；-items", "[segment]") {
+  std::string text = "新华社电 会议开幕。主要预期目标是：增长5%左右；新增就业1200万人以上；涨幅2%左右。此外，天气晴。";
+  auto s = SegmentText(text);
+  REQUIRE(s.size() == 5);
+  CHECK(s[2].context.find("主要预期目标是：") != std::string::npos);
+  CHECK(s[3].context.find("主要预期目标是：") != std::string::npos);  // the item that ends the list
+  CHECK(s[4].context.find("主要预期目标是：") == std::string::npos);  // after the list
+}
+
 TEST_CASE("a document that indents every paragraph is one article", "[segment]") {
   // 　　 at each paragraph start (one space once normalized): layout, not article starts.
   std::string text = "关于加强农业生产的意见\n 一、总体要求\n 到2025年，产量稳定。\n 二、重点任务\n （一）农田建设\n"
