@@ -697,8 +697,12 @@ std::vector<Quantity> ExtractQuantities(std::string_view s, std::string_view con
         after_bound = "max";
         span_end += 3;
       }
-      // 三次产业 is the economy's three sectors, not three times.
+      // 三次产业 is the economy's three sectors, not three times; 十四届全国人大三次会议 is the
+      // third session of a congress, an ordinal.
       if (unit && unit->text == "次" && StartsWith(s, at, "产业")) goto next_token;
+      if (unit && unit->text == "次" && (StartsWith(s, at, "会议") || StartsWith(s, at, "全会") || StartsWith(s, at, "全体会议")) &&
+          s.substr(t.start >= 36 ? t.start - 36 : 0, std::min<size_t>(t.start, 36)).find("届") != std::string_view::npos)
+        goto next_token;
       // 番 doubles only after 翻 (翻两番 = ×4); 一番努力 is no quantity.
       bool doublings = unit && unit->text == "番";
       if (doublings && !(t.start >= 3 && s.substr(t.start - 3, 3) == "翻")) goto next_token;

@@ -290,6 +290,8 @@ TEST_CASE("multiples, per mille, and within a time", "[extract][multiple][percen
   CHECK(q.bound == "max");
   CHECK(One("会议讨论了3项内容。").bound == "exact");  // 内容 is a word
   CHECK(X("三次产业结构调整为7.3:42.1:50.6。").empty());  // the three sectors, not three times
+  CHECK(X("十四届全国人大三次会议5日上午开幕。").empty());  // the third session: an ordinal
+  CHECK(One("今年共召开三次会议。").value == 3);
 }
 
 TEST_CASE("the period a review looks back over is no promise", "[extract][duration][modality]") {
