@@ -37,6 +37,7 @@ bool OpensAfter(UChar32 c) {  // context before an opening quote
   }
   return false;
 }
+bool EndsSentence(UChar32 c) { return c == 0x3002 || c == 0xFF01 || c == 0xFF1F; }  // 。！？
 bool WeakOpensAfter(UChar32 c) {  // verbs and particles that often introduce a quotation
   switch (c) {
     case U'说': case U'道': case U'了': case U'是': case U'为': case U'出': case U'称': case U'即':
@@ -171,16 +172,18 @@ bool ProcessLine(std::string_view text, size_t line_start, size_t line_end, bool
     m.open_cost = OpensAfter(before) ? 0 : WeakOpensAfter(before) ? 1 : 2;
     if (ClosesBefore(after)) m.open_cost += 2;
     m.close_cost = ClosesBefore(after) ? 0 : WeakClosesBefore(after) ? 1 : 2;
-    if (OpensAfter(before) && before != ' ') m.close_cost += 2;
+    // After 。！？ a quotation closes as often as one opens (“要发展。”他说): no penalty there.
+    if (OpensAfter(before) && before != ' ' && !EndsSentence(before)) m.close_cost += 2;
   }
   // A quotation rarely runs past a sentence end and then closes in mid-clause: such a close
-  // more likely belongs to a quote whose partner is missing.
+  // more likely belongs to a quote whose partner is missing. The sentence end right before the
+  // mark is the quotation's own (“要发展。”他说).
   for (size_t k = 1; k < marks.size(); ++k) {
     UChar32 after = marks[k].end < line_end ? Utf8At(text, marks[k].end, nullptr) : 0;
     if (!IsHan(after)) continue;
     for (size_t i = marks[k - 1].end; i < marks[k].start;) {
       UChar32 c = Utf8At(text, i, &i);
-      if (c == 0x3002 || c == 0xFF01 || c == 0xFF1F) { ++marks[k].close_cost; break; }
+      if (EndsSentence(c) && i < marks[k].start) { ++marks[k].close_cost; break; }
     }
   }
 
