@@ -149,6 +149,18 @@ bool SentenceLine(std::string_view line) {
   return false;
 }
 
+// Whether the last 300 bytes of `line` hold more “ than ” (a bounded look: lines grow).
+bool QuotationOpenAtEnd(std::string_view line) {
+  size_t from = line.size() > 300 ? line.size() - 300 : 0;
+  while (from < line.size() && (static_cast<unsigned char>(line[from]) & 0xC0) == 0x80) ++from;
+  int open = 0;
+  for (size_t i = from; i < line.size();) {
+    UChar32 c = Utf8At(line, i, &i);
+    open += c == U'“' ? 1 : c == U'”' ? -1 : 0;
+  }
+  return open > 0;
+}
+
 // Whether a hanzi is among the last 64 characters of `line` (a bounded look: lines grow).
 bool EndsInText(std::string_view line) {
   size_t i = line.size();
@@ -163,6 +175,9 @@ bool BreakIsLayout(icu::BreakIterator* words, std::string_view line, std::string
   UChar32 first = Utf8At(next, 0, nullptr);
   // No line starts with ，or ）, if the line before it is text: a line of marks alone could chain
   // with the next (each join letting cjk_punct convert one more mark) past the rounds' bound.
+  // ” opens as often as it closes in damaged text (quotes reversed: ”我们要…“): it closes the
+  // line before only when that line left a quotation open.
+  if (first == U'”') return QuotationOpenAtEnd(line);
   if (ClosesLine(first)) return EndsInText(line);
   // Rows of a table keep their lines: joined, 12000 and the next row's 2 would read 120002.
   if (IsTableRow(line) || IsTableRow(next)) return false;

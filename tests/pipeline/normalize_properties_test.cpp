@@ -144,10 +144,11 @@ TEST_CASE("damaged copies of clean text are repaired to the clean text", "[norma
       size_t nl = clean.find('\n', line_start);
       std::string line = clean.substr(line_start, nl - line_start);
       size_t cut = 0, chars = 0;
+      // A hanzi's UTF-8 lead byte is E4–E9 (full-width punctuation's is E3 or EF).
+      auto hanzi_at = [&](size_t k) { return k < line.size() && (line[k] & 0xFF) >= 0xE4 && (line[k] & 0xFF) <= 0xE9; };
       for (size_t i = 0; i < line.size(); ++chars) {
         size_t len = (static_cast<unsigned char>(line[i]) >= 0xE0) ? 3 : 1;
-        if (chars >= 20 && len == 3 && i + 3 < line.size() && static_cast<unsigned char>(line[i + 3]) >= 0xE4 &&
-            static_cast<unsigned char>(line[i]) >= 0xE4 && i > 3 && static_cast<unsigned char>(line[i - 3]) >= 0xE4) {
+        if (chars >= 20 && len == 3 && hanzi_at(i + 3) && hanzi_at(i) && i > 3 && hanzi_at(i - 3)) {
           cut = i;
           break;
         }

@@ -143,6 +143,9 @@ TEST_CASE("quotes", "[normalize][quotes]") {
   CHECK(Norm("使用\"Made in China\"品牌") == "使用“Made in China”品牌");
   // A quotation that a kept line break divides: the close on the next line stays a close.
   CHECK(Norm("他强调：“要建立月通报制度。\n考核”制度要落实。") == "他强调：“要建立月通报制度。\n考核”制度要落实。");
+  // Reversed around a quoted sentence: the close after 。 is the quotation's own.
+  CHECK(Norm("他说：”要发展。“我们同意。") == "他说：“要发展。”我们同意。");
+  CHECK(Norm("”我们要坚定信心。“代表们说。") == "“我们要坚定信心。”代表们说。");
 }
 
 TEST_CASE("whitespace", "[normalize][whitespace]") {
@@ -241,6 +244,10 @@ TEST_CASE("hard_wrap", "[normalize][hard_wrap]") {
   // No line starts with 的; a heading cannot end inside a quotation.
   CHECK(Norm("学习总书记关于“三农”工作\n的重要论述。") == "学习总书记关于“三农”工作的重要论述。");
   CHECK(Norm("（一）完成上年度任务“回头\n看”工作。") == "（一）完成上年度任务“回头看”工作。");
+  // ” at a line's start closes the line before only if that line left a quotation open: with
+  // quotes reversed by damage it opens the next one.
+  CHECK(Norm("他说：“要坚定信心\n”，大家表示赞同。") == "他说：“要坚定信心”，大家表示赞同。");
+  CHECK(Norm("比上年增加5000亿元。\n”我们要坚定信心。“代表们说。") == "比上年增加5000亿元。\n“我们要坚定信心。”代表们说。");
   // No line starts with ，or ）: such a break is always the layout's.
   CHECK(Norm("门户网站（www.a.cn）\n，咨询电话：12345。") == "门户网站（www.a.cn），咨询电话：12345。");
   // A heading glued to the end of a paragraph keeps its break, whatever the paragraph left open.
