@@ -77,8 +77,18 @@ bool IsDocumentTitle(std::string_view line) {
       "决议", "决定", "命令", "公报", "公告", "通告", "意见", "通知", "通报", "报告", "请示", "批复", "议案",
       "函", "纪要", "办法", "规定", "条例", "细则", "方案", "规划", "纲要", "要点", "计划", "规则", "章程"};
   if (CodePoints(line, 80) > 80) return false;
-  bool kind = std::any_of(std::begin(kKinds), std::end(kKinds), [&](std::string_view k) { return line.ends_with(k); });
-  if (!kind) return false;
+  auto kind = std::find_if(std::begin(kKinds), std::end(kKinds), [&](std::string_view k) { return line.ends_with(k); });
+  if (kind == std::end(kKinds)) return false;
+  // A verb right before the kind makes it its object, in a sentence: 按照规定, 执行有关规定,
+  // 依照本办法 are phrases, 某市垃圾分类管理规定 a title.
+  std::string_view before_kind = line.substr(0, line.size() - kind->size());
+  for (std::string_view modifier : {"有关", "相关", "上述", "下列", "本", "该", "此"})  // 执行有关规定
+    if (before_kind.ends_with(modifier)) {
+      before_kind.remove_suffix(modifier.size());
+      break;
+    }
+  for (std::string_view verb : {"按照", "根据", "依照", "依据", "遵照", "制定", "提出", "印发", "落实", "执行", "贯彻", "遵守", "违反"})
+    if (before_kind.ends_with(verb)) return false;
   for (size_t i = 0; i < line.size();) {  // a title has no clause punctuation (、 it may have)
     UChar32 c = Utf8At(line, i, &i);
     if (IsSentenceEnd(c) || c == 0xFF0C || c == ',') return false;

@@ -239,6 +239,11 @@ TEST_CASE("hard_wrap", "[normalize][hard_wrap]") {
   std::string attachment = "附件：重点项目清单\n某市人民政府";
   CHECK(Norm(attachment) == attachment);
   CHECK(Norm("各市县必须在3个月内\n完成清理。") == "各市县必须在3个月内完成清理。");        // a requirement, not a title
+  // A document kind right after a verb is its object: a sentence, not a long title.
+  CHECK(Norm("全市各级各部门认真按照省委省政府的统一部署严格执行有关规定\n开展自查自纠工作。") ==
+        "全市各级各部门认真按照省委省政府的统一部署严格执行有关规定开展自查自纠工作。");
+  std::string long_title = "某市人民政府关于进一步加强城市生活垃圾分类管理工作的若干规定\n各区人民政府：";
+  CHECK(Norm(long_title) == long_title);
   CHECK(Norm("坚持以新思想为\n指导，推动发展。") == "坚持以新思想为指导，推动发展。");        // 为 takes an object
   CHECK(Norm("奋发有为\n全市干部群众团结一心。") == "奋发有为\n全市干部群众团结一心。");  // 有为 is a word
   // No line starts with 的; a heading cannot end inside a quotation.
