@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "extractors/chinese_number.h"
 #include "pipeline/rules/headings.h"
 #include "pipeline/rules/rule.h"
 #include "pipeline/rules/table_rows.h"
@@ -135,7 +136,8 @@ bool CannotEndTitle(std::string_view line) {
     return true;
   if (last == U'以' || last == U'由' || last == U'按') return true;
   // 新建3所, 三所学校: after a numeral 所 counts schools, it is no particle.
-  if (last == U'所' && (IsAsciiDigit(before_last) || std::u32string_view(U"一二三四五六七八九十百千两几多").find(before_last) != std::u32string_view::npos))
+  if (last == U'所' && (IsAsciiDigit(before_last) || before_last == U'几' || before_last == U'多' ||
+                        ParseNumber(Utf8Of(before_last)).has_value()))
     return false;
   switch (last) {
     case U'的': case U'和': case U'与': case U'及': case U'对': case U'把': case U'被': case U'将': case U'从':

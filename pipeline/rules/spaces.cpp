@@ -7,6 +7,7 @@
 // of two characters or more in a line that is not a sentence (中共中央 国务院, 市长 王某某) or
 // in such an aside in brackets (（记者 张三 李四）), and after the article number that opens a
 // line (第一条 为了…).
+#include "extractors/chinese_number.h"
 #include "pipeline/rules/headings.h"
 #include "pipeline/rules/rule.h"
 #include "pipeline/rules/table_rows.h"
@@ -56,10 +57,7 @@ void Spaces(std::string_view text, PassOutput& out) {
     return true;
   };
   // Numerals either side make one number, not two words: 八千 三百 八十五万, 四点 五个百分点.
-  auto numeral = [](UChar32 c) {
-    static constexpr std::u32string_view kNumerals = U"〇零一二三四五六七八九十百千万亿两点";
-    return kNumerals.find(c) != std::u32string_view::npos;
-  };
+  auto numeral = [](UChar32 c) { return c == U'点' || ParseNumber(Utf8Of(c)).has_value(); };
   // 第一条　为了…, 第一章　总则: the number of an article or chapter that opens a line is set
   // apart from its text.
   auto after_article_number = [&](size_t start) {
