@@ -3,7 +3,11 @@
 // metadata they carry fills DocumentMetadata. Whole-line patterns only: a pattern never removes
 // part of a sentence.
 #include <re2/re2.h>
+#include <unicode/uchar.h>
 
+#include <optional>
+
+#include "pipeline/rules/entity_chain.h"
 #include "pipeline/rules/rule.h"
 #include "pipeline/unicode_util.h"
 
@@ -44,12 +48,27 @@ const Patterns& P() {
   return patterns;
 }
 
-// A metadata field's value ends at a separator this pass runs too early to see as a space (an
-// entity or NBSP: 来源：某局&nbsp;&nbsp;浏览次数：1234) or at the next field's key.
+// A metadata field's value ends at a space this pass runs too early to see as one (NBSP, or an
+// entity the entities pass will decode to a space: 来源：某局&nbsp;&nbsp;浏览次数：1234), at a
+// bar, or at the next field's key.
 std::string FieldValue(std::string_view value) {
+  auto is_space = [](std::string_view s) {
+    for (size_t i = 0; i < s.size();)
+      if (!u_isUWhiteSpace(Utf8At(s, i, &i))) return false;
+    return !s.empty();
+  };
   size_t end = value.size();
-  for (std::string_view separator : {"&nbsp;", "&#160;", "&#xa0;", "\xC2\xA0", "|", "｜"})
-    end = std::min(end, value.find(separator));
+  for (size_t i = 0; i < value.size();) {
+    size_t next;
+    UChar32 c = Utf8At(value, i, &next);
+    std::optional<Decoded> decoded;
+    if (c == '&' || c == '%') decoded = DecodeChainAt(value, i);
+    if (u_isUWhiteSpace(c) || c == '|' || c == U'｜' || (decoded && is_space(decoded->text))) {
+      end = i;
+      break;
+    }
+    i = next;
+  }
   re2::StringPiece rest(value.data(), end), key;
   if (P().metadata_key.Match(rest, 0, rest.size(), RE2::UNANCHORED, &key, 1)) end = key.data() - value.data();
   return std::string(value.substr(0, end));
