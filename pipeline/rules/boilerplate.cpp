@@ -22,10 +22,12 @@ struct Patterns {
   // without them keeps normalization idempotent).
   RE2 banner{R"(^\s*(?:[^/|｜\n]{1,40}[/|｜]\s*)?((?:https?://)?www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/?)\s*$)"};
   RE2 bookmark{R"((\[bookmark: [^\]\n]{0,200}\]))"};
-  RE2 metadata_key{R"((?:来源|作者|发布者|(?:更新|发布|发表|录入|成文)?(?:时间|日期)|浏览(?:次数)?|点击(?:数|量)?|字号|索引号|主题分类|发文机关|发布机构|公开方式|有效性)\s*[：:])"};
   // The header of a government information-disclosure page (政府信息公开): 索引号, 发文机关,
   // 标题, 发文字号, 成文日期 … one or two fields a line. A line that starts with one is metadata.
-  RE2 disclosure_key{R"(^\s*(?:索引号|主题分类|发文机关|发布机构|成文日期|发布日期|发文字号|文号|标题|公开方式|有效性)\s*[：:])"};
+  static constexpr const char* kDisclosureFields = "索引号|主题分类|发文机关|发布机构|公开方式|有效性";
+  RE2 metadata_key{std::string(R"((?:来源|作者|发布者|(?:更新|发布|发表|录入|成文)?(?:时间|日期)|浏览(?:次数)?|点击(?:数|量)?|字号|)") +
+                   kDisclosureFields + R"()\s*[：:])"};
+  RE2 disclosure_key{std::string(R"(^\s*(?:成文日期|发布日期|发文字号|文号|标题|)") + kDisclosureFields + R"()\s*[：:])"};
   RE2 disclosed_title{R"(^\s*标题\s*[：:]\s*(.+?)\s*$)"};
   RE2 source{R"((?:来源|出处)\s*[：:]\s*([^\s　]+))"};
   RE2 author{R"((?:作者|发布者|发文机关|发布机构)\s*[：:]\s*([^\s　]+))"};
