@@ -783,15 +783,7 @@ std::vector<Quantity> ExtractQuantities(std::string_view s, std::string_view con
       q.end = static_cast<uint32_t>(span_end);
       q.text = std::string(s.substr(q.start, q.end - q.start));
       if (!cues) cues.emplace(s, context);
-      q.modality = cues->Classify(t.start, span_end);
-      // 调研时间不少于30天, 每季度至少听取1次: a floor or ceiling set in a rule's words is a
-      // requirement, even without 必须 or 要, when nothing else in the sentence or its section
-      // tells what it is.
-      if (q.modality.empty()) {
-        std::string_view bound_word = s.substr(prefix_start, t.start - prefix_start);
-        for (std::string_view w : {"不少于", "不低于", "不超过", "不高于", "不多于", "至少", "最少", "最多"})
-          if (bound_word.find(w) != std::string_view::npos) q.modality = "obligation";
-      }
+      q.modality = cues->Classify(t.start, span_end, s.substr(prefix_start, t.start - prefix_start));
       q.period = cues->Period(prefix_start);
       if (q.kind == "year") q.period.clear(), q.modality.clear();  // a calendar year is a date, not a promise
       // 5年来, 30年以来, 过去一年: the period a review looks back over, not a result or a promise.

@@ -41,6 +41,7 @@ struct Patterns {
   RE2 time_frame{R"(用\S{0,4}(?:年|个月|天)(?:左右)?(?:的)?时间)"};
   // The paragraph's lead is part of the context: 到2025年，…； sets the frame of what follows.
   RE2 target_context{R"(目标|任务|计划|规划|方案|意见|要点|安排|部署|举措|措施|打算|展望|今后|下一步|思路|工作重点|到\d{4}年|到二[〇零]\S{2}年)"};
+  RE2 requirement_bound{R"(不少于|不低于|不超过|不高于|不多于|至少|最少|最多)"};
   RE2 review_context{R"(回顾|成绩|成效|成就|总结|完成情况|进展|过去)"};
   RE2 achievement{R"(达到|达|实现|完成|增长|增加|下降|减轻|减少|提高|新增|累计|已|共|先后|了|占|(?:^|[^不])超过|引进|建成|形成)"};
 };
@@ -120,7 +121,7 @@ ModalityCues::ModalityCues(std::string_view sentence, std::string_view context) 
   has_period_word_ = sentence.find("每") != std::string_view::npos || sentence.find("均") != std::string_view::npos;
 }
 
-std::string ModalityCues::Classify(size_t start, size_t end) const {
+std::string ModalityCues::Classify(size_t start, size_t end, std::string_view bound_word) const {
   std::string_view s = sentence_;
   size_t scope = ScopeBegin(s, start), clause = ClauseBegin(s, scope, start);
   auto starts = [&](size_t at, std::string_view w) { return at <= s.size() && s.substr(at, w.size()) == w; };
@@ -157,6 +158,9 @@ std::string ModalityCues::Classify(size_t start, size_t end) const {
   if (target_context_ && !review_context_) return "target";
   if (AnyWithin(achievement_, scope, start)) return "achievement";
   if (review_context_) return "achievement";
+  // 调研时间不少于30天, 每季度至少听取1次: a floor or ceiling set in a rule's words is a
+  // requirement, even without 必须 or 要.
+  if (!bound_word.empty() && RE2::PartialMatch(bound_word, P().requirement_bound)) return "obligation";
   return "";
 }
 

@@ -11,6 +11,8 @@
 //   in that order of precedence; between obligation and target words the nearest one wins.
 //   `context` (section headings, document title) decides when the sentence has no modal word
 //   of its own: a section about 目标/任务/措施 sets targets, one that reviews 成绩 reports them.
+//   When nothing decides, a bound stated in a rule's words (`bound_word`, the word before the
+//   quantity: 不少于, 至少, 不超过 …) makes it an obligation (调研时间不少于30天).
 //   FindPeriod returns the rate the quantity is stated per
 //   (每年 → "year", 每人每年 → "person-year") or "".
 #pragma once
@@ -27,7 +29,7 @@ namespace pledge {
 class ModalityCues {
  public:
   ModalityCues(std::string_view sentence, std::string_view context);
-  std::string Classify(size_t start, size_t end) const;
+  std::string Classify(size_t start, size_t end, std::string_view bound_word = {}) const;
   std::string Period(size_t start) const;
 
  private:
