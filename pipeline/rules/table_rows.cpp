@@ -7,6 +7,7 @@ namespace {
 
 struct Cells {
   int count = 0, numbers = 0, one_character = 0;
+  int not_given = 0;  // of the numbers, cells that stand for a figure not given (—)
   bool han = false;
   bool prose = false;  // Chinese sentence punctuation: a sentence, not cells
 };
@@ -18,8 +19,12 @@ Cells SplitCells(std::string_view line) {
       ++i;
       continue;
     }
-    // One cell: up to the next space. A figure may carry a sign (-2.1).
-    size_t number_at = line[i] == '-' || line[i] == '+' ? i + 1 : i;
+    // One cell: up to the next space. A figure may carry a sign or a comparison (-2.1, >7, ≥85).
+    size_t cell_start = i, number_at = i;
+    if (UChar32 sign = Utf8At(line, i, &number_at);
+        sign != '-' && sign != '+' && sign != '>' && sign != '<' && sign != U'≥' && sign != U'≤' &&
+        sign != U'＞' && sign != U'＜')
+      number_at = i;
     bool number = number_at < line.size() && IsAsciiDigit(static_cast<unsigned char>(line[number_at]));
     size_t characters = 0;
     while (i < line.size() && line[i] != ' ' && line[i] != '\r') {
@@ -29,9 +34,13 @@ Cells SplitCells(std::string_view line) {
       cells.han |= IsHan(c);
       ++characters;
     }
+    // A dash or slash alone stands for a figure not given (2020年 — 2025年 6左右).
+    std::string_view cell = line.substr(cell_start, i - cell_start);
+    bool no_figure = cell == "—" || cell == "——" || cell == "-" || cell == "--" || cell == "－" || cell == "/";
     ++cells.count;
-    cells.numbers += number;
-    cells.one_character += characters == 1;
+    cells.numbers += number || no_figure;
+    cells.not_given += no_figure;
+    cells.one_character += characters == 1 && !no_figure;
   }
   return cells;
 }
@@ -53,7 +62,7 @@ bool FewerSpacesThan(std::string_view line, int n) {
 bool IsTableRow(std::string_view line) {
   if (line.size() > kLongestTableRow || FewerSpacesThan(line, 2)) return false;
   Cells cells = SplitCells(line);
-  return CellsOfWords(cells) && cells.numbers >= 2;
+  return CellsOfWords(cells) && cells.numbers >= 2 && cells.numbers > cells.not_given;
 }
 
 bool IsTableHeader(std::string_view line, std::string_view next) {

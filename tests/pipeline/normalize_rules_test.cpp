@@ -187,6 +187,10 @@ TEST_CASE("a plain-text table keeps its rows and cells", "[normalize][whitespace
   CHECK_FALSE(rules::IsTableRow("到2025年 全市 公路 达到 12000公里，增长5%"));   // prose
   CHECK_FALSE(rules::IsTableRow("1 2 3"));                                     // no text
   CHECK(rules::IsTableRow("水泥 万吨 356 -2.1"));                               // a signed figure
+  // A bound (>7, ≥85) is a figure, and a dash stands for one not given.
+  CHECK(rules::IsTableRow("研发经费投入增长（%） 12.1 — >7 预期性"));
+  CHECK(rules::IsTableRow("优良天数比率（%） — ≥85"));
+  CHECK_FALSE(rules::IsTableRow("全面 — 从严 — 治党"));                        // dashes alone
   CHECK(rules::IsTableHeader("产品名称 单位 产量 比上年增长（%）", "水泥 万吨 356 -2.1"));
   CHECK_FALSE(rules::IsTableHeader("产品名称 单位 产量", "水泥万吨356，下降2.1%。"));
   CHECK_FALSE(rules::IsTableRow(Repeat("公路 100 ", 100)));                    // too long for a row
