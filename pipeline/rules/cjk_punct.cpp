@@ -61,6 +61,13 @@ Neighbour After(std::string_view text, size_t i) {
 
 bool IsChineseText(UChar32 c) { return IsChineseContext(c); }
 
+// Whether a hanzi is in `s` before its line ends.
+bool HanWithin(std::string_view s) {
+  for (size_t j = 0; j < s.size() && s[j] != '\n';)
+    if (IsHan(Utf8At(s, j, &j))) return true;
+  return false;
+}
+
 // Is the digit run ending at `at` a list number ("1." in "1.加强…", "附件：1.清单", "；2.落实")?
 // It is one or two digits that start their line or follow Chinese punctuation; after a
 // hanzi (达到100.下一步) the digits end a sentence instead.
@@ -74,6 +81,8 @@ bool IsListNumber(std::string_view text, size_t at) {
     case U'：': case U'；': case U'，': case U'。': case U'、': case U'！': case U'？': case U'（': case U'）':
     case ':': case ';':  // still ASCII here when damaged (附件:1.清单): this pass converts them
       return true;
+    case '.':  // a full stop still ASCII (统计数.2.部分), not a decimal point (增长5.2.全年)
+      return j >= 2 && !IsAsciiDigit(static_cast<unsigned char>(text[j - 2]));
   }
   return false;
 }
@@ -91,6 +100,10 @@ struct BracketPair {
   bool converted;
 };
 
+// The sign that ends a figure in Chinese text (51%, 8.04‰, 25℃): a mark after it closes the
+// figure's Chinese clause, as after a digit.
+bool EndsFigure(UChar32 c) { return IsAsciiDigit(c) || c == '%' || c == U'‰' || c == U'‱' || c == U'℃'; }
+
 // A mark the forward scan left ASCII, with what it saw before it.
 struct PendingMark {
   size_t at;
@@ -103,8 +116,8 @@ struct PendingMark {
 // next_cn true; prev was not Chinese, or it would have converted)?
 bool ConvertsBeforeChinese(const PendingMark& m) {
   if (m.blocked) return false;
-  if (m.c == '.') return IsAsciiDigit(m.prev) || m.prev == '%';
-  if (m.c == ',' && (IsAsciiDigit(m.prev) || m.prev == '%')) return true;
+  if (m.c == '.') return EndsFigure(m.prev);
+  if (m.c == ',' && EndsFigure(m.prev)) return true;
   return !IsAsciiAlpha(m.prev) && !IsAsciiDigit(m.prev);
 }
 
@@ -267,7 +280,11 @@ void CjkPunct(std::string_view text, PassOutput& out) {
         bool han_inside = false;
         for (size_t j = 0; j < inside.size() && !han_inside;) han_inside = IsHan(Utf8At(inside, j, &j));
         UChar32 outside_before = Before(text, open).c;
-        bool convert = han_inside || IsHan(outside_before) || next_cn;
+        // (2)CPI涨幅…: a list number in brackets opening a line of Chinese text.
+        bool list_marker = outside_before == 0 && !inside.empty() && inside.size() <= 2 &&
+                           std::all_of(inside.begin(), inside.end(), [](char d) { return IsAsciiDigit(d); }) &&
+                           HanWithin(text.substr(i + 1, 60));
+        bool convert = han_inside || IsHan(outside_before) || next_cn || list_marker;
         if (convert) {
           out.Replace(open, open + 1, "（", kRule);
           out.Replace(i, i + 1, "）", kRule);
@@ -284,7 +301,7 @@ void CjkPunct(std::string_view text, PassOutput& out) {
         bool list_number = IsAsciiDigit(prev.c) && prev.adjacent && IsListNumber(text, i);
         bool stop_comma = i + 1 < text.size() && text[i + 1] == ',';  // "亿元.,初步"
         bool blocked = ellipsis || digits_around || abbreviation || list_number;
-        bool ends_chinese = prev_cn || ((IsAsciiDigit(prev.c) || prev.c == '%') && (next_cn || next.c == 0));
+        bool ends_chinese = prev_cn || (EndsFigure(prev.c) && (next_cn || next.c == 0));
         if (blocked || !ends_chinese) {
           line.marks.push_back({i, c, prev.c, blocked || stop_comma});
           continue;
@@ -307,7 +324,7 @@ void CjkPunct(std::string_view text, PassOutput& out) {
         bool blocked = (c == ':' || c == ',') && digits_around;
         bool convert = !blocked &&
                        (prev_cn || (next_cn && !IsAsciiAlpha(prev.c) && !(IsAsciiDigit(prev.c) && c != ',')));
-        if (!blocked && c == ',' && (IsAsciiDigit(prev.c) || prev.c == '%') && next_cn) convert = true;  // 51%,工业 / 15天,市直
+        if (!blocked && c == ',' && EndsFigure(prev.c) && next_cn) convert = true;  // 51%,工业 / 15天,市直
         if (convert) {
           out.Replace(i, i + 1, FullWidth(c), kRule);
           converted_end = i + 1;

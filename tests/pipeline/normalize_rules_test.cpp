@@ -90,6 +90,14 @@ TEST_CASE("width", "[normalize][width]") {
 TEST_CASE("cjk_punct", "[normalize][cjk_punct]") {
   CHECK(Norm("经济发展,各项事业全面进步.但是") == "经济发展，各项事业全面进步。但是");
   CHECK(Norm("比重达51%,工业") == "比重达51%，工业");
+  CHECK(Norm("出生率为5.97‰,死亡率为8.04‰.") == "出生率为5.97‰，死亡率为8.04‰。");  // ‰ ends a figure as % does
+  CHECK(Norm("平均气温18.5℃.") == "平均气温18.5℃。");
+  // A list number after a full stop still ASCII stays a list number; after a decimal it ends one.
+  CHECK(Norm("注:1.数据均为初步统计数.2.部分数据因四舍五入.") == "注：1.数据均为初步统计数。2.部分数据因四舍五入。");
+  CHECK(Norm("增长5.2.全年完成") == "增长5.2。全年完成");
+  // A bracketed list number opening a line of Chinese is Chinese, whatever follows it.
+  CHECK(Norm("(2)CPI涨幅控制在3%左右。") == "（2）CPI涨幅控制在3%左右。");
+  CHECK(Norm("(2) see below") == "(2) see below");
   CHECK(Norm("投资总额达25亿元.,初步形成") == "投资总额达25亿元，初步形成");
   CHECK(Norm("怎么样?市委认为:只有(试点)才行!") == "怎么样？市委认为：只有（试点）才行！");
   CHECK(Norm("在社会主义国家, 一切权力") == "在社会主义国家，一切权力");
