@@ -127,6 +127,17 @@ bool CannotEndTitle(std::string_view line) {
     }
   }
   if (open > 0) return true;
+  // A subtitle names an occasion (——2024年1月20日在某市人民代表大会第三次会议上): until the 上
+  // that closes its 在, it goes on.
+  if (line.starts_with("——")) {
+    size_t at = line.rfind("在");
+    if (at != std::string_view::npos && line.find("上", at) == std::string_view::npos) return true;
+  }
+  // A word that only ever modifies the noun after it (区别词: 主要, 有关, 各项) or an adverb that
+  // needs its verb (进一步) cannot end a title: 全市经济社会发展的主要 / 预期目标是….
+  for (std::string_view modifier : {"主要", "有关", "相关", "所有", "一切", "其他", "各项", "各类", "各级", "各种",
+                                    "重大", "新型", "进一步"})
+    if (line.ends_with(modifier)) return true;
   size_t last_start = line.size();
   UChar32 last = Utf8Before(line, line.size(), &last_start);
   // 以…为 and 以, 由, 按 take an object (思想为 / 指导); 作为, 有为, 可为, 行为, 成为 are words.
@@ -152,6 +163,8 @@ bool CannotEndTitle(std::string_view line) {
 // or one that states a requirement (各市县必须在3个月内, 每季度至少听取1次): titles name things.
 bool SentenceLine(std::string_view line) {
   if (LawUnitAt(TrimSpaces(line)).ends_with("条")) return true;
+  // A question or an answer of a policy interpretation (问：…有何规定？ / 答：可以拨打…) is speech.
+  if (TrimSpaces(line).starts_with("问：") || TrimSpaces(line).starts_with("答：")) return true;
   for (std::string_view modal : {"必须", "应当", "应该", "不得", "务必", "至少", "不少于", "不低于", "不超过", "不高于"})
     if (line.find(modal) != std::string_view::npos) return true;
   for (std::string_view lead : {"是：", "为：", "如下：", "包括：", "有："}) {
@@ -196,6 +209,9 @@ bool BreakIsLayout(icu::BreakIterator* words, std::string_view line, std::string
   if (!IsHan(last) && !IsAsciiDigit(last) && last != 0xFF0C && last != 0x3001 && last != ',') return false;
   if (!IsHan(first) && !IsAsciiDigit(first)) return false;
   if (HeadingAt(next).level >= 0) return false;
+  // A short line of words set apart by spaces (a byline under a title, 市长 王某某) is a line of
+  // its own: a layout breaks lines, it does not put spaces between words.
+  if (CodePoints(next, 25) <= 25 && SpacesSeparateWords(next)) return false;
   // 的 ties what follows to the words before it: no line starts with it (的确 aside).
   if (next.starts_with("的") && !next.starts_with("的确") && IsHan(last)) return true;
   if (IsHan(last) && IsHan(first) && words && JoinIsInsideWord(*words, line, next)) return true;

@@ -248,6 +248,17 @@ TEST_CASE("hard_wrap", "[normalize][hard_wrap]") {
   // A short line is no title when it is a law's article or goes on after an introducing colon.
   CHECK(Norm("第四条 单位和个人应当按照规定\n分类投放生活垃圾。") == "第四条 单位和个人应当按照规定分类投放生活垃圾。");
   CHECK(Norm("主要预期目标是：地区生产总值\n增长5.5%左右。") == "主要预期目标是：地区生产总值增长5.5%左右。");
+  // A word that only modifies the noun after it cannot end a title.
+  CHECK(Norm("全市经济社会发展的主要\n预期目标是：增长6%左右。") == "全市经济社会发展的主要预期目标是：增长6%左右。");
+  CHECK(Norm("二、主要任务\n各级政府要抓好落实。") == "二、主要任务\n各级政府要抓好落实。");
+  // A subtitle goes on until the 上 that closes its 在; a question or an answer is speech.
+  CHECK(Norm("——2024年1月20日在某市第十七届\n人民代表大会第三次会议上\n市长 王某某") ==
+        "——2024年1月20日在某市第十七届人民代表大会第三次会议上\n市长 王某某");
+  CHECK(Norm("问：《条例》对“新官不理旧账”问题\n有何规定？") == "问：《条例》对“新官不理旧账”问题有何规定？");
+  CHECK(Norm("答：可以拨打12345政务服务\n便民热线。") == "答：可以拨打12345政务服务便民热线。");
+  // A byline (words set apart by spaces) under a subtitle is a line of its own.
+  std::string byline = "——2024年1月20日在某市第十七届人民代表大会第三次会议上\n市长 王某某\n各位代表：";
+  CHECK(Norm(byline) == byline);
   std::string attachment = "附件：重点项目清单\n某市人民政府";
   CHECK(Norm(attachment) == attachment);
   CHECK(Norm("各市县必须在3个月内\n完成清理。") == "各市县必须在3个月内完成清理。");        // a requirement, not a title
