@@ -88,7 +88,10 @@ def main(paths):
                 continue
             for want, got in zip(clean.split("\n"), out.split("\n")):
                 if want != got:
-                    print(f"  mix {seed}: want {want[:60]}\n          got  {got[:60]}")
+                    # From a little before the first difference: lines are long.
+                    at = next((i for i, (a, b) in enumerate(zip(want, got)) if a != b), min(len(want), len(got)))
+                    start = max(0, at - 20)
+                    print(f"  mix {seed}: want …{want[start:start + 60]}\n          got  …{got[start:start + 60]}")
                     break
         print(f"{path}: {restored} of {MIXES} damaged copies restored exactly")
         failed += restored < MIXES
