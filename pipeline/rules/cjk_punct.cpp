@@ -61,6 +61,23 @@ Neighbour After(std::string_view text, size_t i) {
 
 bool IsChineseText(UChar32 c) { return IsChineseContext(c); }
 
+// The sign that ends a figure in Chinese text (51%, 8.04‰, 25℃): a mark after it closes the
+// figure's Chinese clause, as after a digit.
+bool EndsFigure(UChar32 c) { return IsAsciiDigit(c) || c == '%' || c == U'‰' || c == U'‱' || c == U'℃'; }
+
+// Whether the figure that ends right before the mark at `mark` (1.1%, 8.04‰, 1,200) follows a
+// hanzi: it is then part of a Chinese clause. A figure is short; only 40 bytes are looked at.
+bool FigureFollowsHan(std::string_view text, size_t mark) {
+  size_t j = mark, floor = mark > 40 ? mark - 40 : 0;
+  while (j > floor) {
+    size_t start;
+    UChar32 c = Utf8Before(text, j, &start);
+    if (!EndsFigure(c) && c != '.' && c != ',') return IsHan(c);
+    j = start;
+  }
+  return false;
+}
+
 // Whether a hanzi is in `s` before its line ends.
 bool HanWithin(std::string_view s) {
   for (size_t j = 0; j < s.size() && s[j] != '\n';)
@@ -99,10 +116,6 @@ struct BracketPair {
   size_t open, close;
   bool converted;
 };
-
-// The sign that ends a figure in Chinese text (51%, 8.04‰, 25℃): a mark after it closes the
-// figure's Chinese clause, as after a digit.
-bool EndsFigure(UChar32 c) { return IsAsciiDigit(c) || c == '%' || c == U'‰' || c == U'‱' || c == U'℃'; }
 
 // A mark the forward scan left ASCII, with what it saw before it.
 struct PendingMark {
@@ -257,6 +270,8 @@ void CjkPunct(std::string_view text, PassOutput& out) {
       next_cn = run_next_cn;
     }
     bool digits_around = IsAsciiDigit(prev.c) && IsAsciiDigit(next.c) && prev.adjacent && next.adjacent;
+    // A figure in a Chinese clause (环比下降1.1%;I类) ends that clause, whatever follows the mark.
+    bool after_chinese_figure = EndsFigure(prev.c) && prev.adjacent && !IsAsciiDigit(next.c) && FigureFollowsHan(text, i);
 
     switch (c) {
       case '(':
@@ -301,7 +316,8 @@ void CjkPunct(std::string_view text, PassOutput& out) {
         bool list_number = IsAsciiDigit(prev.c) && prev.adjacent && IsListNumber(text, i);
         bool stop_comma = i + 1 < text.size() && text[i + 1] == ',';  // "亿元.,初步"
         bool blocked = ellipsis || digits_around || abbreviation || list_number;
-        bool ends_chinese = prev_cn || (EndsFigure(prev.c) && (next_cn || next.c == 0));
+        bool ends_chinese = prev_cn || (EndsFigure(prev.c) && (next_cn || next.c == 0)) ||
+                            (after_chinese_figure && !IsAsciiDigit(prev.c));  // 下降1.1%.I类; 1.1.I is a number's
         if (blocked || !ends_chinese) {
           line.marks.push_back({i, c, prev.c, blocked || stop_comma});
           continue;
@@ -324,7 +340,8 @@ void CjkPunct(std::string_view text, PassOutput& out) {
         bool blocked = (c == ':' || c == ',') && digits_around;
         bool convert = !blocked &&
                        (prev_cn || (next_cn && !IsAsciiAlpha(prev.c) && !(IsAsciiDigit(prev.c) && c != ',')));
-        if (!blocked && c == ',' && EndsFigure(prev.c) && next_cn) convert = true;  // 51%,工业 / 15天,市直
+        if (!blocked && c == ',' && EndsFigure(prev.c) && next_cn) convert = true;
+        if (!blocked && after_chinese_figure) convert = true;  // 51%,工业 / 15天,市直
         if (convert) {
           out.Replace(i, i + 1, FullWidth(c), kRule);
           converted_end = i + 1;

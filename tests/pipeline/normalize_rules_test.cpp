@@ -92,6 +92,11 @@ TEST_CASE("cjk_punct", "[normalize][cjk_punct]") {
   CHECK(Norm("比重达51%,工业") == "比重达51%，工业");
   CHECK(Norm("出生率为5.97‰,死亡率为8.04‰.") == "出生率为5.97‰，死亡率为8.04‰。");  // ‰ ends a figure as % does
   CHECK(Norm("平均气温18.5℃.") == "平均气温18.5℃。");
+  // A figure in a Chinese clause ends it, whatever follows: the mark is Chinese.
+  CHECK(Norm("环比下降1.1%;I类水体比例提高到60%.") == "环比下降1.1%；I类水体比例提高到60%。");
+  CHECK(Norm("下降5%.PM2.5浓度") == "下降5%。PM2.5浓度");
+  CHECK(Norm("grew 5%; I think so.") == "grew 5%; I think so.");
+  CHECK(Norm("版本为v1.1.I型") == "版本为v1.1.I型");
   // A list number after a full stop still ASCII stays a list number; after a decimal it ends one.
   CHECK(Norm("注:1.数据均为初步统计数.2.部分数据因四舍五入.") == "注：1.数据均为初步统计数。2.部分数据因四舍五入。");
   CHECK(Norm("增长5.2.全年完成") == "增长5.2。全年完成");
