@@ -204,8 +204,11 @@ bool BreakIsLayout(icu::BreakIterator* words, std::string_view line, std::string
   // line before only when that line left a quotation open.
   if (first == U'”') return QuotationOpenAtEnd(line);
   if (ClosesLine(first)) return EndsInText(line);
-  // Rows of a table keep their lines: joined, 12000 and the next row's 2 would read 120002.
-  if (IsTableRow(line) || IsTableRow(next)) return false;
+  // Rows of a table keep their lines: joined, 12000 and the next row's 2 would read 120002. A
+  // row cut inside a word (… 6左 / 右 预期性) goes on: what follows is no row of its own.
+  if (IsTableRow(next)) return false;
+  if (IsTableRow(line))
+    return IsHan(last) && IsHan(first) && words && JoinIsInsideWord(*words, line, next);
   if (!IsHan(last) && !IsAsciiDigit(last) && last != 0xFF0C && last != 0x3001 && last != ',') return false;
   if (!IsHan(first) && !IsAsciiDigit(first)) return false;
   if (HeadingAt(next).level >= 0) return false;
