@@ -311,6 +311,8 @@ TEST_CASE("bounds over a share, a capped verb, and days within", "[extract][boun
   CHECK(One("不低于销售收入的5%用于研发。").bound == "min");
   CHECK(One("占全市的30%。").bound == "exact");
   CHECK(One("贷款额度最高可达300万元。").bound == "max");
+  CHECK(One("贷款额度最高可达300万元。").modality.empty());  // what a ceiling allows, not what was reached
+  CHECK(One("全年贷款额度达300万元。").modality == "achievement");
   q = One("各地须在收到通知后15日内上报。");
   CHECK(q.kind == "duration");
   CHECK(q.unit == "day");
