@@ -321,3 +321,23 @@ TEST_CASE("bounds over a share, a capped verb, and days within", "[extract][boun
   CHECK(q.text == "15日内");
   CHECK(X("会议于15日召开。").empty());  // a date, not fifteen days
 }
+
+TEST_CASE("a unit written once after a list reaches the numbers before it", "[extract][duration][percent]") {
+  auto q = X("不动产登记业务办理时间分别压缩至3个、1个工作日以内。");
+  REQUIRE(q.size() == 2);
+  CHECK(q[0].text == "3个");
+  CHECK(q[0].kind == "duration");
+  CHECK(q[0].unit == "day");
+  CHECK(q[0].value == 3);
+  CHECK(q[0].bound == "max");
+  CHECK(q[1].value == 1);
+  q = X("分别提高3个、5个、8个百分点。");
+  REQUIRE(q.size() == 3);
+  for (const auto& each : q) CHECK(each.unit == "pp");
+  CHECK(q[0].value == 3);
+  // Counts of their own stay counts: 3个 is not the 项目's unit.
+  q = X("新建学校3个、医院2个，投资5亿元。");
+  REQUIRE(q.size() == 3);
+  CHECK(q[0].kind == "count");
+  CHECK(q[1].kind == "count");
+}
