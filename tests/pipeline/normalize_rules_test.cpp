@@ -353,6 +353,11 @@ TEST_CASE("boilerplate and metadata", "[normalize][boilerplate]") {
   CHECK(Norm("本条例所称版权所有人，是指作者。") == "本条例所称版权所有人，是指作者。");
   CHECK(Norm("版权所有人可以许可他人使用。") == "版权所有人可以许可他人使用。");
   CHECK(Norm("正文。\nCopyright © 2024 某县人民政府\n") == "正文。\n");
+  // Who runs the site and the QR code to open the page on a phone are the page's, not the text's;
+  // an event's organiser in the text is the text's.
+  CHECK(Norm("正文。\n扫一扫在手机打开当前页\n主办单位：某市人民政府办公室 承办：某市大数据中心\n") == "正文。\n");
+  std::string organiser = "主办单位：某市文联\n扫一扫下方二维码即可报名，名额有限。\n";
+  CHECK(Norm(organiser) == organiser);
   // A page's <title> carries the channel and site; the heading after it is the title alone.
   CHECK(Run("春耕生产工作通知_通知公告_某县人民政府\n\n春耕生产工作通知\n\n正文。").metadata.title == "春耕生产工作通知");
   CHECK(Run("某县工作方案（草案）\n某县工作方案\n正文。").metadata.title == "某县工作方案（草案）");
