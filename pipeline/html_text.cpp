@@ -6,6 +6,7 @@
 #include <cctype>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "pipeline/rules/table_rows.h"
@@ -34,9 +35,72 @@ bool IsBlock(GumboTag tag) {
 
 bool IsCell(GumboTag tag) { return tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH; }
 
+// What an element's visible text is made of: how much lies inside links and how much outside.
+struct LinkStats {
+  int links = 0;              // links with text
+  size_t longest_link = 0;    // characters of the longest link text
+  size_t text_outside = 0;    // characters outside links, separators (| > » / · and spaces) aside
+};
+
+size_t Characters(std::string_view text) {  // UTF-8 code points
+  return std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
+}
+
+bool IsSeparatorText(std::string_view text) {
+  static constexpr std::string_view kPieces[] = {" ", "\t", "\r", "\n", "|", "｜", ">", "＞", "»", "/", "·", "•",
+                                                 "&gt;", "&nbsp;", "\xC2\xA0", "\xE3\x80\x80"};
+  while (!text.empty()) {
+    auto piece = std::find_if(std::begin(kPieces), std::end(kPieces), [&](std::string_view p) { return text.starts_with(p); });
+    if (piece == std::end(kPieces)) return false;
+    text.remove_prefix(piece->size());
+  }
+  return true;
+}
+
+// A site's menu: three links or more with short texts and nothing between them but separators
+// (首页 | 政务公开 | 互动交流). A link-density test, as boilerplate detectors (boilerpipe, jusText)
+// use: the page's own text is not made of short links.
+bool IsMenu(const LinkStats& stats) { return stats.links >= 3 && stats.text_outside == 0 && stats.longest_link <= 12; }
+
 class Extractor {
  public:
   explicit Extractor(const TrackedText& decoded) : decoded_(decoded) {}
+
+  // Link statistics of an element, computed once per element (a menu test at every level of
+  // nested blocks must not rescan the subtree each time).
+  const LinkStats& StatsOf(const GumboNode* node) {
+    auto found = link_stats_.find(node);
+    if (found != link_stats_.end()) return found->second;
+    LinkStats stats;
+    const GumboElement& e = node->v.element;
+    if (e.tag == GUMBO_TAG_A) {
+      size_t characters = TextCharacters(node);
+      if (characters > 0) stats.links = 1, stats.longest_link = characters;
+    } else if (!IsHidden(e.tag)) {
+      for (unsigned i = 0; i < e.children.length; ++i) {
+        const GumboNode* child = static_cast<const GumboNode*>(e.children.data[i]);
+        if (child->type == GUMBO_NODE_ELEMENT || child->type == GUMBO_NODE_TEMPLATE) {
+          const LinkStats& inner = StatsOf(child);
+          stats.links += inner.links;
+          stats.longest_link = std::max(stats.longest_link, inner.longest_link);
+          stats.text_outside += inner.text_outside;
+        } else if (child->type == GUMBO_NODE_TEXT || child->type == GUMBO_NODE_CDATA) {
+          std::string_view text(child->v.text.original_text.data, child->v.text.original_text.length);
+          if (!IsSeparatorText(text)) stats.text_outside += Characters(text);
+        }
+      }
+    }
+    return link_stats_.emplace(node, stats).first->second;
+  }
+  static size_t TextCharacters(const GumboNode* node) {
+    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA)
+      return Characters(std::string_view(node->v.text.original_text.data, node->v.text.original_text.length));
+    if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_TEMPLATE) return 0;
+    size_t n = 0;
+    for (unsigned i = 0; i < node->v.element.children.length; ++i)
+      n += TextCharacters(static_cast<const GumboNode*>(node->v.element.children.data[i]));
+    return n;
+  }
 
   void Walk(const GumboNode* node) {
     switch (node->type) {
@@ -49,6 +113,7 @@ class Extractor {
         const GumboElement& e = node->v.element;
         if (IsHidden(e.tag)) return;
         bool block = IsBlock(e.tag);
+        if (block && e.tag != GUMBO_TAG_BODY && IsMenu(StatsOf(node))) return;
         // A line break (<br>) ends a line; any other block ends a paragraph: a blank line,
         // which hard_wrap never joins (a paragraph's end may look like a wrap: a title, a
         // menu, a heading without punctuation). A table row is a paragraph. Its cells are
@@ -169,6 +234,7 @@ class Extractor {
     std::vector<size_t> separators;
   };
   std::optional<Row> header_;  // the last row, if not of figures: a header or a row of words
+  std::unordered_map<const GumboNode*, LinkStats> link_stats_;
 };
 
 }  // namespace

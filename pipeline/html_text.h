@@ -7,6 +7,9 @@
 //   (p, div, li, h1–h6, tr, …). A table row's cells are lines of their own, except in a row of
 //   figures (rules/table_rows.h) or its header, and in a row of labels and values (发文机关： |
 //   某市人民政府), where one space sets them apart as in a plain-text page.
+//   A site's menu (a block of three or more short links with only separators between them:
+//   首页 | 政务公开 | 互动交流) is dropped like script: it is the site's, never the document's, and
+//   as lines of their own its items would read as headings. The raw page keeps it.
 //   Script, style, noscript and template content is dropped. Text is taken verbatim from the source (entities
 //   are left for the normalizer, which decodes and logs them), so to_raw stays exact; each
 //   inserted line break or cell space maps to the start of the tag that caused it.

@@ -29,6 +29,16 @@ TEST_CASE("HTML pages are reduced to their visible text by a parser", "[html]") 
       "<div>当前位置：首页 &gt; 通知公告</div><h1>关于做好春耕生产工作的通知</h1><p>各乡镇人民政府：</p>"
       "<div>主办单位：某县人民政府办公室 版权所有 ICP备12345678号</div>")));
   CHECK(page.text.text == "春耕生产工作通知_通知公告_某县人民政府\n\n关于做好春耕生产工作的通知\n\n各乡镇人民政府：\n");
+  // A menu of short links goes; links in the text, and a list of document titles, stay.
+  page = NormalizeText(HtmlToText(TrackedText::Identity(
+      "<ul class=\"nav\"><li><a href=\"/\">首页</a></li><li><a href=\"/zwgk\">政务公开</a></li>"
+      "<li><a href=\"/hd\">互动交流</a></li></ul><div><a>首页</a> | <a>机构</a> | <a>政策</a></div>"
+      "<p>详见<a href=\"/a\">附件1</a>、<a>附件2</a>和<a>附件3</a>。</p>"
+      "<ul><li><a>关于印发某县2025年民生实事工作方案的通知</a></li><li><a>关于做好春耕生产工作的通知</a></li>"
+      "<li><a>某县2024年国民经济和社会发展统计公报</a></li></ul>")));
+  CHECK(page.text.text ==
+        "详见附件1、附件2和附件3。\n\n关于印发某县2025年民生实事工作方案的通知\n\n关于做好春耕生产工作的通知\n\n"
+        "某县2024年国民经济和社会发展统计公报\n");
   // Every byte of visible text is the raw byte at its offset (the page is UTF-8).
   for (size_t i = 0; i < text.text.size(); ++i)
     if (text.text[i] != '\n') REQUIRE(raw[text.to_raw[i]] == text.text[i]);
