@@ -73,14 +73,26 @@ std::optional<std::pair<UChar32, size_t>> EntityAt(std::string_view s) {
   return std::make_pair(c, semi + 1);
 }
 
+// The end of the run of %HH at text[i] (i itself if there is none). A run is all ASCII bytes or
+// all non-ASCII: %E8%BF%87%26lt; is 过 followed by the escape %26lt;, not one run "过&".
+size_t PercentRunEnd(std::string_view text, size_t i) {
+  size_t j = i;
+  int first_high = -1;
+  while (j + 2 < text.size() && text[j] == '%' && HexValue(text[j + 1]) >= 0 && HexValue(text[j + 2]) >= 0) {
+    int high = HexValue(text[j + 1]) >= 8;
+    if (first_high >= 0 && high != first_high) break;
+    first_high = high;
+    j += 3;
+  }
+  return j;
+}
+
 // A run of %HH at text[i]: decoded bytes and end, if they form well-formed UTF-8.
 std::optional<std::pair<std::string, size_t>> PercentRunAt(std::string_view text, size_t i) {
   std::string bytes;
-  size_t j = i;
-  while (j + 2 < text.size() + 0 && text[j] == '%' && HexValue(text[j + 1]) >= 0 && HexValue(text[j + 2]) >= 0) {
-    bytes.push_back(static_cast<char>(HexValue(text[j + 1]) * 16 + HexValue(text[j + 2])));
-    j += 3;
-  }
+  size_t end = PercentRunEnd(text, i);
+  for (size_t j = i; j < end; j += 3) bytes.push_back(static_cast<char>(HexValue(text[j + 1]) * 16 + HexValue(text[j + 2])));
+  size_t j = end;
   if (bytes.empty()) return std::nullopt;
   auto* p = reinterpret_cast<const uint8_t*>(bytes.data());
   int32_t k = 0, n = static_cast<int32_t>(bytes.size());
@@ -163,10 +175,7 @@ void Entities(std::string_view text, PassOutput& out) {
     auto d = DecodeChainAt(text, i);
     if (!d) {
       // Skip the whole %HH run that failed: trying again from each of its % would be quadratic.
-      size_t next = i + 1;
-      while (next + 2 < text.size() + 1 && text[next - 1] == '%' && HexValue(text[next]) >= 0 && HexValue(text[next + 1]) >= 0)
-        next += 3;
-      i = text[i] == '%' ? std::max(i + 1, next - 1) : i + 1;
+      i = text[i] == '%' ? std::max(i + 1, PercentRunEnd(text, i)) : i + 1;
       continue;
     }
     if (d->text == "<" || d->text == ">")

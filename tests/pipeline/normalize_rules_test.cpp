@@ -42,6 +42,9 @@ TEST_CASE("url_entity and html_entity", "[normalize][entities]") {
   // Nested: decided in one pass, as a second run would decide 《…》 inside <…>.
   CHECK(Norm("学习<<<<<<论持久战>>>>>>") == "学习《《《《《《论持久战》》》》》》");
   CHECK(Norm("学习%26lt;%26lt;论持久战%26gt;%26gt;") == "学习《《论持久战》》");
+  // Percent-encoded text right before an encoded entity: two escapes, not one run of bytes "过&".
+  CHECK(Norm("审议通%E8%BF%87%26lt;某省条例%26gt;") == "审议通过《某省条例》");
+  CHECK(Norm("%E4%B8%26lt;条例%26gt;") == "%E4%B8《条例》");  // a broken character stays; the escape after it does not
   CHECK(Norm("学习<a<论持久战>>") == "学习<a《论持久战》>");  // Latin inside: the outer pair stays
   CHECK(Norm("&ldquo;十件实事&rdquo;") == "“十件实事”");
   // Left alone: URLs, a percent sign in a number, an unknown entity, invalid UTF-8.
