@@ -58,6 +58,14 @@ bool IsWellFormedUtf8(std::string_view bytes) {
   return true;
 }
 
+// What the character map will turn into Chinese text or remove: a text damaged twice (a PDF's
+// Kangxi radical ⼆ or a zero-width space, then read in the wrong charset: â¼†) is Chinese once
+// the mojibake is undone.
+bool BecomesChineseText(UChar32 c) {
+  return (c >= 0x2E80 && c <= 0x2FDF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF01 && c <= 0xFF5E) ||
+         (c >= 0x200B && c <= 0x200D) || c == 0xFEFF || c == 0x3000;
+}
+
 // Share of characters in `utf8` that are common hanzi, and whether all are Chinese text.
 struct Profile { size_t chars = 0, han = 0, common = 0, han_or_punct = 0, controls = 0; };
 Profile ProfileOf(std::string_view utf8) {
@@ -67,7 +75,7 @@ Profile ProfileOf(std::string_view utf8) {
     ++p.chars;
     if (IsHan(c)) ++p.han;
     if (IsCommonSimplified(c)) ++p.common;
-    if (IsChineseContext(c)) ++p.han_or_punct;
+    if (IsChineseContext(c) || BecomesChineseText(c)) ++p.han_or_punct;
     if (c < 0x20 || (c >= 0x7F && c < 0xA0)) ++p.controls;
   }
   return p;

@@ -306,6 +306,11 @@ TEST_CASE("mojibake", "[normalize][mojibake]") {
   CHECK(Norm("鍦ㄥ叏鐪侀珮璐ㄩ噺鍙戝睍") == "在全省高质量发展");  // ㄥ: GBK's bopomofo row
   CHECK(Norm("ï¼ˆ2024年2月18日ï¼‰") == "（2024年2月18日）");   // punctuation alone, read as Windows-1252
   CHECK(Norm("姘存偿 涓囧惃 356 -2.1") == "水泥 万吨 356 -2.1");  // a space of the original stays
+  // Damaged twice: a Kangxi radical (⼆), a fullwidth digit or a zero-width space, then the wrong
+  // charset. The run is Chinese once both are undone.
+  CHECK(Norm("ï¼ˆâ¼†ï¼‰æŽ¨è¿›äº§ä¸šæ•°å­—åŒ–") == "（二）推进产业数字化");
+  CHECK(Norm("ï¼’.è€ƒæ\xC2\xA0¸åŠžæ³•") == "2.考核办法");  // 核 is E6 A0 B8: æ, NBSP, ¸
+  CHECK(Norm("鐢靛瓙鈥嬮偖绠憋細") == "电子邮箱：");
   // Clean text with rare characters and Latin accents stays.
   CHECK(Norm("魑魅魍魉，饕餮") == "魑魅魍魉，饕餮");
   CHECK(Norm("café résumé") == "café résumé");
