@@ -15,6 +15,10 @@ import sys
 
 PLEDGE = os.environ.get("PLEDGE", os.path.join(os.path.dirname(__file__), "..", "build", "pledge"))
 MIXES = int(os.environ.get("MIXES", "20"))
+# EXTRA=1 adds the damage of characters: font look-alikes (⼀ ⻓), escaped hanzi (&#20013;, %E4%B8%AD),
+# fullwidth digits, zero-width spaces and lines of mojibake. Off by default, so that the figures
+# of earlier sessions can be reproduced with the same mixes.
+EXTRA = os.environ.get("EXTRA", "") == "1"
 
 
 def normalize(text):
@@ -46,6 +50,52 @@ def widen_spaces(text, rnd):
     return re.sub(r"(?<=[^ \n]) (?=[^ \n])", lambda m: rnd.choice(["\u3000", "  ", "\u3000\u3000", "\t"]), text)
 
 
+def mojibake_lines(text, rnd):
+    """A few lines whose UTF-8 bytes were read as GBK or as Windows-1252 (mixed-encoding pages)."""
+    out = []
+    for line in text.split("\n"):
+        if line and rnd.random() < 0.15:
+            codec = rnd.choice(["gbk", "cp1252"])
+            try:
+                line = line.encode("utf-8").decode(codec)
+            except UnicodeDecodeError:
+                pass  # not every byte string is valid in that codec: the line stays
+        out.append(line)
+    return "\n".join(out)
+
+
+# Kangxi radicals and CJK radical supplements that PDF fonts put in place of ordinary ideographs.
+LOOKALIKES = {}
+for code in list(range(0x2F00, 0x2FD6)) + list(range(0x2E80, 0x2EF4)):
+    import unicodedata
+    target = unicodedata.normalize("NFKC", chr(code))
+    if len(target) == 1 and target != chr(code) and "\u4e00" <= target <= "\u9fff":
+        LOOKALIKES.setdefault(target, chr(code))
+
+
+def font_lookalikes(text, rnd):
+    return "".join(LOOKALIKES[c] if c in LOOKALIKES and rnd.random() < 0.5 else c for c in text)
+
+
+def escape_some_hanzi(text, rnd):
+    """Hanzi left as numeric entities (&#20013;) or percent-encoded UTF-8 (%E4%B8%AD) by a scraper."""
+    def one(c):
+        if not is_han(c) or rnd.random() > 0.03:
+            return c
+        if rnd.random() < 0.5:
+            return f"&#{ord(c)};"
+        return "".join(f"%{b:02X}" for b in c.encode("utf-8"))
+    return "".join(one(c) for c in text)
+
+
+def wide_digits(text, rnd):
+    return re.sub(r"\d", lambda m: chr(ord(m.group()) - ord("0") + 0xFF10) if rnd.random() < 0.5 else m.group(), text)
+
+
+def zero_widths(text, rnd):
+    return "".join(c + "\u200b" if is_han(c) and rnd.random() < 0.02 else c for c in text)
+
+
 def damage(clean, seed):
     rnd = random.Random(seed)
     d = clean
@@ -69,6 +119,19 @@ def damage(clean, seed):
         d = d.replace("。\n", "。<br/>\n")
     if rnd.random() < 0.3:
         d = d.replace("。", "。\u00a0")
+    if EXTRA:
+        # In the order a document meets them: a PDF's fonts and a typist's digits, then the
+        # scraper's escapes, then a page read in the wrong encoding.
+        if rnd.random() < 0.3:
+            d = font_lookalikes(d, rnd)
+        if rnd.random() < 0.3:
+            d = wide_digits(d, rnd)
+        if rnd.random() < 0.3:
+            d = zero_widths(d, rnd)
+        if rnd.random() < 0.3:
+            d = escape_some_hanzi(d, rnd)
+        if rnd.random() < 0.3:
+            d = mojibake_lines(d, rnd)
     return d
 
 
