@@ -205,10 +205,11 @@ bool BreakIsLayout(icu::BreakIterator* words, std::string_view line, std::string
   if (first == U'”') return QuotationOpenAtEnd(line);
   if (ClosesLine(first)) return EndsInText(line);
   // Rows of a table keep their lines: joined, 12000 and the next row's 2 would read 120002. A
-  // row cut inside a word (… 6左 / 右 预期性) goes on: what follows is no row of its own.
-  if (IsTableRow(next)) return false;
-  if (IsTableRow(line))
-    return IsHan(last) && IsHan(first) && words && JoinIsInsideWord(*words, line, next);
+  // row cut inside a word (… 6左 / 右 预期性, 经济发展 地区生产总 / 值增长（%） 3.6 …) is one row:
+  // unless both lines are whole rows, the dictionary decides.
+  bool line_is_row = IsTableRow(line), next_is_row = IsTableRow(next);
+  if (line_is_row || next_is_row)
+    return !(line_is_row && next_is_row) && IsHan(last) && IsHan(first) && words && JoinIsInsideWord(*words, line, next);
   if (!IsHan(last) && !IsAsciiDigit(last) && last != 0xFF0C && last != 0x3001 && last != ',') return false;
   if (!IsHan(first) && !IsAsciiDigit(first)) return false;
   if (HeadingAt(next).level >= 0) return false;

@@ -225,6 +225,9 @@ TEST_CASE("a plain-text table keeps its rows and cells", "[normalize][whitespace
   CHECK(Norm(with_header) == "产品名称 单位 产量 增长\n水泥 万吨 356 -2.1\n");
   // A row cut inside a word is one row again.
   CHECK(Norm("经济发展 地区生产总值增长（%） 3.6 — 6左\n右 预期性\n") == "经济发展 地区生产总值增长（%） 3.6 — 6左右 预期性\n");
+  CHECK(Norm("经济发展 地区生产总\n值增长（%） 3.6 — 6左右 预期性\n") == "经济发展 地区生产总值增长（%） 3.6 — 6左右 预期性\n");
+  std::string titled = "表1 主要农产品产量\n产品名称 单位 产量 增长\n水泥 万吨 356 -2.1\n";
+  CHECK(Norm(titled) == titled);
   // Outside rows, spaces between hanzi still go.
   CHECK(Norm("全市 公路 总里程达到 12000公里。") == "全市公路总里程达到 12000公里。");
 }
