@@ -58,12 +58,12 @@ bool IsWellFormedUtf8(std::string_view bytes) {
   return true;
 }
 
-// What the character map will turn into Chinese text or remove: a text damaged twice (a PDF's
-// Kangxi radical ⼆ or a zero-width space, then read in the wrong charset: â¼†) is Chinese once
-// the mojibake is undone.
+// What the character map will turn into Chinese text or a space, or remove: a text damaged twice
+// (a PDF's Kangxi radical ⼆, a zero-width space or an NBSP after 。, then read in the wrong
+// charset: â¼†, Â ) is Chinese once the mojibake is undone.
 bool BecomesChineseText(UChar32 c) {
   return (c >= 0x2E80 && c <= 0x2FDF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF01 && c <= 0xFF5E) ||
-         (c >= 0x200B && c <= 0x200D) || c == 0xFEFF || c == 0x3000;
+         (c >= 0x200B && c <= 0x200D) || c == 0xFEFF || c == 0x3000 || c == 0x00A0;
 }
 
 // Share of characters in `utf8` that are common hanzi, and whether all are Chinese text.

@@ -314,6 +314,7 @@ TEST_CASE("mojibake", "[normalize][mojibake]") {
   CHECK(Norm("ï¼ˆâ¼†ï¼‰æŽ¨è¿›äº§ä¸šæ•°å­—åŒ–") == "（二）推进产业数字化");
   CHECK(Norm("ï¼’.è€ƒæ\xC2\xA0¸åŠžæ³•") == "2.考核办法");  // 核 is E6 A0 B8: æ, NBSP, ¸
   CHECK(Norm("鐢靛瓙鈥嬮偖绠憋細") == "电子邮箱：");
+  CHECK(Norm("ï¼ˆå››ï¼‰å…¶ä»–åžƒåœ¾ã€‚Â\xC2\xA0\n") == "（四）其他垃圾。\n");  // an NBSP after 。, read as Windows-1252
   // Clean text with rare characters and Latin accents stays.
   CHECK(Norm("魑魅魍魉，饕餮") == "魑魅魍魉，饕餮");
   CHECK(Norm("café résumé") == "café résumé");
