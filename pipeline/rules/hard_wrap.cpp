@@ -78,6 +78,11 @@ bool IsDocumentTitle(std::string_view line) {
       "决议", "决定", "命令", "公报", "公告", "通告", "意见", "通知", "通报", "报告", "请示", "批复", "议案",
       "函", "纪要", "办法", "规定", "条例", "细则", "方案", "规划", "纲要", "要点", "计划", "规则", "章程"};
   if (CodePoints(line, 80) > 80) return false;
+  // A note in brackets may follow the kind: （试行）, （节选）, （征求意见稿）, （2023—2025年）.
+  if (line.ends_with("）")) {
+    size_t open = line.rfind("（");
+    if (open != std::string_view::npos && open > 0 && CodePoints(line.substr(open), 14) <= 14) line = line.substr(0, open);
+  }
   auto kind = std::find_if(std::begin(kKinds), std::end(kKinds), [&](std::string_view k) { return line.ends_with(k); });
   if (kind == std::end(kKinds)) return false;
   // A verb right before the kind makes it its object, in a sentence: 按照规定, 执行有关规定,
@@ -93,6 +98,21 @@ bool IsDocumentTitle(std::string_view line) {
   for (size_t i = 0; i < line.size();) {  // a title has no clause punctuation (、 it may have)
     UChar32 c = Utf8At(line, i, &i);
     if (IsSentenceEnd(c) || c == 0xFF0C || c == ',') return false;
+  }
+  return true;
+}
+
+// 附件, 附件2, 附表一, 附录： — the label of an attachment, on a line of its own.
+bool IsAttachmentLabel(std::string_view line) {
+  bool labelled = false;
+  for (std::string_view label : {"附件", "附表", "附录", "附图"})
+    if (line.starts_with(label)) labelled = true, line.remove_prefix(label.size());
+  if (!labelled) return false;
+  while (!line.empty()) {
+    size_t next;
+    UChar32 c = Utf8At(line, 0, &next);
+    if (!IsAsciiDigit(c) && c != U'：' && c != ':' && c != ' ' && !ParseNumber(Utf8Of(c)).has_value()) return false;
+    line.remove_prefix(next);
   }
   return true;
 }
@@ -236,9 +256,16 @@ bool BreakIsLayout(icu::BreakIterator* words, std::string_view line, std::string
     return clause.size() <= 600 && CannotEndTitle(clause);
   }
   if (CodePoints(line, 80) > 80) return true;
+  // An attachment's label (附件2, 附表1) stands above its title.
+  if (IsAttachmentLabel(line)) return false;
   if (!IsDocumentTitle(line) && !line.ends_with("号") && CodePoints(next, 80) <= 80) {
     std::string joined = std::string(line) + std::string(next);
-    if (joined.find("关于") != std::string::npos && IsDocumentTitle(joined)) return true;
+    // An issuer before its 关于 (国务院 / 关于…的通知, …关于 / 印发…的通知), or a long title cut
+    // anywhere (某市国民经济和社会发展 / 第十四个五年规划…纲要). A label of two characters above a
+    // title (特急, 机密) is not cut from it.
+    size_t line_characters = CodePoints(line, 6);
+    if (line_characters >= 3 && (joined.find("关于") != std::string::npos || line_characters >= 6) && IsDocumentTitle(joined))
+      return true;
   }
   bool title = ((CodePoints(line, 25) <= 25 && !HasSentencePunct(line)) || IsDocumentTitle(line)) && !SentenceLine(line);
   return !title || CannotEndTitle(line);

@@ -258,6 +258,11 @@ TEST_CASE("hard_wrap", "[normalize][hard_wrap]") {
         "杭州市人民政府办公厅关于印发行动计划的通知\n各区人民政府：");
   CHECK(Norm("杭政办发〔2023〕12号\n杭州市人民政府办公厅关于印发杭州市数字经济\n高质量发展行动计划的通知\n各区人民政府：") ==
         "杭政办发〔2023〕12号\n杭州市人民政府办公厅关于印发杭州市数字经济高质量发展行动计划的通知\n各区人民政府：");
+  // A long title cut anywhere is one; an attachment's label and an urgency mark keep their lines.
+  CHECK(Norm("某市国民经济和社会发展\n第十四个五年规划和二〇三五年远景目标纲要（节选）\n") ==
+        "某市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要（节选）\n");
+  std::string labels = "附件2\n某县乡村振兴实施方案\n\n特急\n某市人民政府关于做好防汛工作的通知\n";
+  CHECK(Norm(labels) == labels);
   // A short line is no title when it is a law's article or goes on after an introducing colon.
   CHECK(Norm("第四条 单位和个人应当按照规定\n分类投放生活垃圾。") == "第四条 单位和个人应当按照规定分类投放生活垃圾。");
   CHECK(Norm("主要预期目标是：地区生产总值\n增长5.5%左右。") == "主要预期目标是：地区生产总值增长5.5%左右。");
