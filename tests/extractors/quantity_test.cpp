@@ -341,3 +341,12 @@ TEST_CASE("a unit written once after a list reaches the numbers before it", "[ex
   CHECK(q[0].kind == "count");
   CHECK(q[1].kind == "count");
 }
+
+TEST_CASE("incidents and cases are counted with 起", "[extract][count]") {
+  auto q = X("全市共发生生产安全事故56起、死亡38人。");
+  REQUIRE(q.size() == 2);
+  CHECK(q[0].text == "56起");
+  CHECK(q[0].kind == "count");
+  CHECK(q[0].value == 56);
+  CHECK(X("本办法自2024年3月1日起施行。").empty());  // a date: 起 starts it, counts nothing
+}
