@@ -34,10 +34,15 @@ struct SectionState {
   int article_sentences = 0;  // sentences so far in the current article
   std::string article_label;
   std::string article_title;  // the article's first sentence, when it reads as a title
+  // The first article's title, and whether the current article is a chapter of that document
+  // (第三章, 第二编 open articles as 第四篇 does, but a chapter of a 规划纲要 is still about it).
+  std::string document_title;
+  bool chapter_of_document = false;
   struct Open { int level; std::string marker, text; };
   std::vector<Open> headings;
 
   void NewArticle(std::string label) {
+    chapter_of_document = !label.empty() && !std::string_view(label).ends_with("篇");
     ++article;
     article_sentences = 0;
     article_label = label.empty() ? ArticleLabel(article) : std::move(label);
@@ -50,6 +55,8 @@ struct SectionState {
   }
   std::string Context() const {
     std::string context = article_title;
+    if (chapter_of_document && article > 1 && !document_title.empty())
+      context = document_title + (context.empty() ? "" : " / ") + context;
     for (const auto& h : headings) context += (context.empty() ? "" : " / ") + h.text;
     return context;
   }
@@ -136,8 +143,10 @@ std::vector<Sentence> SegmentText(std::string_view text) {
           int level = unit.ends_with("节") ? kLawSectionLevel : unit.ends_with("条") ? kLawArticleLevel : kLawClauseLevel;
           state.Heading(level, unit, sentence_text.substr(0, 120));
         }
-        if (state.article_sentences == 0 && !IsSentenceEnd(Utf8Before(sentence_text, sentence_text.size(), nullptr)))
+        if (state.article_sentences == 0 && !IsSentenceEnd(Utf8Before(sentence_text, sentence_text.size(), nullptr))) {
           state.article_title = std::string(sentence_text.substr(0, 120));
+          if (state.article == 1) state.document_title = state.article_title;
+        }
         std::string context = state.Context();
         if (!paragraph_lead.empty()) context += (context.empty() ? "" : " / ") + paragraph_lead;
         if (!list_frame.empty()) context += (context.empty() ? "" : " / ") + list_frame;

@@ -92,3 +92,16 @@ TEST_CASE("the seed holds five articles", "[segment][seed]") {
     if (t.rfind("第四篇", 0) == 0) CHECK(s.article == 4);
   }
 }
+
+TEST_CASE("a chapter of a document keeps the document's title in its context", "[segment]") {
+  std::string text =
+      "某市国民经济和社会发展第十四个五年规划纲要\n第三章 坚持创新驱动发展\n每年组织实施重大科技专项10项以上。\n";
+  auto s = SegmentText(text);
+  REQUIRE(s.size() == 3);
+  CHECK(s[2].section == "第三章");
+  CHECK(s[2].context.starts_with("某市国民经济和社会发展第十四个五年规划纲要 / "));
+  // A page of concatenated articles (第四篇) does not carry the first article's title.
+  s = SegmentText("第一篇 群众观\n正文。\n第二篇 新时期群众工作\n正文。\n");
+  REQUIRE(s.size() == 4);
+  CHECK(s[3].context.find("群众观") == std::string::npos);
+}
