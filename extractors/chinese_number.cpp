@@ -2,6 +2,7 @@
 
 #include <unicode/utf8.h>
 
+#include <charconv>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -373,6 +374,16 @@ std::optional<std::pair<double, double>> ParseAdjacentRange(std::string_view tex
     return std::make_pair(*low, *high);
   }
   return std::nullopt;
+}
+
+double Scaled(double number, double factor) {
+  double product = number * factor;
+  if (!std::isfinite(product) || product == 0) return product;
+  char digits[32];
+  auto written = std::to_chars(digits, digits + sizeof digits, product, std::chars_format::general, 15);
+  double rounded = product;
+  std::from_chars(digits, written.ptr, rounded);
+  return rounded;
 }
 
 }  // namespace pledge

@@ -39,6 +39,11 @@ std::optional<double> ParseFraction(std::string_view text);
 // thousand, million, which pledge reports as a percentage.
 bool IsPerUnitFraction(std::string_view text);
 
+// A written decimal times a power of ten, as the decimal it stands for: 162.7 × 1e8 is
+// 16270000000.000002 in binary, and `value = 16270000000` in SQL must find it. Written figures
+// have far fewer than 15 significant digits, so rounding to 15 loses nothing that was written.
+double Scaled(double number, double factor);
+
 // 二三十 → (20, 30), 七八十 → (70, 80), 三五 → (3, 5), 十二三 → (12, 13): adjacent digits
 // naming an approximate range.
 std::optional<std::pair<double, double>> ParseAdjacentRange(std::string_view text);

@@ -14,7 +14,6 @@
 #include <unordered_set>
 
 #include <algorithm>
-#include <charconv>
 #include <cctype>
 #include <cmath>
 #include <string>
@@ -224,19 +223,6 @@ bool HasChineseDigit(std::string_view s) {
     if (c >= 0x80 && DigitValue(static_cast<char32_t>(c)) >= 0) return true;
   }
   return false;
-}
-
-// A written decimal times a power of ten, as the decimal it stands for: 162.7 × 1e8 is
-// 16270000000.000002 in binary, and `value = 16270000000` in SQL must find it. Written figures
-// have far fewer than 15 significant digits, so rounding to 15 loses nothing that was written.
-double Scaled(double number, double factor) {
-  double product = number * factor;
-  if (!std::isfinite(product) || product == 0) return product;
-  char digits[32];
-  auto written = std::to_chars(digits, digits + sizeof digits, product, std::chars_format::general, 15);
-  double rounded = product;
-  std::from_chars(digits, written.ptr, rounded);
-  return rounded;
 }
 
 double TrailingMultiplier(std::string_view s) {
