@@ -1,5 +1,7 @@
 #include "pipeline/rules/table_rows.h"
 
+#include <algorithm>
+
 #include "pipeline/unicode_util.h"
 
 namespace pledge::rules {
@@ -8,6 +10,7 @@ namespace {
 struct Cells {
   int count = 0, numbers = 0, one_character = 0;
   int not_given = 0;  // of the numbers, cells that stand for a figure not given (—)
+  int years = 0;      // of the numbers, cells that name a year (2025年, 2025年目标): a header's
   bool han = false;
   bool prose = false;  // Chinese sentence punctuation: a sentence, not cells
 };
@@ -40,6 +43,8 @@ Cells SplitCells(std::string_view line) {
     ++cells.count;
     cells.numbers += number || no_figure;
     cells.not_given += no_figure;
+    cells.years += number && cell.size() >= 7 && std::all_of(cell.begin(), cell.begin() + 4, [](char d) { return IsAsciiDigit(d); }) &&
+                   cell.substr(4, 3) == "年";
     cells.one_character += characters == 1 && !no_figure;
   }
   return cells;
@@ -67,7 +72,11 @@ bool IsTableRow(std::string_view line) {
 
 bool IsTableHeader(std::string_view line, std::string_view next) {
   if (line.size() > kLongestTableRow || FewerSpacesThan(line, 2) || !IsTableRow(next)) return false;
-  return CellsOfWords(SplitCells(line));
+  Cells cells = SplitCells(line);
+  if (!CellsOfWords(cells) || cells.numbers != cells.years) return false;
+  // Years over figures (指标 2020年 2025年 / 地区生产总值 4500 6000), not a row of years under them.
+  Cells below = SplitCells(next);
+  return cells.years == 0 || below.numbers > below.years;
 }
 
 bool SpacesSeparateWords(std::string_view line) {

@@ -30,7 +30,8 @@ namespace pledge::rules {
 constexpr size_t kLongestTableRow = 600;
 bool IsTableRow(std::string_view line);
 // Whether `line` is the header of the table whose first row is `next`: cells as in a row, but
-// words rather than figures (产品名称 单位 产量 比上年增长（%）).
+// words or years rather than figures (产品名称 单位 产量 比上年增长（%）, 指标 单位 2020年 2025年).
+// A header of years is a row as well, for the spaces and breaks it keeps.
 bool IsTableHeader(std::string_view line, std::string_view next);
 
 // Whether the spaces of `line` set words apart: a line that is not a sentence (no Chinese
