@@ -1,6 +1,7 @@
 #include "pipeline/segment.h"
 
 #include "pipeline/rules/headings.h"
+#include "pipeline/rules/table_rows.h"
 #include "pipeline/unicode_util.h"
 
 namespace pledge {
@@ -98,6 +99,7 @@ std::vector<Sentence> SegmentText(std::string_view text) {
   const bool indents_mark_articles = IndentsMarkArticles(text);
   size_t line_start = 0;
   bool first_line = true;
+  std::string table_header;  // the header line of the table being read, if any
   while (line_start < text.size()) {
     size_t nl = text.find('\n', line_start);
     size_t line_end = nl == std::string_view::npos ? text.size() : nl;
@@ -107,6 +109,17 @@ std::vector<Sentence> SegmentText(std::string_view text) {
     while (content < line.size() && (line[content] == ' ' || line[content] == '\r')) ++content;
     std::string_view body = line.substr(content);
     if (!body.empty()) {
+      // Tables: a header over rows is remembered for the rows; any other line ends the table.
+      std::string_view next_line;
+      if (nl != std::string_view::npos) {
+        next_line = text.substr(nl + 1, rules::kLongestTableRow + 1);
+        next_line = next_line.substr(0, next_line.find('\n'));
+        while (!next_line.empty() && next_line.front() == ' ') next_line.remove_prefix(1);
+      }
+      bool header_line = rules::IsTableHeader(body, next_line);
+      bool table_row = !header_line && rules::IsTableRow(body);
+      if (header_line) table_header = std::string(body);
+      else if (!table_row) table_header.clear();
       HeadingMarker heading = HeadingAt(body);
       // An indented line opens a new article, except right after a document's title line.
       bool after_title_only = state.article_sentences <= 1 && !first_line;
@@ -159,7 +172,7 @@ std::vector<Sentence> SegmentText(std::string_view text) {
         if (!paragraph_started && h.level < 1) paragraph_lead = std::string(sentence_text.substr(0, 90));
         paragraph_started = true;
         sentences.push_back({static_cast<uint32_t>(begin), static_cast<uint32_t>(end), state.article, state.Path(),
-                             std::move(context)});
+                             std::move(context), table_row, table_row ? table_header : std::string()});
         ++state.article_sentences;
       };
       while (i < line_end) {

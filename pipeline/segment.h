@@ -10,7 +10,8 @@
 //   nested by level (see rules/headings.h), with a law's 第…节 and 第…条 between the chapter and
 //   一、 (第二章 > 第三条 > （一）). `section` is the path, e.g. "第四篇 > 二、 > （一）";
 //   `context` holds the texts of the article title and those headings ("二、2025年主要目标 / …"),
-//   which tells extraction whether a section reviews results or sets targets.
+//   which tells extraction whether a section reviews results or sets targets. A line that is a
+//   table row is one sentence, marked `table_row`, with the header line of its table.
 #pragma once
 
 #include <cstdint>
@@ -25,6 +26,10 @@ struct Sentence {
   int article = 0;              // 1-based
   std::string section;
   std::string context;  // the article title and heading texts on the path: what the section is about
+  // A row of a statistical table (rules/table_rows.h), and the header line of its table ("" when
+  // none was found): extraction reads its cells by column.
+  bool table_row = false;
+  std::string table_header;
 };
 
 std::vector<Sentence> SegmentText(std::string_view text);

@@ -105,3 +105,19 @@ TEST_CASE("a chapter of a document keeps the document's title in its context", "
   REQUIRE(s.size() == 4);
   CHECK(s[3].context.find("群众观") == std::string::npos);
 }
+
+TEST_CASE("a table's rows are marked and carry the table's header", "[segment][table]") {
+  std::string text =
+      "主要指标如下。\n指标 单位 2020年 2025年\n地区生产总值 亿元 3201 4500\n公路总里程 公里 9800 12000\n"
+      "各地要抓好落实。\n水泥 万吨 356 -2.1\n";
+  auto s = SegmentText(text);
+  REQUIRE(s.size() == 6);
+  CHECK_FALSE(s[0].table_row);
+  CHECK_FALSE(s[1].table_row);  // the header is read as a sentence (its years are dates)
+  CHECK(s[2].table_row);
+  CHECK(s[2].table_header == "指标 单位 2020年 2025年");
+  CHECK(s[3].table_header == "指标 单位 2020年 2025年");
+  CHECK_FALSE(s[4].table_row);
+  CHECK(s[5].table_row);
+  CHECK(s[5].table_header.empty());  // prose ended that table
+}
