@@ -1,6 +1,7 @@
 #include "pipeline/process_document.h"
 
 #include "extractors/extract_quantities.h"
+#include "extractors/extract_table_row.h"
 #include "pipeline/html_text.h"
 #include "pipeline/read_file.h"
 
@@ -37,7 +38,12 @@ ProcessedDocument ProcessDocument(std::string path, std::string raw) {
     record.text = text.text.substr(s.start, s.end - s.start);
     record.sentence = std::move(s);
     size_t index = doc.sentences.size();
-    for (Quantity& q : ExtractQuantities(record.text, record.sentence.context)) {
+    // A table row is read by column; one whose units cannot be told is read as a sentence.
+    std::vector<Quantity> quantities;
+    if (record.sentence.table_row)
+      quantities = ExtractTableRow(record.text, record.sentence.table_header, record.sentence.context);
+    if (quantities.empty()) quantities = ExtractQuantities(record.text, record.sentence.context);
+    for (Quantity& q : quantities) {
       CommitmentRecord c;
       c.sentence_index = index;
       q.start += record.sentence.start;

@@ -1,0 +1,160 @@
+#include "extractors/extract_table_row.h"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+
+#include "extractors/chinese_number.h"
+#include "extractors/extract_quantities.h"
+#include "extractors/modality.h"
+
+namespace pledge {
+namespace {
+
+struct Cell {
+  size_t start, end;
+  std::string_view text;
+};
+
+std::vector<Cell> SplitCells(std::string_view line) {
+  std::vector<Cell> cells;
+  for (size_t i = 0; i < line.size();) {
+    if (line[i] == ' ' || line[i] == '\r') {
+      ++i;
+      continue;
+    }
+    size_t end = line.find(' ', i);
+    if (end == std::string_view::npos) end = line.size();
+    while (end > i && line[end - 1] == '\r') --end;
+    cells.push_back({i, end, line.substr(i, end - i)});
+    i = end;
+  }
+  return cells;
+}
+
+// The unit in brackets at the end of a label: 比上年增长（%）, 地区生产总值(亿元).
+std::string_view BracketedUnit(std::string_view cell) {
+  for (auto [open, close] : {std::pair<std::string_view, std::string_view>{"（", "）"}, {"(", ")"}}) {
+    if (!cell.ends_with(close)) continue;
+    size_t at = cell.rfind(open);
+    if (at == std::string_view::npos) continue;
+    return cell.substr(at + open.size(), cell.size() - close.size() - at - open.size());
+  }
+  return {};
+}
+
+// What one of `unit` is (1亿元 = 100000000 CNY, 1% = 1 percent), read by the sentence extractor so
+// that tables and sentences agree on units; nullopt when `unit` is no unit.
+std::optional<Quantity> UnitOfOne(std::string_view unit) {
+  if (unit.empty() || unit.size() > 30) return std::nullopt;
+  for (char c : unit)
+    if (c >= '0' && c <= '9') return std::nullopt;
+  std::string one = "1" + std::string(unit);
+  std::vector<Quantity> read = ExtractQuantities(one);
+  if (read.size() != 1 || read[0].start != 0 || read[0].end != one.size() || !read[0].value || read[0].kind == "year")
+    return std::nullopt;
+  return read[0];
+}
+
+struct Figure {
+  double number;
+  std::string bound;
+};
+
+// A figure cell: a number in digits with its marks (-2.1, 1,200, >7, ≥85, 6左右, 10以上).
+std::optional<Figure> ReadFigure(std::string_view cell) {
+  Figure f{0, "exact"};
+  for (auto [mark, bound] : {std::pair<std::string_view, const char*>{">", "min"}, {"≥", "min"}, {"＞", "min"},
+                             {"<", "max"}, {"≤", "max"}, {"＜", "max"}}) {
+    if (cell.starts_with(mark)) {
+      cell.remove_prefix(mark.size());
+      f.bound = bound;
+      break;
+    }
+  }
+  for (auto [word, bound] : {std::pair<std::string_view, const char*>{"左右", "approx"}, {"以上", "min"},
+                             {"以下", "max"}, {"以内", "max"}}) {
+    if (cell.ends_with(word)) {
+      cell.remove_suffix(word.size());
+      f.bound = bound;
+      break;
+    }
+  }
+  if (cell.empty()) return std::nullopt;
+  for (char c : cell)
+    if (!((c >= '0' && c <= '9') || c == '.' || c == ',' || c == '-' || c == '+')) return std::nullopt;
+  std::string digits;
+  for (char c : cell)
+    if (c != ',' && c != '+') digits.push_back(c);
+  auto value = ParseNumber(digits);
+  if (!value) return std::nullopt;
+  f.number = *value;
+  return f;
+}
+
+}  // namespace
+
+std::vector<Quantity> ExtractTableRow(std::string_view row, std::string_view header, std::string_view context) {
+  std::vector<Quantity> found;
+  if (row.size() > 600) return found;
+  std::vector<Cell> cells = SplitCells(row), heads = SplitCells(header);
+  if (cells.size() < 2) return found;
+  bool aligned = heads.size() == cells.size();
+  // Without alignment, a header that gives units per column cannot be applied: leave the row.
+  if (!aligned)
+    for (const Cell& h : heads)
+      if (UnitOfOne(BracketedUnit(h.text))) return found;
+
+  std::optional<Quantity> label_unit, unit_cell;
+  std::vector<std::optional<Figure>> figures(cells.size());
+  for (size_t i = 0; i < cells.size(); ++i) {
+    figures[i] = ReadFigure(cells[i].text);
+    if (figures[i]) continue;
+    if (!label_unit) label_unit = UnitOfOne(BracketedUnit(cells[i].text));
+    bool under_unit_header = !aligned || heads[i].text.find("单位") != std::string_view::npos;
+    if (!unit_cell && under_unit_header) unit_cell = UnitOfOne(cells[i].text);
+  }
+
+  // Modality by column and row, not by the label's words (地区生产总值增长 is a name here, not a
+  // report): under a year before the table's latest (2020年 beside 2025年) a figure is the base
+  // that was reached; a plan's indicator is binding (约束性) or expected (预期性); else the
+  // section decides, as for a sentence without modal words.
+  int latest_year = 0;
+  std::vector<int> year_of(cells.size(), 0);
+  for (size_t i = 0; i < heads.size(); ++i) {
+    std::string_view h = heads[i].text;
+    for (size_t at = h.find("年"); at != std::string_view::npos && at >= 4; at = std::string_view::npos) {
+      auto year = ParseNumber(h.substr(at - 4, 4));
+      if (year && *year >= 1949 && *year <= 2100) {
+        if (aligned) year_of[i] = static_cast<int>(*year);
+        latest_year = std::max(latest_year, static_cast<int>(*year));
+      }
+    }
+  }
+  std::string row_modality = row.find("约束性") != std::string_view::npos ? "obligation"
+                             : row.find("预期性") != std::string_view::npos ? "target"
+                                                                            : ModalityCues({}, context).Classify(0, 0);
+  // A figure before the row's label is its serial number (1 公路总里程 公里 9800 12000).
+  size_t label = 0;
+  while (label < cells.size() && figures[label]) ++label;
+  for (size_t i = label; i < cells.size(); ++i) {
+    if (!figures[i]) continue;
+    std::optional<Quantity> unit = aligned ? UnitOfOne(BracketedUnit(heads[i].text)) : std::nullopt;
+    if (!unit) unit = label_unit;
+    if (!unit) unit = unit_cell;
+    if (!unit) continue;
+    Quantity q;
+    q.start = static_cast<uint32_t>(cells[i].start);
+    q.end = static_cast<uint32_t>(cells[i].end);
+    q.text = std::string(cells[i].text);
+    q.kind = unit->kind;
+    q.unit = unit->unit;
+    q.value = Scaled(figures[i]->number, *unit->value);
+    q.bound = figures[i]->bound;
+    q.modality = year_of[i] && year_of[i] < latest_year ? "achievement" : row_modality;
+    found.push_back(std::move(q));
+  }
+  return found;
+}
+
+}  // namespace pledge
