@@ -110,11 +110,13 @@ std::vector<Sentence> SegmentText(std::string_view text) {
     std::string_view body = line.substr(content);
     if (!body.empty()) {
       // Tables: a header over rows is remembered for the rows; any other line ends the table.
+      // The next line with text: a web page's table puts a blank line between rows.
       std::string_view next_line;
       if (nl != std::string_view::npos) {
-        next_line = text.substr(nl + 1, rules::kLongestTableRow + 1);
+        size_t from = nl + 1;
+        while (from < text.size() && (text[from] == '\n' || text[from] == '\r' || text[from] == ' ')) ++from;
+        next_line = text.substr(from, rules::kLongestTableRow + 1);
         next_line = next_line.substr(0, next_line.find('\n'));
-        while (!next_line.empty() && next_line.front() == ' ') next_line.remove_prefix(1);
       }
       bool header_line = rules::IsTableHeader(body, next_line);
       bool table_row = !header_line && rules::IsTableRow(body);

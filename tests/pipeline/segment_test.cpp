@@ -121,3 +121,10 @@ TEST_CASE("a table's rows are marked and carry the table's header", "[segment][t
   CHECK(s[5].table_row);
   CHECK(s[5].table_header.empty());  // prose ended that table
 }
+
+TEST_CASE("a web page's table, rows a blank line apart, carries its header too", "[segment][table]") {
+  auto s = SegmentText("产品名称 单位 产量 比上年增长（%）\n\n水泥 万吨 356 -2.1\n\n钢材 万吨 120 3.5\n");
+  REQUIRE(s.size() == 3);
+  CHECK(s[2].table_row);
+  CHECK(s[2].table_header == "产品名称 单位 产量 比上年增长（%）");
+}
