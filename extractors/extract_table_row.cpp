@@ -1,6 +1,7 @@
 #include "extractors/extract_table_row.h"
 
 #include <algorithm>
+#include <cmath>
 #include <optional>
 #include <string>
 
@@ -150,6 +151,7 @@ std::vector<Quantity> ExtractTableRow(std::string_view row, std::string_view hea
     q.kind = unit->kind;
     q.unit = unit->unit;
     q.value = Scaled(figures[i]->number, *unit->value);
+    if (!std::isfinite(*q.value)) continue;  // a run of 400 digits is no figure
     q.bound = figures[i]->bound;
     q.modality = year_of[i] && year_of[i] < latest_year ? "achievement" : row_modality;
     found.push_back(std::move(q));

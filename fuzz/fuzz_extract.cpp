@@ -1,9 +1,10 @@
-// Extract from any sentence: spans inside the sentence, ordered, non-overlapping, their text
-// equal to the span; ranges ordered; never a crash.
+// Extract from any sentence, and from any table row under any header: spans inside the text,
+// ordered, non-overlapping, their text equal to the span; ranges ordered; never a crash.
 #include <cmath>
 #include <string>
 
 #include "extractors/extract_quantities.h"
+#include "extractors/extract_table_row.h"
 #include "fuzz/invariants.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -17,5 +18,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     previous = q.end;
   }
   for (const auto& m : pledge::FindNumbers(sentence)) PLEDGE_FUZZ_CHECK(m.start < m.end && m.end <= sentence.size());
+  // The same bytes as a table row, its first line the header: spans are cells of the row.
+  size_t nl = sentence.find('\n');
+  std::string header = nl == std::string::npos ? std::string() : sentence.substr(0, nl);
+  std::string row = nl == std::string::npos ? sentence : sentence.substr(nl + 1);
+  previous = 0;
+  for (const auto& q : pledge::ExtractTableRow(row, header)) {
+    PLEDGE_FUZZ_CHECK(q.start >= previous && q.start < q.end && q.end <= row.size());
+    PLEDGE_FUZZ_CHECK(row.compare(q.start, q.end - q.start, q.text) == 0);
+    PLEDGE_FUZZ_CHECK(q.value.has_value() && std::isfinite(*q.value));
+    previous = q.end;
+  }
   return 0;
 }
