@@ -19,6 +19,7 @@ const std::vector<UnitRule>& Units() {
       {"周", "duration", "week", 1}, {"个月", "duration", "month", 1},
       {"个季度", "duration", "quarter", 1}, {"季度", "duration", "quarter", 1},
       {"年", "duration", "year", 1}, {"周年", "duration", "year", 1},
+      {"周岁", "duration", "year", 1}, {"岁", "duration", "year", 1},  // an age, in years: 年满60周岁 is no 60 weeks
       // percentages
       {"%", "percent", "percent", 1}, {"个百分点", "percent", "pp", 1}, {"百分点", "percent", "pp", 1},
       {"个基点", "percent", "pp", 0.01}, {"基点", "percent", "pp", 0.01},  // basis points: 1/100 pp

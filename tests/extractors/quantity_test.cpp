@@ -350,3 +350,12 @@ TEST_CASE("incidents and cases are counted with 起", "[extract][count]") {
   CHECK(q[0].value == 56);
   CHECK(X("本办法自2024年3月1日起施行。").empty());  // a date: 起 starts it, counts nothing
 }
+
+TEST_CASE("a threshold that entitles is a condition", "[extract][modality]") {
+  CHECK(X("对运营满1年的，按每人每月200元给予运营补贴。")[0].modality == "condition");
+  auto age = One("年满60周岁的老年人免费乘车。");
+  CHECK(age.text == "60周岁");  // an age in years, not 60 weeks
+  CHECK(age.unit == "year");
+  CHECK(age.modality == "condition");
+  CHECK(One("满意率达不到90%的取消年终奖。").modality == "condition");
+}
