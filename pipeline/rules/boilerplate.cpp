@@ -27,17 +27,21 @@ struct Patterns {
   static constexpr const char* kDisclosureFields = "索引号|主题分类|发文机关|发布机构|公开方式|有效性";
   RE2 metadata_key{std::string(R"((?:来源|作者|发布者|(?:更新|发布|发表|录入|成文)?(?:时间|日期)|浏览(?:次数)?|点击(?:数|量)?|字号|)") +
                    kDisclosureFields + R"()\s*[：:])"};
-  RE2 disclosure_key{std::string(R"(^\s*(?:成文日期|发布日期|发文字号|文号|标题|)") + kDisclosureFields + R"()\s*[：:])"};
+  RE2 disclosure_key{std::string(R"(^\s*(?:成文日期|发布日期|发文字号|文号|标题|原标题|)") + kDisclosureFields + R"()\s*[：:])"};
   RE2 disclosed_title{R"(^\s*标题\s*[：:]\s*(.+?)\s*$)"};
   RE2 source{R"((?:来源|出处)\s*[：:]\s*([^\s　]+))"};
   RE2 author{R"((?:作者|发布者|发文机关|发布机构)\s*[：:]\s*([^\s　]+))"};
   RE2 date{R"((?:更新|发布|发表|录入|成文)?(?:时间|日期)\s*[：:]\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2}))"};
+  // A news page's dateline: the date (and time) opening the line, before a field (2024年03月08日
+  // 10:23 来源：中国政府网).
+  RE2 leading_date{R"(^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s)"};
   // Page furniture that is never body text.
-  RE2 furniture{R"(^\s*(?:【?(?:打印|关闭|收藏|返回顶部|打印本页|关闭窗口)】?\s*)+$|^\s*(?:责任编辑|编辑|校对|审核)\s*[：:]\s*\S{1,12}\s*$|^\s*分享到\s*[：:]?.{0,30}$|^\s*字号\s*[：:]\s*.{0,12}$|^\s*(?:手机|微信)?(?:扫一扫|用手机扫描二维码)[^。，；！？]{0,16}$)"};
-  // A website's own lines: the breadcrumb, a menu that starts at the home page, the footer
+  RE2 furniture{R"(^\s*(?:【?(?:打印|关闭|收藏|返回顶部|打印本页|关闭窗口)】?\s*)+$|^\s*(?:责任编辑|编辑|校对|审核)\s*[：:]\s*\S{1,12}\s*$|^\s*(?:本文|文章|此文)(?:转自|转载自|来源于)[^。\n]{0,40}(?:[。，,][^\n]{0,30})?$|版权归原作者所有|转载请注明出处|^\s*分享到\s*[：:]?.{0,30}$|^\s*字号\s*[：:]\s*.{0,12}$|^\s*(?:手机|微信)?(?:扫一扫|用手机扫描二维码)[^。，；！？]{0,16}$)"};
+  // A website's own lines: the breadcrumb (当前位置：…, 人民网 >> 时政 >> 正文), a menu that starts
+  // at the home page, the footer
   // (copyright, ICP licence, site code, who runs the site: 主办单位：… 承办：…) and the
   // font-size switch.
-  RE2 site{R"(^\s*(?:当前位置|您的位置|您现在的位置|当前的位置)\s*[：:]|^\s*(?:网站)?首页\s*[|｜>＞»/]|ICP备|ICP证|网站标识码|公网安备|版权所有\s*[©(（:：]|^\s*版权所有\s*$|Copyright\s*(?:©|\([cC]\)|\d{4})|©\s*\d{4}|^\s*【?字体\s*[：:]\s*[大中小\s]+】?|^\s*主办(?:单位)?\s*[：:].{0,60}(?:承办|技术支持|网站维护|联系电话))"};
+  RE2 site{R"(^\s*(?:当前位置|您的位置|您现在的位置|当前的位置)\s*[：:]|^\s*(?:网站)?首页\s*[|｜>＞»/]|ICP备|ICP证|网站标识码|公网安备|版权所有\s*[©(（:：]|^\s*版权所有\s*$|Copyright\s*(?:©|\([cC]\)|\d{4})|©\s*\d{4}|^\s*【?字体\s*[：:]\s*[大中小\s]+】?|^\s*主办(?:单位)?\s*[：:].{0,60}(?:承办|技术支持|网站维护|联系电话)|^\s*[^\s>»＞。，；：:]{1,12}(?:\s*(?:>>|»|＞＞|\s>\s|\s＞\s)\s*[^\s>»＞。，；：:]{1,12}){2,6}\s*$)"};
   // A page number left by PDF conversion, often in the middle of a sentence that goes on after
   // it: — 3 — (GB/T 9704), - 3 -, 第3页 共10页.
   RE2 page_number{R"(\s*(?:[-－—–]\s*\d{1,4}\s*[-－—–]|第\s*\d{1,4}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,4}\s*页)?)\s*)"};
@@ -91,10 +95,11 @@ bool ContainsAny(std::string_view line, std::initializer_list<std::string_view> 
 }
 // Every furniture and site line holds one of these words: most lines are ruled out without a regex.
 bool MayBeFurniture(std::string_view line) {
-  return ContainsAny(line, {"打印", "关闭", "收藏", "返回", "编辑", "校对", "审核", "分享", "字号", "扫"});
+  return ContainsAny(line, {"打印", "关闭", "收藏", "返回", "编辑", "校对", "审核", "分享", "字号", "扫", "转自", "转载",
+                            "来源于", "原作者"});
 }
 bool MayBeSiteLine(std::string_view line) {
-  return ContainsAny(line, {"位置", "首页", "ICP", "网站标识码", "公网安备", "版权所有", "Copyright", "©", "字体", "主办"});
+  return ContainsAny(line, {"位置", "首页", "ICP", "网站标识码", "公网安备", "版权所有", "Copyright", "©", "字体", "主办", ">", "»", "＞"});
 }
 
 }  // namespace
@@ -134,7 +139,7 @@ void Boilerplate(std::string_view text, PassOutput& out, DocumentMetadata& metad
       re2::StringPiece scan(line.data(), line.size());
       while (RE2::FindAndConsume(&scan, p.metadata_key)) ++keys;
       std::string value, y, m, d;
-      bool has_date = RE2::PartialMatch(line, p.date, &y, &m, &d);
+      bool has_date = RE2::PartialMatch(line, p.date, &y, &m, &d) || (keys >= 1 && RE2::PartialMatch(line, p.leading_date, &y, &m, &d));
       bool disclosure = RE2::PartialMatch(line, p.disclosure_key);
       if (keys >= 2 || (keys == 1 && has_date && line.size() < 60) || disclosure) {
         if (RE2::PartialMatch(line, p.disclosed_title, &value)) metadata.title = value;

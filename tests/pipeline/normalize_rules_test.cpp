@@ -370,6 +370,15 @@ TEST_CASE("boilerplate and metadata", "[normalize][boilerplate]") {
   CHECK(Norm("本条例所称版权所有人，是指作者。") == "本条例所称版权所有人，是指作者。");
   CHECK(Norm("版权所有人可以许可他人使用。") == "版权所有人可以许可他人使用。");
   CHECK(Norm("正文。\nCopyright © 2024 某县人民政府\n") == "正文。\n");
+  // A news page's breadcrumb, dateline, original title and repost notice are the page's.
+  n = Run("人民网 >> 时政 >> 正文\n国务院办公厅关于进一步优化支付服务的意见\n2024年03月08日 10:23 来源：中国政府网\n"
+          "原标题：国务院办公厅关于进一步优化支付服务提升支付便利性的意见\n各省人民政府：\n正文。\n"
+          "本文转自中国政府网，版权归原作者所有。\n");
+  CHECK(n.text.text == "国务院办公厅关于进一步优化支付服务的意见\n各省人民政府：\n正文。\n");
+  CHECK(n.metadata.published_at == "2024-03-08");
+  CHECK(n.metadata.source_site == "中国政府网");
+  std::string order = "优先级：安全 > 质量 > 进度\n2024年3月8日，全市召开会议。来源：市政府。\n";  // not a breadcrumb, not a dateline
+  CHECK(Norm(order) == order);
   // Who runs the site and the QR code to open the page on a phone are the page's, not the text's;
   // an event's organiser in the text is the text's.
   CHECK(Norm("正文。\n扫一扫在手机打开当前页\n主办单位：某市人民政府办公室 承办：某市大数据中心\n") == "正文。\n");
