@@ -377,6 +377,7 @@ TEST_CASE("boilerplate and metadata", "[normalize][boilerplate]") {
   CHECK(n.text.text == "国务院办公厅关于进一步优化支付服务的意见\n各省人民政府：\n正文。\n");
   CHECK(n.metadata.published_at == "2024-03-08");
   CHECK(n.metadata.source_site == "中国政府网");
+  CHECK(Norm("正文。\n首页 » 新闻中心 » 正文\n") == "正文。\n");
   std::string order = "优先级：安全 > 质量 > 进度\n2024年3月8日，全市召开会议。来源：市政府。\n";  // not a breadcrumb, not a dateline
   CHECK(Norm(order) == order);
   // Who runs the site and the QR code to open the page on a phone are the page's, not the text's;
