@@ -67,7 +67,7 @@ std::optional<double> ArabicAt(std::string_view text, const std::vector<Char>& c
 
 int DigitValue(char32_t c) {
   switch (c) {
-    case U'零': case U'〇': case U'0': return 0;
+    case U'零': case U'〇': case U'○': case U'0': return 0;
     case U'一': case U'壹': case U'1': return 1;
     case U'二': case U'两': case U'俩': case U'倆': case U'贰': case U'貳': case U'2': return 2;
     case U'三': case U'叁': case U'參': case U'3': return 3;

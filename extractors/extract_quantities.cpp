@@ -25,7 +25,8 @@
 namespace pledge {
 namespace {
 
-#define CN_DIGIT "零〇一二两俩倆三四五六七八九壹贰叁肆伍陆柒捌玖"
+// ○ (U+25CB) is the zero of many older documents' years (二○○五年), typed for 〇.
+#define CN_DIGIT "零〇○一二两俩倆三四五六七八九壹贰叁肆伍陆柒捌玖"
 #define CN_UNIT "十百千万亿拾佰仟萬億兆"
 #define SIGN "[负負－-]"
 #define ARABIC R"((?:\d+(?:,\d{3})*(?:\.\d+)?|\.\d+))"
@@ -582,6 +583,7 @@ std::vector<Quantity> ExtractQuantities(std::string_view s, std::string_view con
     // Not quantities: ordinals, quoted codes and names, numbers glued to Latin letters.
     UChar32 before = CharBefore(s, t.start), after = CharAt(s, t.end);
     if (before == U'第') continue;
+    if (t.text.starts_with("○")) continue;  // a bullet or a masked name (○○县), not a zero
     if (before == '%') continue;  // %26, %E4: the remains of percent-encoding, not a number
     if (t.start >= 6 && s.substr(t.start - 6, 6) == "倒数") continue;  // 倒数第二: a rank
     if ((before == U'那' || before == U'这' || before == U'哪') && (t.text == "一" || t.text == "两")) continue;

@@ -36,12 +36,12 @@ struct Patterns {
   RE2 condition_verbs{R"(达不到|不足|低于|未达到|未完成|少于|不满|满|超过|高于)"};
   RE2 condition_words{R"(如果|若|凡是|一旦|否则)"};
   RE2 obligation{R"(必须|不得|不准|严禁|禁止|务必|须|应当|应该|规定|要求|责令|坚持|(?:^|[^主重需只想纲概摘])要)"};
-  RE2 target{R"(力争|争取|确保|目标|预期|预计|计划|规划|决定|拟|努力|力求|到\d{4}年|到二[〇零]\S{2}年|用\S{1,4}(?:年|个月)?时间|将)"};
+  RE2 target{R"(力争|争取|确保|目标|预期|预计|计划|规划|决定|拟|努力|力求|到\d{4}年|到二[〇○零]\S{2}年|用\S{1,4}(?:年|个月)?时间|将)"};
   // 累计 is not here: it is cumulative, not past (到2025年累计建成 is a target).
   RE2 past{R"((?:^|[^为除])了|已|先后|共计|来[，,]|以来|到目前|截至|截止)"};
   RE2 time_frame{R"(用\S{0,4}(?:年|个月|天)(?:左右)?(?:的)?时间)"};
   // The paragraph's lead is part of the context: 到2025年，…； sets the frame of what follows.
-  RE2 target_context{R"(目标|任务|计划|规划|方案|意见|要点|安排|部署|举措|措施|打算|展望|今后|下一步|思路|工作重点|到\d{4}年|到二[〇零]\S{2}年)"};
+  RE2 target_context{R"(目标|任务|计划|规划|方案|意见|要点|安排|部署|举措|措施|打算|展望|今后|下一步|思路|工作重点|到\d{4}年|到二[〇○零]\S{2}年)"};
   RE2 requirement_bound{R"(不少于|不低于|不超过|不高于|不多于|至少|最少|最多)"};
   RE2 review_context{R"(回顾|成绩|成效|成就|总结|完成情况|进展|过去)"};
   // 可达 is what a ceiling allows (最高可达300万元), not what was reached.

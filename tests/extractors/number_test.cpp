@@ -27,6 +27,7 @@ TEST_CASE("Chinese numbers", "[numbers]") {
   CHECK(ParseNumber("一亿两千万") == 120000000);
   CHECK(ParseNumber("二〇三五") == 2035);
   CHECK(ParseNumber("一九九九") == 1999);
+  CHECK(ParseNumber("二○○五") == 2005);  // ○ (U+25CB), the zero of older documents
   CHECK(ParseNumber("三点五") == Approx(3.5));
   CHECK(ParseNumber("壹仟贰佰叁拾肆") == 1234);
   CHECK(ParseNumber("负五") == -5);

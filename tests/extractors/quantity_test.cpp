@@ -359,3 +359,13 @@ TEST_CASE("a threshold that entitles is a condition", "[extract][modality]") {
   CHECK(age.modality == "condition");
   CHECK(One("满意率达不到90%的取消年终奖。").modality == "condition");
 }
+
+TEST_CASE("a year written with ○ for zero is a year; ○ alone is no number", "[extract][year]") {
+  auto q = X("二○○五年全市生产总值达到三百亿元。");
+  REQUIRE(q.size() == 2);
+  CHECK(q[0].text == "二○○五年");
+  CHECK(q[0].kind == "year");
+  CHECK(q[0].value == 2005);
+  CHECK(X("到二○二五年，新增就业五万人。")[1].modality == "target");
+  CHECK(X("○○县投入○○万元。").empty());  // masked names and amounts
+}
