@@ -102,6 +102,19 @@ bool IsDocumentTitle(std::string_view line) {
   return true;
 }
 
+// Whether `line` opens with a field's label: two to six hanzi and a colon (出席：, 联系人：).
+bool StartsWithLabel(std::string_view line) {
+  size_t i = 0;
+  for (int n = 0; n < 7 && i < line.size(); ++n) {
+    size_t next;
+    UChar32 c = Utf8At(line, i, &next);
+    if (c == U'：' || c == ':') return n >= 2;
+    if (!IsHan(c)) return false;
+    i = next;
+  }
+  return false;
+}
+
 // 附件, 附件2, 附表一, 附录： — the label of an attachment, on a line of its own.
 bool IsAttachmentLabel(std::string_view line) {
   bool labelled = false;
@@ -258,6 +271,8 @@ bool BreakIsLayout(icu::BreakIterator* words, std::string_view line, std::string
   if (CodePoints(line, 80) > 80) return true;
   // An attachment's label (附件2, 附表1) stands above its title.
   if (IsAttachmentLabel(line)) return false;
+  // Fields, a line each (出席：… / 列席：… / 记录：…, 联系人：… / 电话：…).
+  if (StartsWithLabel(line) && StartsWithLabel(next)) return false;
   if (!IsDocumentTitle(line) && !line.ends_with("号") && CodePoints(next, 80) <= 80) {
     std::string joined = std::string(line) + std::string(next);
     // An issuer before its 关于 (国务院 / 关于…的通知, …关于 / 印发…的通知), or a long title cut

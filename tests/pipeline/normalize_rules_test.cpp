@@ -258,6 +258,9 @@ TEST_CASE("hard_wrap", "[normalize][hard_wrap]") {
         "杭州市人民政府办公厅关于印发行动计划的通知\n各区人民政府：");
   CHECK(Norm("杭政办发〔2023〕12号\n杭州市人民政府办公厅关于印发杭州市数字经济\n高质量发展行动计划的通知\n各区人民政府：") ==
         "杭政办发〔2023〕12号\n杭州市人民政府办公厅关于印发杭州市数字经济高质量发展行动计划的通知\n各区人民政府：");
+  // Fields keep a line each.
+  std::string fields = "出席：王某某、李某某、张某某\n列席：县政府办公室、县发展改革局主要负责同志\n记录：赵某某\n";
+  CHECK(Norm(fields) == fields);
   // A long title cut anywhere is one; an attachment's label and an urgency mark keep their lines.
   CHECK(Norm("某市国民经济和社会发展\n第十四个五年规划和二〇三五年远景目标纲要（节选）\n") ==
         "某市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要（节选）\n");
