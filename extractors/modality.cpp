@@ -118,8 +118,17 @@ ModalityCues::ModalityCues(std::string_view sentence, std::string_view context) 
   condition_words_ = AllMatches(sentence, p.condition_words);
   condition_verbs_ = AllMatches(sentence, p.condition_verbs);
   time_frames_ = AllMatches(sentence, p.time_frame);
-  target_context_ = RE2::PartialMatch(context, p.target_context);
-  review_context_ = RE2::PartialMatch(context, p.review_context);
+  // The context runs from the document's title to the paragraph's lead (" / " between them): the
+  // most specific part that speaks decides. 三、2024年工作打算 sets targets even under a title
+  // 2023年工作总结和2024年工作打算, which speaks both ways and so decides nothing.
+  for (size_t end = context.size(); end > 0 && !target_context_ && !review_context_;) {
+    size_t cut = context.rfind(" / ", end - 1);
+    size_t begin = cut == std::string_view::npos ? 0 : cut + 3;
+    std::string_view part = context.substr(begin, end - begin);
+    bool target = RE2::PartialMatch(part, p.target_context), review = RE2::PartialMatch(part, p.review_context);
+    if (target != review) target_context_ = target, review_context_ = review;
+    end = cut == std::string_view::npos ? 0 : cut;
+  }
   has_period_word_ = sentence.find("每") != std::string_view::npos || sentence.find("均") != std::string_view::npos;
 }
 

@@ -195,6 +195,9 @@ TEST_CASE("modality", "[extract][modality]") {
   CHECK(X("今后五年，要确保年均增长6%左右")[1].modality == "target");
   CHECK(One("地区生产总值增长5%左右；", "二、2025年主要目标").modality == "target");
   CHECK(One("地区生产总值增长5.2%。", "一、过去一年工作回顾").modality == "achievement");
+  // The most specific part of the context decides: a section of plans under a title of both.
+  CHECK(One("新建农村公路150公里。", "某县2023年工作总结和2024年工作打算 / 三、2024年工作打算").modality == "target");
+  CHECK(One("新建农村公路150公里。", "某县2024年工作要点 / 一、2023年工作回顾").modality == "achievement");
   CHECK(One("全市新增就业岗位12000多个").modality == "achievement");
   CHECK(One("新增就业5万人。", "标题 / 今年的主要目标是：增长6%。").modality == "target");  // the paragraph's lead
   CHECK(One("学校周边200米范围内不得设置网吧").modality == "obligation");  // the modal word after, same clause
