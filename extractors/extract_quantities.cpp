@@ -773,6 +773,11 @@ std::vector<Quantity> ExtractQuantities(std::string_view s, std::string_view con
         goto next_token;  // a bare number: a name, an idiom or a list marker
       }
       if (q.kind == "percent" && t.kind == Token::kRange && !is_range) goto next_token;
+      // 一季度, 前三季度: a quarter of the calendar year (Q1, Q1–Q3), a date rather than a length
+      // of time; 三个季度 is one.
+      if (q.kind == "duration" && q.unit == "quarter" && !is_range && StartsWith(s, t.end, "季度") &&
+          (t.text == "一" || t.text == "二" || t.text == "三" || t.text == "四"))
+        goto next_token;
       // 三年行动计划, 第十四个五年规划: a plan's name, not a length of time.
       if (q.kind == "duration" && !is_range && span_end == at) {
         bool plan_name = false;

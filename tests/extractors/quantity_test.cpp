@@ -372,3 +372,12 @@ TEST_CASE("a year written with ○ for zero is a year; ○ alone is no number", 
   CHECK(X("到二○二五年，新增就业五万人。")[1].modality == "target");
   CHECK(X("○○县投入○○万元。").empty());  // masked names and amounts
 }
+
+TEST_CASE("a quarter of the year is a date, three quarters a length of time", "[extract][duration]") {
+  CHECK(X("一季度全县地区生产总值增长5.9%。").size() == 1);  // the percentage alone
+  CHECK(X("前三季度完成投资39.6亿元。").size() == 1);
+  auto q = One("用三个季度完成整改。");
+  CHECK(q.kind == "duration");
+  CHECK(q.unit == "quarter");
+  CHECK(q.value == 3);
+}
