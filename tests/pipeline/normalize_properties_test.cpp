@@ -163,7 +163,8 @@ TEST_CASE("damaged copies of clean text are repaired to the clean text", "[norma
     CHECK(Normalize(damaged) == clean);
   }
   SECTION("entities and percent-encoding") {
-    std::string damaged = ReplaceAll(ReplaceAll(clean, "（", "&#65288;"), "）", "%EF%BC%89");
+    std::string damaged =
+        ReplaceAll(ReplaceAll(ReplaceAll(clean, "（", "&#65288;"), "）", "%EF%BC%89"), "“", "&ldquo;");
     REQUIRE(damaged != clean);
     CHECK(Normalize(damaged) == clean);
   }
