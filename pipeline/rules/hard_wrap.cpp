@@ -188,7 +188,16 @@ bool CannotEndTitle(std::string_view line) {
     case U'向': case U'于': case U'所': case U'并': case U'而': case U'或': case U'万': case U'亿':
       return true;
   }
-  return IsAsciiDigit(Utf8Before(line, line.size(), nullptr));
+  // A number waits for its unit: 150亿 / 元, and an ordinal for what it counts: 第二 / 十一条.
+  if (IsAsciiDigit(last)) return true;
+  size_t numeral_start = line.size();
+  for (int k = 0; k < 6 && numeral_start > 0; ++k) {
+    size_t at;
+    UChar32 c = Utf8Before(line, numeral_start, &at);
+    if (!IsHan(c) || !ParseNumber(Utf8Of(c)).has_value()) break;
+    numeral_start = at;
+  }
+  return numeral_start < line.size() && numeral_start > 0 && Utf8Before(line, numeral_start, nullptr) == U'第';
 }
 
 // A line that cannot be a title, however short: a law's article (第一条 为了…) is body text,
@@ -255,7 +264,12 @@ bool BreakIsLayout(icu::BreakIterator* words, std::string_view line, std::string
   // A heading is a line of its own: the line's last clause (the whole line when it has no
   // sentence end) starts with a marker. "1.加快建设。每年新建" is a list item whose sentence
   // goes on, not a heading.
-  bool heading = HeadingAt(TrimSpaces(LastClause(line))).level >= 0;
+  // After ；the marker numbers an item of the sentence's own list (…负有下列职责：（一）建立…；
+  // （二）组织…), which goes on like any clause.
+  std::string_view last_clause = LastClause(line);
+  size_t clause_at = static_cast<size_t>(last_clause.data() - line.data());
+  UChar32 before_clause = clause_at > 0 ? Utf8Before(line, clause_at, nullptr) : 0;
+  bool heading = HeadingAt(TrimSpaces(last_clause)).level >= 0 && before_clause != U'；' && before_clause != ';';
   // A document title wrapped onto two lines (…关于印发…数字经济 / 高质量发展…的通知) is one; a
   // document number (杭政办发〔2023〕12号) before a title is a line of its own.
   // Every test here reads a line of at most 80 characters: the logical line grows as breaks

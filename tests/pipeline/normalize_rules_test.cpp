@@ -258,6 +258,12 @@ TEST_CASE("hard_wrap", "[normalize][hard_wrap]") {
         "杭州市人民政府办公厅关于印发行动计划的通知\n各区人民政府：");
   CHECK(Norm("杭政办发〔2023〕12号\n杭州市人民政府办公厅关于印发杭州市数字经济\n高质量发展行动计划的通知\n各区人民政府：") ==
         "杭政办发〔2023〕12号\n杭州市人民政府办公厅关于印发杭州市数字经济高质量发展行动计划的通知\n各区人民政府：");
+  // An item of a sentence's own list (…；（二）…) goes on like any clause; an ordinal waits for
+  // what it counts.
+  CHECK(Norm("负有下列职责：（一）建立责任制；（二）组织\n制定规章制度。") == "负有下列职责：（一）建立责任制；（二）组织制定规章制度。");
+  CHECK(Norm("《中华人民共和国安全生产法》第二\n十一条规定，要落实责任。") == "《中华人民共和国安全生产法》第二十一条规定，要落实责任。");
+  std::string item = "（二）组织实施\n各地要抓好落实。";  // a heading of its own line stays one
+  CHECK(Norm(item) == item);
   // Fields keep a line each.
   std::string fields = "出席：王某某、李某某、张某某\n列席：县政府办公室、县发展改革局主要负责同志\n记录：赵某某\n";
   CHECK(Norm(fields) == fields);
