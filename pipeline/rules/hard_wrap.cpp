@@ -115,6 +115,19 @@ bool StartsWithLabel(std::string_view line) {
   return false;
 }
 
+// A field: a label and its value, not speech (有的同志问：“…？” has a label's look). Values
+// hold no sentence punctuation and no quotation; only the first 200 bytes are read (the logical
+// line grows as breaks are removed).
+bool IsFieldLine(std::string_view line) {
+  if (!StartsWithLabel(line)) return false;
+  std::string_view head = line.substr(0, 200);
+  for (size_t i = 0; i < head.size();) {
+    UChar32 c = Utf8At(head, i, &i);
+    if (IsSentenceEnd(c) || c == U'“' || c == U'”' || c == '"') return false;
+  }
+  return true;
+}
+
 // 附件, 附件2, 附表一, 附录： — the label of an attachment, on a line of its own.
 bool IsAttachmentLabel(std::string_view line) {
   bool labelled = false;
@@ -286,7 +299,7 @@ bool BreakIsLayout(icu::BreakIterator* words, std::string_view line, std::string
   // An attachment's label (附件2, 附表1) stands above its title.
   if (IsAttachmentLabel(line)) return false;
   // Fields, a line each (出席：… / 列席：… / 记录：…, 联系人：… / 电话：…).
-  if (StartsWithLabel(line) && StartsWithLabel(next)) return false;
+  if (IsFieldLine(line) && IsFieldLine(next)) return false;
   if (!IsDocumentTitle(line) && !line.ends_with("号") && CodePoints(next, 80) <= 80) {
     std::string joined = std::string(line) + std::string(next);
     // An issuer before its 关于 (国务院 / 关于…的通知, …关于 / 印发…的通知), or a long title cut

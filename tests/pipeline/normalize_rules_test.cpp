@@ -267,6 +267,8 @@ TEST_CASE("hard_wrap", "[normalize][hard_wrap]") {
   // Fields keep a line each.
   std::string fields = "出席：王某某、李某某、张某某\n列席：县政府办公室、县发展改革局主要负责同志\n记录：赵某某\n";
   CHECK(Norm(fields) == fields);
+  CHECK(Norm("有的同志问：“目标这么高，能完成吗？”我的\n回答是：“能完成！”") ==
+        "有的同志问：“目标这么高，能完成吗？”我的回答是：“能完成！”");  // speech, not fields
   // A long title cut anywhere is one; an attachment's label and an urgency mark keep their lines.
   CHECK(Norm("某市国民经济和社会发展\n第十四个五年规划和二〇三五年远景目标纲要（节选）\n") ==
         "某市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要（节选）\n");
