@@ -35,8 +35,9 @@ struct Patterns {
   // A news page's dateline: the date (and time) opening the line, before a field (2024年03月08日
   // 10:23 来源：中国政府网).
   RE2 leading_date{R"(^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s)"};
-  // Page furniture that is never body text.
-  RE2 furniture{R"(^\s*(?:【?(?:打印|关闭|收藏|返回顶部|打印本页|关闭窗口)】?\s*)+$|^\s*(?:责任编辑|编辑|校对|审核)\s*[：:]\s*\S{1,12}\s*$|^\s*(?:本文|文章|此文)(?:转自|转载自|来源于)[^。\n]*(?:[。，,][^\n]*)?$|版权归原作者所有|转载请注明出处|^\s*分享到\s*[：:]?.{0,30}$|^\s*字号\s*[：:]\s*.{0,12}$|^\s*(?:手机|微信)?(?:扫一扫|用手机扫描二维码)[^。，；！？]{0,16}$)"};
+  // Page furniture that is never body text: print and close buttons, the editor's line, share
+  // and font-size widgets, pagination (上一页 1 2 3 下一页), the heading of a related-links list.
+  RE2 furniture{R"(^\s*(?:【?(?:打印|关闭|收藏|返回顶部|打印本页|关闭窗口|我要纠错|纠错)】?\s*)+$|^\s*(?:[\[［【]?(?:首页|\d{1,3})[\]］】]?\s*)*(?:上一页|下一页|尾页|末页)(?:\s*[\[［【]?(?:上一页|下一页|尾页|末页|\d{1,3})[\]］】]?)*\s*$|^\s*相关(?:链接|文章|新闻|阅读|文件)\s*[：:]?\s*$|^\s*(?:责任编辑|编辑|校对|审核)\s*[：:]\s*\S{1,12}\s*$|^\s*(?:本文|文章|此文)(?:转自|转载自|来源于)[^。\n]*(?:[。，,][^\n]*)?$|版权归原作者所有|转载请注明出处|^\s*分享到\s*[：:]?.{0,30}$|^\s*字号\s*[：:]\s*.{0,12}$|^\s*(?:手机|微信)?(?:扫一扫|用手机扫描二维码)[^。，；！？]{0,16}$)"};
   // A website's own lines: the breadcrumb (当前位置：…, 人民网 >> 时政 >> 正文), a menu that starts
   // at the home page, the footer
   // (copyright, ICP licence, site code, who runs the site: 主办单位：… 承办：…) and the
@@ -96,7 +97,7 @@ bool ContainsAny(std::string_view line, std::initializer_list<std::string_view> 
 // Every furniture and site line holds one of these words: most lines are ruled out without a regex.
 bool MayBeFurniture(std::string_view line) {
   return ContainsAny(line, {"打印", "关闭", "收藏", "返回", "编辑", "校对", "审核", "分享", "字号", "扫", "转自", "转载",
-                            "来源于", "原作者"});
+                            "来源于", "原作者", "纠错", "一页", "尾页", "末页", "相关"});
 }
 bool MayBeSiteLine(std::string_view line) {
   return ContainsAny(line, {"位置", "首页", "ICP", "网站标识码", "公网安备", "版权所有", "Copyright", "©", "字体", "主办", ">", "»", "＞"});

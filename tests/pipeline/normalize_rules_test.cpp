@@ -381,6 +381,11 @@ TEST_CASE("boilerplate and metadata", "[normalize][boilerplate]") {
   CHECK(Norm("本条例所称版权所有人，是指作者。") == "本条例所称版权所有人，是指作者。");
   CHECK(Norm("版权所有人可以许可他人使用。") == "版权所有人可以许可他人使用。");
   CHECK(Norm("正文。\nCopyright © 2024 某县人民政府\n") == "正文。\n");
+  // Pagination and the buttons around an article are the page's.
+  CHECK(Norm("正文第一段。\n上一页 1 2 3 下一页\n正文第二段。\n[1] [2] [3] 下一页\n首页 上一页 下一页 尾页\n相关链接：\n"
+             "【我要纠错】【打印本页】【关闭窗口】\n") == "正文第一段。\n正文第二段。\n");
+  std::string pages = "详见下一页表格。\n";
+  CHECK(Norm(pages) == pages);
   // A news page's breadcrumb, dateline, original title and repost notice are the page's.
   n = Run("人民网 >> 时政 >> 正文\n国务院办公厅关于进一步优化支付服务的意见\n2024年03月08日 10:23 来源：中国政府网\n"
           "原标题：国务院办公厅关于进一步优化支付服务提升支付便利性的意见\n各省人民政府：\n正文。\n"
