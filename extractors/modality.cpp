@@ -44,8 +44,9 @@ struct Patterns {
   RE2 target_context{R"(目标|任务|计划|规划|方案|意见|要点|安排|部署|举措|措施|打算|展望|今后|下一步|思路|工作重点|到\d{4}年|到二[〇○零]\S{2}年)"};
   RE2 requirement_bound{R"(不少于|不低于|不超过|不高于|不多于|至少|最少|最多)"};
   RE2 review_context{R"(回顾|成绩|成效|成就|总结|完成情况|进展|过去)"};
-  // 可达 is what a ceiling allows (最高可达300万元), not what was reached.
-  RE2 achievement{R"((?:^|[^可])达到?|实现|完成|增长|增加|下降|减轻|减少|提高|新增|累计|已|共|先后|了|占|(?:^|[^不])超过|引进|建成|形成)"};
+  // 可达 is what a ceiling allows (最高可达300万元), not what was reached: matched here so that
+  // its 达 is not, and dropped (see the constructor).
+  RE2 achievement{R"(可达到?|达到|达|实现|完成|增长|增加|下降|减轻|减少|提高|新增|累计|已|共|先后|了|占|(?:^|[^不])超过|引进|建成|形成)"};
 };
 
 const Patterns& P() {
@@ -115,6 +116,7 @@ ModalityCues::ModalityCues(std::string_view sentence, std::string_view context) 
   target_ = AllMatches(sentence, p.target);
   past_ = AllMatches(sentence, p.past);
   achievement_ = AllMatches(sentence, p.achievement);
+  std::erase_if(achievement_, [&](const auto& m) { return sentence.substr(m.first).starts_with("可达"); });
   condition_words_ = AllMatches(sentence, p.condition_words);
   condition_verbs_ = AllMatches(sentence, p.condition_verbs);
   time_frames_ = AllMatches(sentence, p.time_frame);
