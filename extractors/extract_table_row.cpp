@@ -124,13 +124,12 @@ std::vector<Quantity> ExtractTableRow(std::string_view row, std::string_view hea
   std::vector<int> year_of(cells.size(), 0);
   for (size_t i = 0; i < heads.size(); ++i) {
     std::string_view h = heads[i].text;
-    for (size_t at = h.find("年"); at != std::string_view::npos && at >= 4; at = std::string_view::npos) {
-      auto year = ParseNumber(h.substr(at - 4, 4));
-      if (year && *year >= 1949 && *year <= 2100) {
-        if (aligned) year_of[i] = static_cast<int>(*year);
-        latest_year = std::max(latest_year, static_cast<int>(*year));
-      }
-    }
+    size_t at = h.find("年");  // 2025年, 2025年目标
+    if (at == std::string_view::npos || at < 4) continue;
+    auto year = ParseNumber(h.substr(at - 4, 4));
+    if (!year || *year < 1949 || *year > 2100) continue;
+    if (aligned) year_of[i] = static_cast<int>(*year);
+    latest_year = std::max(latest_year, static_cast<int>(*year));
   }
   std::string row_modality = row.find("约束性") != std::string_view::npos ? "obligation"
                              : row.find("预期性") != std::string_view::npos ? "target"
