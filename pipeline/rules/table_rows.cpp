@@ -22,12 +22,14 @@ Cells SplitCells(std::string_view line) {
       ++i;
       continue;
     }
-    // One cell: up to the next space. A figure may carry a sign or a comparison (-2.1, >7, ≥85).
-    size_t cell_start = i, number_at = i;
-    if (UChar32 sign = Utf8At(line, i, &number_at);
+    // One cell: up to the next space. A figure may carry a sign or a comparison (-2.1, >7, ≥85),
+    // or stand in brackets: a plan's five-year total (〔13.5〕).
+    size_t cell_start = i, figure_at = i, number_at = i;
+    if (UChar32 open = Utf8At(line, i, &figure_at); open != U'〔' && open != U'［' && open != '[') figure_at = i;
+    if (UChar32 sign = Utf8At(line, figure_at, &number_at);
         sign != '-' && sign != '+' && sign != '>' && sign != '<' && sign != U'≥' && sign != U'≤' &&
         sign != U'＞' && sign != U'＜')
-      number_at = i;
+      number_at = figure_at;
     bool number = number_at < line.size() && IsAsciiDigit(static_cast<unsigned char>(line[number_at]));
     size_t characters = 0;
     while (i < line.size() && line[i] != ' ' && line[i] != '\r') {

@@ -207,6 +207,10 @@ TEST_CASE("a plain-text table keeps its rows and cells", "[normalize][whitespace
   CHECK(rules::IsTableRow("研发经费投入增长（%） 12.1 — >7 预期性"));
   CHECK(rules::IsTableRow("优良天数比率（%） — ≥85"));
   CHECK_FALSE(rules::IsTableRow("全面 — 从严 — 治党"));                        // dashes alone
+  // A plan's five-year total in brackets is a figure: its rows keep their cells and lines.
+  std::string plan = "指标 2020年 2025年 属性\n单位地区生产总值能源消耗降低（%） — 〔13.5〕 约束性\n"
+                     "单位地区生产总值二氧化碳排放降低（%） — 〔18〕 约束性\n";
+  CHECK(Norm(plan) == plan);
   CHECK(rules::IsTableHeader("产品名称 单位 产量 比上年增长（%）", "水泥 万吨 356 -2.1"));
   CHECK_FALSE(rules::IsTableHeader("产品名称 单位 产量", "水泥万吨356，下降2.1%。"));
   CHECK_FALSE(rules::IsTableRow(Repeat("公路 100 ", 100)));                    // too long for a row
