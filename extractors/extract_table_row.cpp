@@ -62,9 +62,16 @@ struct Figure {
   std::string bound;
 };
 
-// A figure cell: a number in digits with its marks (-2.1, 1,200, >7, ≥85, 6左右, 10以上).
+// A figure cell: a number in digits with its marks (-2.1, 1,200, >7, ≥85, 6左右, 10以上), or in
+// brackets, a plan's total over its five years (〔13.5〕).
 std::optional<Figure> ReadFigure(std::string_view cell) {
   Figure f{0, "exact"};
+  for (auto [open, close] : {std::pair<std::string_view, std::string_view>{"〔", "〕"}, {"［", "］"}, {"[", "]"}}) {
+    if (cell.starts_with(open) && cell.ends_with(close) && cell.size() > open.size() + close.size()) {
+      cell = cell.substr(open.size(), cell.size() - open.size() - close.size());
+      break;
+    }
+  }
   for (auto [mark, bound] : {std::pair<std::string_view, const char*>{">", "min"}, {"≥", "min"}, {"＞", "min"},
                              {"<", "max"}, {"≤", "max"}, {"＜", "max"}}) {
     if (cell.starts_with(mark)) {

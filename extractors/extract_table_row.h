@@ -3,8 +3,9 @@
 // Contract:
 //   ExtractTableRow(row, header, context) reads `row`, a line of cells set apart by single
 //   spaces (地区生产总值 亿元 3201 4500), under `header`, the table's header line ("" when none
-//   was found: 指标 单位 2020年 2025年). Each figure cell (3201, -2.1, 6左右, >7, ≥85) becomes one
-//   Quantity spanning that cell, in the unit of its column:
+//   was found: 指标 单位 2020年 2025年). Each figure cell (3201, -2.1, 6左右, >7, ≥85, and a
+//   plan's five-year total in brackets, 〔13.5〕) becomes one Quantity spanning that cell, in the
+//   unit of its column:
 //     1. the unit in brackets in the header cell above it (比上年增长（%）), when header and row
 //        have the same number of cells;
 //     2. else the unit in brackets after the row's label (研发经费投入增长（%）);

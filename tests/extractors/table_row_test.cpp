@@ -35,8 +35,12 @@ TEST_CASE("a table row's figures take the unit of their column", "[extract][tabl
   CHECK(q[1].bound == "min");
   CHECK(q[1].value == 7);
   CHECK(q[1].modality == "target");
-  q = ExtractTableRow("单位GDP能耗降低（%） 〔13.5〕 约束性", "");
-  CHECK(q.empty());  // 〔13.5〕 is no figure this reader knows: nothing rather than a guess
+  // A plan's five-year total in brackets is a figure; the binding indicator an obligation.
+  q = ExtractTableRow("单位地区生产总值能源消耗降低（%） — 〔13.5〕 约束性", "指标 2020年 2025年 属性");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].text == "〔13.5〕");
+  CHECK(q[0].value == 13.5);
+  CHECK(q[0].modality == "obligation");
   q = ExtractTableRow("森林覆盖率（%） 61.2 62 约束性", "");
   REQUIRE(q.size() == 2);
   CHECK(q[1].modality == "obligation");
