@@ -128,6 +128,24 @@ bool IsFieldLine(std::string_view line) {
   return true;
 }
 
+// 表1 主要指标, 专栏2 …, 附表3 …: the title of a table or a box, a label and its number first.
+bool IsLabelledTitle(std::string_view line) {
+  for (std::string_view label : {"专栏", "附表", "表", "图"}) {
+    if (!line.starts_with(label)) continue;
+    line.remove_prefix(label.size());
+    size_t i = 0, digits = 0;
+    while (i < line.size()) {
+      size_t next;
+      UChar32 c = Utf8At(line, i, &next);
+      if (!IsAsciiDigit(c) && !ParseNumber(Utf8Of(c)).has_value()) break;
+      ++digits;
+      i = next;
+    }
+    return digits > 0;
+  }
+  return false;
+}
+
 // 附件, 附件2, 附表一, 附录： — the label of an attachment, on a line of its own.
 bool IsAttachmentLabel(std::string_view line) {
   bool labelled = false;
@@ -250,7 +268,18 @@ bool EndsInText(std::string_view line) {
 }
 
 // Was the break between `line` (the logical line before it) and `next` made by a layout?
-bool BreakIsLayout(icu::BreakIterator* words, std::string_view line, std::string_view next) {
+// Cells of a line set apart by spaces (a bounded look: lines grow).
+int CellCount(std::string_view line) {
+  line = line.substr(0, kLongestTableRow + 1);
+  int cells = 0;
+  for (size_t i = 0; i < line.size(); ++i)
+    if (line[i] != ' ' && (i == 0 || line[i - 1] == ' ')) ++cells;
+  return cells;
+}
+
+// `cells_above`: the cells of the line before `line` (a break that stays) when it is a table
+// row, else 0.
+bool BreakIsLayout(icu::BreakIterator* words, std::string_view line, std::string_view next, int cells_above) {
   UChar32 last = Utf8Before(line, line.size(), nullptr);
   UChar32 first = Utf8At(next, 0, nullptr);
   // No line starts with ，or ）, if the line before it is text: a line of marks alone could chain
@@ -263,8 +292,18 @@ bool BreakIsLayout(icu::BreakIterator* words, std::string_view line, std::string
   // row cut inside a word (… 6左 / 右 预期性, 经济发展 地区生产总 / 值增长（%） 3.6 …) is one row:
   // unless both lines are whole rows, the dictionary decides.
   bool line_is_row = IsTableRow(line), next_is_row = IsTableRow(next);
-  if (line_is_row || next_is_row)
-    return !(line_is_row && next_is_row) && IsHan(last) && IsHan(first) && words && JoinIsInsideWord(*words, line, next);
+  if (line_is_row || next_is_row) {
+    if ((line_is_row && next_is_row) || !IsHan(last) || !IsHan(first)) return false;
+    if (words && JoinIsInsideWord(*words, line, next)) return true;
+    // A piece of cells before a row (经济发展 地区生产 / 总值增长（%） 3.9 — 6左右) is its start;
+    // not a table's title (表1 主要指标, 专栏1 …) or its header of words. Between two rows a piece
+    // may as well be the end of the row above (… 4.1 — 高于 / 地区生产总值增长 预期性 / 创新驱动
+    // …): the row below has all the table's cells then, and the row above fewer. Joined to the
+    // row below, such a piece would mix two rows, so it is left.
+    bool end_of_row_above = cells_above > 0 && cells_above <= CellCount(next);
+    return next_is_row && !end_of_row_above && CodePoints(line, 40) <= 40 && SpacesSeparateWords(line) &&
+           !IsLabelledTitle(line) && !IsTableHeader(line, next);
+  }
   if (!IsHan(last) && !IsAsciiDigit(last) && last != 0xFF0C && last != 0x3001 && last != ',') return false;
   if (!IsHan(first) && !IsAsciiDigit(first)) return false;
   if (HeadingAt(next).level >= 0) return false;
@@ -321,6 +360,7 @@ void HardWrap(std::string_view text, PassOutput& out) {
   // the physical line instead would let a second run (which sees the joined line) decide
   // differently, and normalization must be idempotent.
   size_t line_start = 0, logical_start = 0;
+  int cells_above = 0;  // cells of the logical line before the current one, if a table row
   for (size_t nl = text.find('\n'); nl != std::string_view::npos; nl = text.find('\n', line_start)) {
     size_t next_start = nl + 1;
     line_start = next_start;
@@ -331,10 +371,13 @@ void HardWrap(std::string_view text, PassOutput& out) {
     if (next_end == std::string_view::npos) next_end = text.size();
     std::string_view line = TrimSpaces(raw_line);
     std::string_view next = TrimSpaces(text.substr(next_start, next_end - next_start));
-    if (line.empty() || next.empty()) continue;                       // paragraph break
-    if (next_start < text.size() && text[next_start] == ' ') continue; // indented: a new paragraph/article
-
-    if (!BreakIsLayout(words.get(), line, next)) continue;
+    bool joined = !line.empty() && !next.empty() &&                        // else a paragraph break
+                  !(next_start < text.size() && text[next_start] == ' ') &&  // indented: a new paragraph/article
+                  BreakIsLayout(words.get(), line, next, cells_above);
+    if (!joined) {
+      cells_above = !line.empty() && IsTableRow(line) ? CellCount(line) : 0;
+      continue;
+    }
     logical_start = kept_from;
     // Remove the break and the spaces around it, which belonged to the layout, not the text.
     size_t del_start = nl, del_end = nl + 1;

@@ -232,6 +232,14 @@ TEST_CASE("a plain-text table keeps its rows and cells", "[normalize][whitespace
   CHECK(Norm("经济发展 地区生产总\n值增长（%） 3.6 — 6左右 预期性\n") == "经济发展 地区生产总值增长（%） 3.6 — 6左右 预期性\n");
   std::string titled = "表1 主要农产品产量\n产品名称 单位 产量 增长\n水泥 万吨 356 -2.1\n";
   CHECK(Norm(titled) == titled);
+  std::string years = "表1 主要指标\n指标 单位 2020年 2025年\n地区生产总值 亿元 3201 4500\n";
+  CHECK(Norm(years) == years);
+  // A piece of cells beside a row is the rest of it, cut between words.
+  CHECK(Norm("绿色生态 单位地区生产\n总值能源消耗降低（%） — 〔13.5〕 约束性\n") ==
+        "绿色生态 单位地区生产总值能源消耗降低（%） — 〔13.5〕 约束性\n");
+  // Between two rows a piece may be the end of the row above: it is not joined to the row below.
+  std::string between = "全员劳动生产率增长（%） 4.1 — 高于\n地区生产总值增长 预期性\n创新驱动 研发经费投入增长（%） 10.2 — >7 预期性\n";
+  CHECK(Norm(between) == between);
   // Outside rows, spaces between hanzi still go.
   CHECK(Norm("全市 公路 总里程达到 12000公里。") == "全市公路总里程达到 12000公里。");
 }
