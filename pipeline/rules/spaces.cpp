@@ -5,8 +5,8 @@
 // becomes one space. Where a line's spaces separate (table_rows.h), a run between hanzi becomes
 // one space too: between the cells of a table row or header (公路总里程 公里), and between words
 // of two characters or more in a line that is not a sentence (中共中央 国务院, 市长 王某某) or
-// in such an aside in brackets (（记者 张三 李四）), and after the article number that opens a
-// line (第一条 为了…).
+// in such an aside in brackets (（记者 张三 李四）), after the article number or label that opens a
+// line (第一条 为了…, 专栏1 “十四五”…), and inside a pair of brackets drawn empty (〔 〕).
 #include "extractors/chinese_number.h"
 #include "pipeline/rules/headings.h"
 #include "pipeline/rules/rule.h"
@@ -66,7 +66,23 @@ void Spaces(std::string_view text, PassOutput& out) {
     if (from > 0 && text[from - 1] != '\n') return false;
     while (from < start && text[from] == ' ') ++from;
     std::string_view number = text.substr(from, start - from);
-    return LawUnitAt(number) == number || (HeadingAt(number).level == 0 && HeadingAt(number).text == number);
+    if (LawUnitAt(number) == number || (HeadingAt(number).level == 0 && HeadingAt(number).text == number)) return true;
+    // 专栏1 “十四五”…, 表2 主要指标: a box's, a table's or an attachment's label and number.
+    for (std::string_view label : {"专栏", "表", "图", "附件", "附表"}) {
+      if (!number.starts_with(label) || number.size() == label.size()) continue;
+      std::string_view digits = number.substr(label.size());
+      for (size_t i = 0; i < digits.size();) {
+        UChar32 c = Utf8At(digits, i, &i);
+        if (!IsAsciiDigit(c) && !ParseNumber(Utf8Of(c)).has_value()) return false;
+      }
+      return true;
+    }
+    return false;
+  };
+  // 〔 〕, 【 】: a pair of brackets drawn empty (注：〔 〕内为五年累计数) keeps the space that
+  // shows it. Not （ ）: a space there is as often what is left of a damaged (  ).
+  auto empty_brackets = [](UChar32 open, UChar32 close) {
+    return (open == U'〔' && close == U'〕') || (open == U'【' && close == U'】') || (open == U'［' && close == U'］');
   };
   // （记者 张三 李四）: inside brackets in a sentence, a short aside of words set apart by spaces
   // (a byline, a list of names) is judged as a line of its own.
@@ -87,8 +103,9 @@ void Spaces(std::string_view text, PassOutput& out) {
     Line line = line_kind(start);
     if (line == Line::kTableCells) return true;
     if (line == Line::kProse && in_aside_of_words(start, end)) line = Line::kWords;
-    if (IsHan(Utf8At(text, end, nullptr)) && after_article_number(start)) return true;
     UChar32 before = Utf8Before(text, start, nullptr), after = Utf8At(text, end, nullptr);
+    if ((IsHan(after) || IsChinesePunct(after)) && after_article_number(start)) return true;
+    if (empty_brackets(before, after)) return true;
     // No word starts with a particle that ties it to the word before (和新 的社会群体).
     bool particle = after == U'的' || after == U'之' || after == U'了' || after == U'地' || after == U'得';
     return line == Line::kWords && IsHan(before) && IsHan(after) && !(numeral(before) && numeral(after)) &&

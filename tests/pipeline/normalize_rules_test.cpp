@@ -297,6 +297,9 @@ TEST_CASE("hard_wrap", "[normalize][hard_wrap]") {
         "——2024年1月20日在某市第十七届人民代表大会第三次会议上\n市长 王某某");
   CHECK(Norm("问：《条例》对“新官不理旧账”问题\n有何规定？") == "问：《条例》对“新官不理旧账”问题有何规定？");
   CHECK(Norm("答：可以拨打12345政务服务\n便民热线。") == "答：可以拨打12345政务服务便民热线。");
+  // A box's label keeps its space before a quotation; brackets drawn empty keep theirs.
+  std::string box = "专栏1 “十四五”时期经济社会发展主要指标\n注：〔 〕内为五年累计数。\n";
+  CHECK(Norm(box) == box);
   // A byline (words set apart by spaces) under a subtitle is a line of its own.
   std::string byline = "——2024年1月20日在某市第十七届人民代表大会第三次会议上\n市长 王某某\n各位代表：";
   CHECK(Norm(byline) == byline);
