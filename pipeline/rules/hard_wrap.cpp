@@ -128,24 +128,6 @@ bool IsFieldLine(std::string_view line) {
   return true;
 }
 
-// 表1 主要指标, 专栏2 …, 附表3 …: the title of a table or a box, a label and its number first.
-bool IsLabelledTitle(std::string_view line) {
-  for (std::string_view label : {"专栏", "附表", "表", "图"}) {
-    if (!line.starts_with(label)) continue;
-    line.remove_prefix(label.size());
-    size_t i = 0, digits = 0;
-    while (i < line.size()) {
-      size_t next;
-      UChar32 c = Utf8At(line, i, &next);
-      if (!IsAsciiDigit(c) && !ParseNumber(Utf8Of(c)).has_value()) break;
-      ++digits;
-      i = next;
-    }
-    return digits > 0;
-  }
-  return false;
-}
-
 // 附件, 附件2, 附表一, 附录： — the label of an attachment, on a line of its own.
 bool IsAttachmentLabel(std::string_view line) {
   bool labelled = false;
@@ -302,7 +284,7 @@ bool BreakIsLayout(icu::BreakIterator* words, std::string_view line, std::string
     // row below, such a piece would mix two rows, so it is left.
     bool end_of_row_above = cells_above > 0 && cells_above <= CellCount(next);
     return next_is_row && !end_of_row_above && CodePoints(line, 40) <= 40 && SpacesSeparateWords(line) &&
-           !IsLabelledTitle(line) && !IsTableHeader(line, next);
+           NumberedLabelAt(line).empty() && !IsTableHeader(line, next);
   }
   if (!IsHan(last) && !IsAsciiDigit(last) && last != 0xFF0C && last != 0x3001 && last != ',') return false;
   if (!IsHan(first) && !IsAsciiDigit(first)) return false;

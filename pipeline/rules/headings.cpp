@@ -4,6 +4,9 @@
 
 #include <algorithm>
 
+#include "extractors/chinese_number.h"
+#include "pipeline/unicode_util.h"
+
 namespace pledge {
 
 HeadingMarker HeadingAt(std::string_view line) {
@@ -32,6 +35,21 @@ std::string_view LawUnitAt(std::string_view line) {
   re2::StringPiece input(line.data(), std::min<size_t>(line.size(), 40)), unit;
   if (!RE2::PartialMatch(input, law_unit, &unit)) return {};
   return std::string_view(unit.data(), unit.size());
+}
+
+std::string_view NumberedLabelAt(std::string_view line) {
+  for (std::string_view label : {"专栏", "附件", "附表", "表", "图"}) {
+    if (!line.starts_with(label)) continue;
+    size_t end = label.size();
+    while (end < line.size()) {
+      size_t next;
+      UChar32 c = Utf8At(line, end, &next);
+      if (!IsAsciiDigit(c) && !ParseNumber(Utf8Of(c)).has_value()) break;
+      end = next;
+    }
+    return end > label.size() ? line.substr(0, end) : std::string_view();
+  }
+  return {};
 }
 
 }  // namespace pledge

@@ -23,4 +23,9 @@ HeadingMarker HeadingAt(std::string_view line);
 // nest the sections of a law (segment.h: 第二章 > 第四条 > （一）).
 std::string_view LawUnitAt(std::string_view line);
 
+// 专栏1, 表2, 图3, 附件4, 附表一 at the very start of `line`: the label and number of a box, a
+// table, a figure or an attachment, or "". Shared by whitespace (the space after it stays) and
+// hard_wrap (a line that starts with one titles what follows).
+std::string_view NumberedLabelAt(std::string_view line);
+
 }  // namespace pledge

@@ -66,18 +66,9 @@ void Spaces(std::string_view text, PassOutput& out) {
     if (from > 0 && text[from - 1] != '\n') return false;
     while (from < start && text[from] == ' ') ++from;
     std::string_view number = text.substr(from, start - from);
-    if (LawUnitAt(number) == number || (HeadingAt(number).level == 0 && HeadingAt(number).text == number)) return true;
-    // 专栏1 “十四五”…, 表2 主要指标: a box's, a table's or an attachment's label and number.
-    for (std::string_view label : {"专栏", "表", "图", "附件", "附表"}) {
-      if (!number.starts_with(label) || number.size() == label.size()) continue;
-      std::string_view digits = number.substr(label.size());
-      for (size_t i = 0; i < digits.size();) {
-        UChar32 c = Utf8At(digits, i, &i);
-        if (!IsAsciiDigit(c) && !ParseNumber(Utf8Of(c)).has_value()) return false;
-      }
-      return true;
-    }
-    return false;
+    // 第一条 为了…, 第一章 总则, and a box's or a table's label: 专栏1 “十四五”…, 表2 主要指标.
+    return LawUnitAt(number) == number || (HeadingAt(number).level == 0 && HeadingAt(number).text == number) ||
+           NumberedLabelAt(number) == number;
   };
   // 〔 〕, 【 】: a pair of brackets drawn empty (注：〔 〕内为五年累计数) keeps the space that
   // shows it. Not （ ）: a space there is as often what is left of a damaged (  ).
