@@ -259,9 +259,14 @@ int CellCount(std::string_view line) {
   return cells;
 }
 
-// `cells_above`: the cells of the line before `line` (a break that stays) when it is a table
-// row, else 0.
-bool BreakIsLayout(icu::BreakIterator* words, std::string_view line, std::string_view next, int cells_above) {
+// What the lines kept before `line` tell about a table around it: the cells of the line just
+// above when it is a row, and the table's width (the most cells of its rows and header so far).
+struct TableAbove {
+  int cells_above = 0;
+  int width = 0;
+};
+
+bool BreakIsLayout(icu::BreakIterator* words, std::string_view line, std::string_view next, TableAbove table) {
   UChar32 last = Utf8Before(line, line.size(), nullptr);
   UChar32 first = Utf8At(next, 0, nullptr);
   // No line starts with ，or ）, if the line before it is text: a line of marks alone could chain
@@ -277,14 +282,22 @@ bool BreakIsLayout(icu::BreakIterator* words, std::string_view line, std::string
   if (line_is_row || next_is_row) {
     if ((line_is_row && next_is_row) || !IsHan(last) || !IsHan(first)) return false;
     if (words && JoinIsInsideWord(*words, line, next)) return true;
-    // A piece of cells before a row (经济发展 地区生产 / 总值增长（%） 3.9 — 6左右) is its start;
-    // not a table's title (表1 主要指标, 专栏1 …) or its header of words. Between two rows a piece
-    // may as well be the end of the row above (… 4.1 — 高于 / 地区生产总值增长 预期性 / 创新驱动
-    // …): the row below has all the table's cells then, and the row above fewer. Joined to the
-    // row below, such a piece would mix two rows, so it is left.
-    bool end_of_row_above = cells_above > 0 && cells_above <= CellCount(next);
-    return next_is_row && !end_of_row_above && CodePoints(line, 40) <= 40 && SpacesSeparateWords(line) &&
-           NumberedLabelAt(line).empty() && !IsTableHeader(line, next);
+    // The two lines are one row cut in two when their cells fit the table's width, the cut cell
+    // counted once (经济发展 地区生产 / 总值增长（%） 3.9 — 6左右 预期性, or a row / its last cells:
+    // … 4.1 — 高于 / 地区生产总值增长 预期性). A piece between two rows may end the row above or
+    // start the row below: the widths tell which, and a piece is never joined across rows.
+    std::string_view piece = line_is_row ? next : line;
+    if (CodePoints(piece, 40) > 40 || HasSentencePunct(piece) || !NumberedLabelAt(piece).empty()) return false;
+    int cells = CellCount(line) + CellCount(next) - 1;
+    // With the table's width known, the row part must be narrower than the table (a whole row
+    // beside a piece is never joined to it) and the two must fit it together.
+    if (table.width > 0)
+      return cells <= table.width && CellCount(line_is_row ? line : next) < table.width &&
+             !(next_is_row && IsTableHeader(line, next));
+    // No table width known yet (a table's first row): a piece of cells before a row is its
+    // start, unless the row above has fewer cells than the row below, which the piece then ends.
+    bool end_of_row_above = table.cells_above > 0 && table.cells_above <= CellCount(next);
+    return next_is_row && !end_of_row_above && SpacesSeparateWords(line) && !IsTableHeader(line, next);
   }
   if (!IsHan(last) && !IsAsciiDigit(last) && last != 0xFF0C && last != 0x3001 && last != ',') return false;
   if (!IsHan(first) && !IsAsciiDigit(first)) return false;
@@ -342,7 +355,7 @@ void HardWrap(std::string_view text, PassOutput& out) {
   // the physical line instead would let a second run (which sees the joined line) decide
   // differently, and normalization must be idempotent.
   size_t line_start = 0, logical_start = 0;
-  int cells_above = 0;  // cells of the logical line before the current one, if a table row
+  TableAbove table;
   for (size_t nl = text.find('\n'); nl != std::string_view::npos; nl = text.find('\n', line_start)) {
     size_t next_start = nl + 1;
     line_start = next_start;
@@ -355,9 +368,14 @@ void HardWrap(std::string_view text, PassOutput& out) {
     std::string_view next = TrimSpaces(text.substr(next_start, next_end - next_start));
     bool joined = !line.empty() && !next.empty() &&                        // else a paragraph break
                   !(next_start < text.size() && text[next_start] == ' ') &&  // indented: a new paragraph/article
-                  BreakIsLayout(words.get(), line, next, cells_above);
+                  BreakIsLayout(words.get(), line, next, table);
     if (!joined) {
-      cells_above = !line.empty() && IsTableRow(line) ? CellCount(line) : 0;
+      // A row or a header widens the table; a piece of cells leaves it as it is; a sentence, a
+      // blank line or a title ends it.
+      bool row = !line.empty() && IsTableRow(line);
+      table.cells_above = row ? CellCount(line) : 0;
+      if (row || IsTableHeader(line, next)) table.width = std::max(table.width, CellCount(line));
+      else if (line.empty() || HasSentencePunct(line) || !SpacesSeparateWords(line)) table.width = 0;
       continue;
     }
     logical_start = kept_from;

@@ -237,7 +237,18 @@ TEST_CASE("a plain-text table keeps its rows and cells", "[normalize][whitespace
   // A piece of cells beside a row is the rest of it, cut between words.
   CHECK(Norm("绿色生态 单位地区生产\n总值能源消耗降低（%） — 〔13.5〕 约束性\n") ==
         "绿色生态 单位地区生产总值能源消耗降低（%） — 〔13.5〕 约束性\n");
-  // Between two rows a piece may be the end of the row above: it is not joined to the row below.
+  // Between two rows a piece may end the row above or start the row below: the table's width
+  // (its header's cells) tells which, and it is never joined across rows.
+  std::string header = "类别 指标 2020年 2025年 年均增长 属性\n";
+  std::string row_a = "经济发展 全员劳动生产率增长（%） 4.1 — 高于地区生产总值增长 预期性\n",
+              row_b = "创新驱动 研发经费投入增长（%） 10.2 — >7 预期性\n";
+  // Cuts between dictionary words (地区|生产, 研发|经费), so that only the widths decide.
+  CHECK(Norm(header + "经济发展 全员劳动生产率增长（%） 4.1 — 高于地区\n生产总值增长 预期性\n" + row_b) == header + row_a + row_b);
+  CHECK(Norm(header + row_a + "创新驱动 研发\n经费投入增长（%） 10.2 — >7 预期性\n") == header + row_a + row_b);
+  // A one-cell piece between two whole-width rows could end the one or start the other: left.
+  std::string one_cell = header + "经济发展 全员劳动生产率增长（%） 4.1 — 高于地区生产总值增长 预期\n性\n" + row_b;
+  CHECK(Norm(one_cell) == one_cell);
+  // Without a width, a piece between two rows is left where it is.
   std::string between = "全员劳动生产率增长（%） 4.1 — 高于\n地区生产总值增长 预期性\n创新驱动 研发经费投入增长（%） 10.2 — >7 预期性\n";
   CHECK(Norm(between) == between);
   // Outside rows, spaces between hanzi still go.
