@@ -58,14 +58,6 @@ bool IsWellFormedUtf8(std::string_view bytes) {
   return true;
 }
 
-// What the character map will turn into Chinese text or a space, or remove: a text damaged twice
-// (a PDF's Kangxi radical ⼆, a zero-width space or an NBSP after 。, then read in the wrong
-// charset: â¼†, Â ) is Chinese once the mojibake is undone.
-bool BecomesChineseText(UChar32 c) {
-  return (c >= 0x2E80 && c <= 0x2FDF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF01 && c <= 0xFF5E) ||
-         (c >= 0x200B && c <= 0x200D) || c == 0xFEFF || c == 0x3000 || c == 0x00A0;
-}
-
 // Share of characters in `utf8` that are common hanzi, and whether all are Chinese text.
 struct Profile { size_t chars = 0, han = 0, common = 0, han_or_punct = 0, controls = 0; };
 Profile ProfileOf(std::string_view utf8) {
@@ -75,7 +67,10 @@ Profile ProfileOf(std::string_view utf8) {
     ++p.chars;
     if (IsHan(c)) ++p.han;
     if (IsCommonSimplified(c)) ++p.common;
-    if (IsChineseContext(c) || BecomesChineseText(c)) ++p.han_or_punct;
+    // What the character map changes counts too: text damaged twice (a PDF's Kangxi radical ⼆,
+    // a zero-width space or an NBSP after 。, then read in the wrong charset: â¼†, Â ) is
+    // Chinese once the mojibake is undone and the map has run.
+    if (IsChineseContext(c) || CharMapChanges(Utf8Of(c))) ++p.han_or_punct;
     if (c < 0x20 || (c >= 0x7F && c < 0xA0)) ++p.controls;
   }
   return p;
