@@ -1,6 +1,7 @@
 #include "pipeline/html_text.h"
 
 #include <gumbo.h>
+#include <unicode/uchar.h>
 
 #include <algorithm>
 #include <cctype>
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "pipeline/rules/table_rows.h"
+#include "pipeline/unicode_util.h"
 
 namespace pledge {
 namespace {
@@ -46,13 +48,13 @@ size_t Characters(std::string_view text) {  // UTF-8 code points
   return std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
 }
 
+// Text between a menu's links: spaces of any kind (ICU) and separator marks only. `text` is as
+// gumbo decoded it (&gt; is >, &nbsp; a space).
 bool IsSeparatorText(std::string_view text) {
-  static constexpr std::string_view kPieces[] = {" ", "\t", "\r", "\n", "|", "｜", ">", "＞", "»", "/", "·", "•",
-                                                 "&gt;", "&nbsp;", "\xC2\xA0", "\xE3\x80\x80"};
-  while (!text.empty()) {
-    auto piece = std::find_if(std::begin(kPieces), std::end(kPieces), [&](std::string_view p) { return text.starts_with(p); });
-    if (piece == std::end(kPieces)) return false;
-    text.remove_prefix(piece->size());
+  for (size_t i = 0; i < text.size();) {
+    UChar32 c = Utf8At(text, i, &i);
+    bool separator = c == '|' || c == U'｜' || c == '>' || c == U'＞' || c == U'»' || c == '/' || c == U'·' || c == U'•';
+    if (!separator && !u_isUWhiteSpace(c)) return false;
   }
   return true;
 }
@@ -85,7 +87,7 @@ class Extractor {
           stats.longest_link = std::max(stats.longest_link, inner.longest_link);
           stats.text_outside += inner.text_outside;
         } else if (child->type == GUMBO_NODE_TEXT || child->type == GUMBO_NODE_CDATA) {
-          std::string_view text(child->v.text.original_text.data, child->v.text.original_text.length);
+          std::string_view text(child->v.text.text);
           if (!IsSeparatorText(text)) stats.text_outside += Characters(text);
         }
       }
