@@ -250,15 +250,6 @@ bool EndsInText(std::string_view line) {
 }
 
 // Was the break between `line` (the logical line before it) and `next` made by a layout?
-// Cells of a line set apart by spaces (a bounded look: lines grow).
-int CellCount(std::string_view line) {
-  line = line.substr(0, kLongestTableRow + 1);
-  int cells = 0;
-  for (size_t i = 0; i < line.size(); ++i)
-    if (line[i] != ' ' && (i == 0 || line[i - 1] == ' ')) ++cells;
-  return cells;
-}
-
 // What the lines kept before `line` tell about a table around it: the cells of the line just
 // above when it is a row, and the table's width (the most cells of its rows and header so far).
 struct TableAbove {

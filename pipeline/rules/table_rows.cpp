@@ -72,6 +72,8 @@ bool IsTableRow(std::string_view line) {
   return CellsOfWords(cells) && cells.numbers >= 2 && cells.numbers > cells.not_given;
 }
 
+int CellCount(std::string_view line) { return SplitCells(line.substr(0, kLongestTableRow + 1)).count; }
+
 bool IsTableHeader(std::string_view line, std::string_view next) {
   if (line.size() > kLongestTableRow || FewerSpacesThan(line, 2) || !IsTableRow(next)) return false;
   Cells cells = SplitCells(line);

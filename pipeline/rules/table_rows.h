@@ -29,6 +29,10 @@ namespace pledge::rules {
 // prose, so only that much of a line need be read.
 constexpr size_t kLongestTableRow = 600;
 bool IsTableRow(std::string_view line);
+// The cells of `line` set apart by spaces, as a row counts them; only its first
+// kLongestTableRow + 1 bytes are read (a longer line is no row).
+int CellCount(std::string_view line);
+
 // Whether `line` is the header of the table whose first row is `next`: cells as in a row, but
 // words or years rather than figures (产品名称 单位 产量 比上年增长（%）, 指标 单位 2020年 2025年).
 // A header of years is a row as well, for the spaces and breaks it keeps.
