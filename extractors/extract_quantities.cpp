@@ -537,8 +537,8 @@ std::vector<Quantity> ShareListedUnit(std::string_view s, std::vector<Quantity> 
     std::string shared = std::move(unit_text);
     unit_text.clear();
     if (q.kind != "count" || next.kind == "count" || s.substr(q.end, next.start - q.end) != "、") continue;
-    size_t classifier_start = q.text.size();  // the last character: UTF-8 continuation bytes skipped
-    while (classifier_start > 0 && (static_cast<unsigned char>(q.text[--classifier_start]) & 0xC0) == 0x80) {}
+    int32_t classifier_start = static_cast<int32_t>(q.text.size());  // the last character
+    U8_BACK_1(reinterpret_cast<const uint8_t*>(q.text.data()), 0, classifier_start);
     std::string_view classifier = std::string_view(q.text).substr(classifier_start);
     if (classifier_start == 0 || classifier.size() < 2) continue;
     if (shared.empty()) {
