@@ -108,10 +108,13 @@ std::vector<Quantity> ExtractTableRow(std::string_view row, std::string_view hea
   std::vector<Cell> cells = SplitCells(row), heads = SplitCells(header);
   if (cells.size() < 2) return found;
   bool aligned = heads.size() == cells.size();
-  // Without alignment, a header that gives units per column cannot be applied: leave the row.
-  if (!aligned)
-    for (const Cell& h : heads)
-      if (UnitOfOne(BracketedUnit(h.text))) return found;
+  // The units the header gives its columns, read once. Without alignment they cannot be
+  // applied: leave the row.
+  std::vector<std::optional<Quantity>> head_units(heads.size());
+  for (size_t i = 0; i < heads.size(); ++i) {
+    head_units[i] = UnitOfOne(BracketedUnit(heads[i].text));
+    if (head_units[i] && !aligned) return found;
+  }
 
   std::optional<Quantity> label_unit, unit_cell;
   std::vector<std::optional<Figure>> figures(cells.size());
@@ -146,7 +149,7 @@ std::vector<Quantity> ExtractTableRow(std::string_view row, std::string_view hea
   while (label < cells.size() && figures[label]) ++label;
   for (size_t i = label; i < cells.size(); ++i) {
     if (!figures[i]) continue;
-    std::optional<Quantity> unit = aligned ? UnitOfOne(BracketedUnit(heads[i].text)) : std::nullopt;
+    std::optional<Quantity> unit = aligned ? head_units[i] : std::nullopt;
     if (!unit) unit = label_unit;
     if (!unit) unit = unit_cell;
     if (!unit) continue;
