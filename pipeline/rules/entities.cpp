@@ -92,7 +92,6 @@ std::optional<std::pair<std::string, size_t>> PercentRunAt(std::string_view text
   std::string bytes;
   size_t end = PercentRunEnd(text, i);
   for (size_t j = i; j < end; j += 3) bytes.push_back(static_cast<char>(HexValue(text[j + 1]) * 16 + HexValue(text[j + 2])));
-  size_t j = end;
   if (bytes.empty()) return std::nullopt;
   auto* p = reinterpret_cast<const uint8_t*>(bytes.data());
   int32_t k = 0, n = static_cast<int32_t>(bytes.size());
@@ -101,7 +100,7 @@ std::optional<std::pair<std::string, size_t>> PercentRunAt(std::string_view text
     U8_NEXT(p, k, n, c);
     if (c < 0 || !IsAllowedCodePoint(c)) return std::nullopt;
   }
-  return std::make_pair(bytes, j);
+  return std::make_pair(bytes, end);
 }
 
 // Radicals (U+2E80–U+2FDF) count as Han here: this pass runs before variant_char turns them
