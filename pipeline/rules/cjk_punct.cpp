@@ -340,8 +340,8 @@ void CjkPunct(std::string_view text, PassOutput& out) {
         bool blocked = (c == ':' || c == ',') && digits_around;
         bool convert = !blocked &&
                        (prev_cn || (next_cn && !IsAsciiAlpha(prev.c) && !(IsAsciiDigit(prev.c) && c != ',')));
-        if (!blocked && c == ',' && EndsFigure(prev.c) && next_cn) convert = true;
-        if (!blocked && after_chinese_figure) convert = true;  // 51%,工业 / 15天,市直
+        if (!blocked && c == ',' && EndsFigure(prev.c) && next_cn) convert = true;  // 51%,工业 / 15天,市直
+        if (!blocked && after_chinese_figure) convert = true;                       // 下降1.1%;I类
         if (convert) {
           out.Replace(i, i + 1, FullWidth(c), kRule);
           converted_end = i + 1;
