@@ -31,17 +31,18 @@ struct Patterns {
   RE2 disclosed_title{R"(^\s*标题\s*[：:]\s*(.+?)\s*$)"};
   RE2 source{R"((?:来源|出处)\s*[：:]\s*([^\s　]+))"};
   RE2 author{R"((?:作者|发布者|发文机关|发布机构)\s*[：:]\s*([^\s　]+))"};
-  RE2 date{R"((?:更新|发布|发表|录入|成文)?(?:时间|日期)\s*[：:]\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2}))"};
+  // A date, year, month and day captured: 2024-03-08, 2024/3/8, 2024年03月08.
+  static constexpr const char* kDate = R"((\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2}))";
+  RE2 date{std::string(R"((?:更新|发布|发表|录入|成文)?(?:时间|日期)\s*[：:]\s*)") + kDate};
   // A news page's dateline: the date (and time) opening the line, before a field (2024年03月08日
   // 10:23 来源：中国政府网).
-  RE2 leading_date{R"(^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s)"};
+  RE2 leading_date{std::string(R"(^\s*)") + kDate + R"(日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s)"};
   // Page furniture that is never body text: print and close buttons, the editor's line, share
   // and font-size widgets, pagination (上一页 1 2 3 下一页), the heading of a related-links list.
   RE2 furniture{R"(^\s*(?:【?(?:打印|关闭|收藏|返回顶部|打印本页|关闭窗口|我要纠错|纠错)】?\s*)+$|^\s*(?:[\[［【]?(?:首页|\d{1,3})[\]］】]?\s*)*(?:上一页|下一页|尾页|末页)(?:\s*[\[［【]?(?:上一页|下一页|尾页|末页|\d{1,3})[\]］】]?)*\s*$|^\s*相关(?:链接|文章|新闻|阅读|文件)\s*[：:]?\s*$|^\s*(?:责任编辑|编辑|校对|审核)\s*[：:]\s*\S{1,12}\s*$|^\s*(?:本文|文章|此文)(?:转自|转载自|来源于)[^。\n]*(?:[。，,][^\n]*)?$|版权归原作者所有|转载请注明出处|^\s*分享到\s*[：:]?.{0,30}$|^\s*字号\s*[：:]\s*.{0,12}$|^\s*(?:手机|微信)?(?:扫一扫|用手机扫描二维码)[^。，；！？]{0,16}$)"};
   // A website's own lines: the breadcrumb (当前位置：…, 人民网 >> 时政 >> 正文), a menu that starts
-  // at the home page, the footer
-  // (copyright, ICP licence, site code, who runs the site: 主办单位：… 承办：…) and the
-  // font-size switch.
+  // at the home page, the footer (copyright, ICP licence, site code, who runs the site:
+  // 主办单位：… 承办：…) and the font-size switch.
   RE2 site{R"(^\s*(?:当前位置|您的位置|您现在的位置|当前的位置)\s*[：:]|^\s*(?:网站)?首页\s*[|｜>＞»/]|ICP备|ICP证|网站标识码|公网安备|版权所有\s*[©(（:：]|^\s*版权所有\s*$|Copyright\s*(?:©|\([cC]\)|\d{4})|©\s*\d{4}|^\s*【?字体\s*[：:]\s*[大中小\s]+】?|^\s*主办(?:单位)?\s*[：:].{0,60}(?:承办|技术支持|网站维护|联系电话)|^\s*[^\s>»＞。，；：:]+(?:\s*(?:>>|＞＞|\s»\s|\s>\s|\s＞\s)\s*[^\s>»＞。，；：:]+){2,}\s*$)"};
   // A page number left by PDF conversion, often in the middle of a sentence that goes on after
   // it: — 3 — (GB/T 9704), - 3 -, 第3页 共10页.
