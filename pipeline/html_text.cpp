@@ -96,7 +96,7 @@ class Extractor {
   }
   static size_t TextCharacters(const GumboNode* node) {
     if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA)
-      return Characters(std::string_view(node->v.text.original_text.data, node->v.text.original_text.length));
+      return Characters(node->v.text.text);  // as gumbo decoded it, like the text around links
     if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_TEMPLATE) return 0;
     size_t n = 0;
     for (unsigned i = 0; i < node->v.element.children.length; ++i)
