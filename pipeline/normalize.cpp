@@ -13,7 +13,7 @@ const std::vector<NormalizationRule>& NormalizationRules() {
       {"url_entity", "percent-encoded text (%26lt; %E4%B8%AD) decoded where it yields valid text"},
       {"html_entity", "HTML entities (&lt; &#20013; &amp;lt;) decoded; <…> around Chinese becomes 《…》"},
       {"html_tag", "HTML tags left in plain text: <br>, <p>, <div> … become a line break, <span>, <font> … go"},
-      {"variant_char", "font/PDF accidents: 臵→置, Kangxi and radical look-alikes, compatibility ideographs"},
+      {"variant_char", "font/PDF accidents: 臵→置, 迚→进, 亍→于 (and 戒→或 in a text that shows them), Kangxi and radical look-alikes, compatibility ideographs"},
       {"width", "full-width digits, Latin letters, ％ and ． become ASCII"},
       {"whitespace", "zero-width characters, stray BOMs, NBSP, U+3000, tabs, runs of spaces, letter spacing"},
       {"hard_wrap", "a line break inside a sentence or word is removed"},

@@ -19,6 +19,13 @@ MIXES = int(os.environ.get("MIXES", "20"))
 # fullwidth digits, zero-width spaces and lines of mojibake. Off by default, so that the figures
 # of earlier sessions can be reproduced with the same mixes.
 EXTRA = os.environ.get("EXTRA", "") == "1"
+# ACCIDENTS=1 copies every text as if out of a PDF whose font maps glyphs to the wrong code
+# points: for a random half of the characters such a font garbles, every occurrence (进 → 迚,
+# 于 → 亍, and the ambiguous ones, 或 → 戒, 项 → 顷). Separate from EXTRA for the same reason.
+ACCIDENTS = os.environ.get("ACCIDENTS", "") == "1"
+FONT_ACCIDENTS = "置臵 进迚 不丌 于亍 之乊 的癿 规觃 到刡 关兲 并幵 且丏 受叐 快忚 指挃 动劢 任仸 隔隑 格栺 方斱 " \
+    "时旪 工巟 合吅 函凼 接掍 返迒 应庒 发収 按挄 须顸 录彔 取叏 利刟 制刢 举丼 来杢"
+AMBIGUOUS_ACCIDENTS = "或戒 构极 连违 项顷 这返 设讴 与不"
 
 
 def normalize(text):
@@ -77,6 +84,14 @@ def font_lookalikes(text, rnd):
     return "".join(LOOKALIKES[c] if c in LOOKALIKES and rnd.random() < 0.5 else c for c in text)
 
 
+def font_accidents(text, rnd):
+    pairs = [p for p in FONT_ACCIDENTS.split() if rnd.random() < 0.5]
+    pairs += [p for p in AMBIGUOUS_ACCIDENTS.split() if rnd.random() < 0.5]
+    # One pass, so that 与 → 不 does not then become 丌.
+    table = {p[0]: p[1] for p in pairs}
+    return "".join(table.get(c, c) for c in text)
+
+
 def escape_some_hanzi(text, rnd):
     """Hanzi left as numeric entities (&#20013;) or percent-encoded UTF-8 (%E4%B8%AD) by a scraper."""
     def one(c):
@@ -132,6 +147,8 @@ def damage(clean, seed):
             d = escape_some_hanzi(d, rnd)
         if rnd.random() < 0.3:
             d = mojibake_lines(d, rnd)
+    if ACCIDENTS:
+        d = font_accidents(d, rnd)
     return d
 
 

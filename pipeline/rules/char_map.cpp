@@ -1,6 +1,8 @@
 // variant_char, width, whitespace (the per-character part): one table lookup per character.
 //
-// variant_char: 臵 → 置 (a font accident: GB2312 fonts that lack 置 substitute it), Kangxi
+// variant_char: font accidents (臵 → 置, 迚 → 进, 亍 → 于: text copied out of a PDF whose font
+// maps glyphs to the wrong code points; in a text that shows them, also 戒 → 或 in 字母戒数字
+// where the neighbours make it certain), Kangxi
 // radicals U+2F00–U+2FD5 and CJK compatibility ideographs → their unified ideograph (ICU NFKC /
 // NFC of that one character, so the data is Unicode's), and the CJK Radicals Supplement forms
 // that PDF extraction emits for whole characters (⻓ ⻅ ⻔ …), which Unicode does not decompose:
@@ -12,7 +14,11 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
+#include <bitset>
+#include <cstdint>
 #include <unordered_map>
+#include <vector>
 
 #include "pipeline/rules/rule.h"
 #include "pipeline/unicode_util.h"
@@ -51,16 +57,134 @@ constexpr std::pair<UChar32, UChar32> kRadicalSupplement[] = {
     {0x2EF1, 0x9F9C}, {0x2EF2, 0x4E80}, {0x2EF3, 0x9F9F},
 };
 
-// Characters that are real but, in modern mainland text, only ever appear by accident.
-constexpr std::pair<UChar32, UChar32> kVariantAccidents[] = {
-    {0x81F5, 0x7F6E},  // 臵 → 置: 处臵, 推心臵腹, 安臵
+// Font accidents. A PDF whose embedded font maps its glyphs to the wrong code points gives,
+// when its text is copied, a character a few code points below the one printed: 进 → 迚,
+// 于 → 亍, 不 → 丌, 的 → 癿 (迚一步, 关亍, 丌断, 我们癿). Each character here is one that modern
+// mainland text never uses for itself, so it is repaired wherever it stands. The pairs were read
+// off such copies; 臵 → 置 comes from GB2312 fonts that lack 置.
+constexpr std::pair<const char*, const char*> kFontAccidents[] = {
+    {"臵", "置"}, {"迚", "进"}, {"迕", "进"}, {"丌", "不"}, {"亍", "于"}, {"乊", "之"}, {"乀", "之"},
+    {"癿", "的"}, {"觃", "规"}, {"刡", "到"}, {"兲", "关"}, {"幵", "并"}, {"丏", "且"}, {"叐", "受"},
+    {"忚", "快"}, {"挃", "指"}, {"劢", "动"}, {"仸", "任"}, {"隑", "隔"}, {"栺", "格"}, {"斱", "方"},
+    {"旪", "时"}, {"巟", "工"}, {"吅", "合"}, {"凼", "函"}, {"掍", "接"}, {"迒", "返"}, {"庒", "应"},
+    {"収", "发"}, {"挄", "按"}, {"顸", "须"}, {"彔", "录"}, {"叏", "取"}, {"刟", "利"}, {"刢", "制"},
+    {"丼", "举"}, {"杢", "来"},
 };
+// The few words in which one of them is right (彳亍, to walk slowly, in literary quotations).
+constexpr const char* kFontAccidentWords[] = {"彳亍"};
+
+// The same accident also turns characters into ones that are common words of their own: 或 → 戒,
+// 构 → 极, 连 → 违, 项 → 顷, 设 → 讴. These are repaired only in a text that shows the accident
+// (two or more of the characters above), and only where the neighbour makes the reading certain:
+// `except` lists the words the character really forms (戒 in 警戒, 讴 in 讴歌), `only` lists the
+// garbled words when the character alone is too common to change anywhere else.
+struct AmbiguousAccident {
+  const char* from;
+  const char* to;
+  std::vector<const char*> except;  // words in which `from` is right: changed everywhere else
+  std::vector<const char*> only;    // words in which `from` is wrong: changed nowhere else
+};
+
+const std::vector<AmbiguousAccident>& AmbiguousAccidents() {
+  static const std::vector<AmbiguousAccident> table = {
+      {"戒", "或",
+       {"警戒", "惩戒", "劝戒", "为戒", "力戒", "斋戒", "受戒", "破戒", "鉴戒", "告戒", "训戒", "戒备", "戒律",
+        "戒严", "戒烟", "戒酒", "戒除", "戒指", "戒骄", "戒躁", "戒心", "戒尺", "戒断", "戒毒", "戒网", "戒条",
+        "戒规", "戒惧", "戒绝", "戒具", "戒护", "戒治", "戒坛", "戒色"},
+       {}},
+      {"讴", "设", {"讴歌", "讴吟"}, {}},
+      {"极", "构",
+       {},
+       {"重极", "结极", "机极", "极建", "极成", "极造", "极筑", "架极", "虚极", "极想", "极件", "极架", "极思"}},
+      {"违", "连", {}, {"违续", "违接", "违锁", "违通", "违同", "违年", "违片", "违线", "违任", "违带", "接违", "大违", "违云"}},
+      {"顷", "项",
+       {},
+       {"顷目", "各顷", "事顷", "选顷", "款顷", "条顷", "单顷", "分顷", "专顷", "逐顷", "一顷", "两顷", "三顷", "四顷",
+        "五顷", "六顷", "七顷", "八顷", "九顷", "十顷", "几顷", "多顷", "这顷", "该顷", "此顷", "本顷", "0顷",
+        "1顷", "2顷", "3顷", "4顷", "5顷", "6顷", "7顷", "8顷", "9顷"}},
+      {"徂", "径", {}, {"路徂", "途徂", "捷徂", "口徂", "直徂", "半徂"}},
+      {"返", "这",
+       {},
+       {"返个", "返样", "返些", "返里", "返种", "返项", "返位", "返份", "返类", "返条", "返篇", "返段", "返一", "返是",
+        "返方", "返么", "返边", "返儿"}},
+      {"不", "与", {}, {"参不"}},
+  };
+  return table;
+}
+
+// A set of ideographs of U+4000–U+9FFF (three UTF-8 bytes, lead byte E4–E9), tested from the
+// bytes: the character map tests every ideograph of every text, and the first two bytes rule out
+// nearly all of them before any decoding.
+class IdeographSet {
+ public:
+  void Add(UChar32 c) {
+    prefixes_[(c >> 12) - 4] |= uint64_t{1} << ((c >> 6) & 0x3F);
+    members_.set(static_cast<size_t>(c - 0x4000));
+  }
+  // The member that starts at byte i of `text` (whose lead byte is E4–E9), or -1.
+  UChar32 MemberAt(std::string_view text, size_t i) const {
+    if (i + 2 >= text.size()) return -1;
+    auto b = static_cast<unsigned char>(text[i]);
+    auto b1 = static_cast<unsigned char>(text[i + 1]);
+    if ((b1 & 0xC0) != 0x80 || !((prefixes_[b - 0xE4] >> (b1 & 0x3F)) & 1)) return -1;
+    auto b2 = static_cast<unsigned char>(text[i + 2]);
+    if ((b2 & 0xC0) != 0x80) return -1;
+    UChar32 c = ((b & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F);
+    return members_[static_cast<size_t>(c - 0x4000)] ? c : -1;
+  }
+
+ private:
+  uint64_t prefixes_[6] = {};      // per lead byte E4–E9, the second bytes that start a member
+  std::bitset<0x6000> members_;    // U+4000–U+9FFF
+};
+
+// The offset after the character whose lead byte (E4–E9) is at i: three bytes on, or one when
+// the sequence is cut short (the bytes after it are then judged on their own).
+inline size_t AfterIdeograph(std::string_view text, size_t i) {
+  bool whole = i + 2 < text.size() && (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80 &&
+               (static_cast<unsigned char>(text[i + 2]) & 0xC0) == 0x80;
+  return i + (whole ? 3 : 1);
+}
+
+// A two-character word as the pair of its code points.
+std::pair<UChar32, UChar32> NeighbourPair(const char* word) {
+  size_t next = 0;
+  UChar32 first = Utf8At(word, 0, &next);
+  return {first, Utf8At(word, next, nullptr)};
+}
+
+// c, or the character a font accident stands for.
+UChar32 WithoutAccident(UChar32 c) {
+  static const auto* repaired = [] {
+    auto* m = new std::unordered_map<UChar32, UChar32>;
+    for (auto [from, to] : kFontAccidents) (*m)[Utf8At(from, 0, nullptr)] = Utf8At(to, 0, nullptr);
+    return m;
+  }();
+  auto it = repaired->find(c);
+  return it == repaired->end() ? c : it->second;
+}
+
+// Whether the character c at [start, end) of `text` forms one of `words` with the character
+// before or after it, as that neighbour reads once its own accident is repaired (返斱 is 这方).
+bool FormsWord(std::string_view text, size_t start, size_t end, UChar32 c,
+               const std::vector<std::pair<UChar32, UChar32>>& words) {
+  UChar32 before = start > 0 ? WithoutAccident(Utf8Before(text, start, nullptr)) : -1;
+  UChar32 after = end < text.size() ? WithoutAccident(Utf8At(text, end, nullptr)) : -1;
+  for (auto [first, second] : words)
+    if ((first == before && second == c) || (first == c && second == after)) return true;
+  return false;
+}
 
 class CharTable {
  public:
   CharTable() {
     for (auto [from, to] : kRadicalSupplement) map_[from] = {Utf8Of(to), "variant_char"};
-    for (auto [from, to] : kVariantAccidents) map_[from] = {Utf8Of(to), "variant_char"};
+    for (auto [from, to] : kFontAccidents) {
+      UChar32 c = Utf8At(from, 0, nullptr);
+      map_[c] = {to, "variant_char"};
+      accidents_.Add(c);
+    }
+    for (const char* word : kFontAccidentWords) accident_words_.push_back(NeighbourPair(word));
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
     const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
@@ -91,15 +215,69 @@ class CharTable {
     auto it = map_.find(c);
     return it == map_.end() ? nullptr : &it->second;
   }
+  // Among the unified ideographs only font accidents are mapped: a bit test, not a hash lookup.
+  const IdeographSet& FontAccidents() const { return accidents_; }
+  // Whether the accident at [start, end) is part of a word in which it is right.
+  bool IsWord(std::string_view text, size_t start, size_t end, UChar32 c) const {
+    return FormsWord(text, start, end, c, accident_words_);
+  }
+
 
  private:
   std::unordered_map<UChar32, Mapping> map_;
+  IdeographSet accidents_;
+  std::vector<std::pair<UChar32, UChar32>> accident_words_;
 };
+
+// The ambiguous accidents as code points, with their words as pairs of neighbours.
+class AmbiguousTable {
+ public:
+  struct Entry {
+    UChar32 from, to;
+    std::vector<std::pair<UChar32, UChar32>> except, only;
+  };
+  AmbiguousTable() {
+    for (const AmbiguousAccident& a : AmbiguousAccidents()) {
+      Entry e{Utf8At(a.from, 0, nullptr), Utf8At(a.to, 0, nullptr), {}, {}};
+      for (const char* w : a.except) e.except.push_back(NeighbourPair(w));
+      for (const char* w : a.only) e.only.push_back(NeighbourPair(w));
+      ambiguous_.Add(e.from);
+      entries_.push_back(std::move(e));
+    }
+  }
+  // The entry for the character at byte i of `text` (lead byte E4–E9), or null.
+  const Entry* At(std::string_view text, size_t i) const {
+    UChar32 c = ambiguous_.MemberAt(text, i);
+    if (c < 0) return nullptr;
+    for (const Entry& e : entries_)
+      if (e.from == c) return &e;
+    return nullptr;
+  }
+
+ private:
+  std::vector<Entry> entries_;
+  IdeographSet ambiguous_;
+};
+
+// Repairs the ambiguous accidents of a text that shows the accident elsewhere.
+void AmbiguousAccidentRepairs(std::string_view text, PassOutput& out) {
+  static const AmbiguousTable table;
+  for (size_t i = 0; i < text.size();) {
+    auto b = static_cast<unsigned char>(text[i]);
+    if (b < 0xE4 || b > 0xE9) { ++i; continue; }
+    const AmbiguousTable::Entry* e = table.At(text, i);
+    size_t start = i;
+    i = AfterIdeograph(text, i);
+    if (!e || FormsWord(text, start, i, e->from, e->except)) continue;
+    if (!e->only.empty() && !FormsWord(text, start, i, e->from, e->only)) continue;
+    out.Replace(start, i, Utf8Of(e->to), "variant_char");
+  }
+}
 
 // Code points that can possibly have a mapping; everything else skips the hash lookup.
 inline bool MaybeMapped(UChar32 c) {
   return c == '\t' || c == 0x0B || c == 0x0C || c == 0xA0 || c == 0xAD || (c >= 0x2000 && c <= 0x2060) ||
-         (c >= 0x2E80 && c <= 0x2FDF) || c == 0x3000 || c == 0x81F5 || (c >= 0xF900 && c <= 0xFAFF) ||
+         (c >= 0x2E80 && c <= 0x2FDF) || c == 0x3000 || (c >= 0xF900 && c <= 0xFAFF) ||
          c == 0xFEFF || (c >= 0xFF05 && c <= 0xFF5A) || (c >= 0x2F800 && c <= 0x2FA1F);
 }
 
@@ -107,19 +285,33 @@ inline bool MaybeMapped(UChar32 c) {
 
 void CharMap(std::string_view text, PassOutput& out) {
   static const CharTable table;
+  int font_accidents = 0;
   for (size_t i = 0; i < text.size();) {
     auto b = static_cast<unsigned char>(text[i]);
     if (b < 0x80 && b != '\t' && b != 0x0B && b != 0x0C) { ++i; continue; }
-    // Only these UTF-8 lead bytes can start a mapped character; skip the rest undecoded.
-    if (b >= 0x80 && b != 0xC2 && b != 0xE2 && b != 0xE3 && b != 0xE8 && b != 0xEF && b != 0xF0) {
+    size_t start = i;
+    // Ideographs (lead bytes E4–E9): only the font accidents among them are mapped.
+    if (b >= 0xE4 && b <= 0xE9) {
+      UChar32 c = table.FontAccidents().MemberAt(text, i);
+      i = AfterIdeograph(text, i);
+      if (c < 0) continue;
+      if (table.IsWord(text, start, i, c)) continue;
+      const Mapping* m = table.Find(c);
+      out.Replace(start, i, m->replacement, m->rule);
+      ++font_accidents;
+      continue;
+    }
+    // Only these other UTF-8 lead bytes can start a mapped character; skip the rest undecoded.
+    if (b >= 0x80 && b != 0xC2 && b != 0xE2 && b != 0xE3 && b != 0xEF && b != 0xF0) {
       i += b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
       continue;
     }
-    size_t start = i;
     UChar32 c = Utf8At(text, i, &i);
     if (!MaybeMapped(c)) continue;
     if (const Mapping* m = table.Find(c)) out.Replace(start, i, m->replacement, m->rule);
   }
+  // One accident may be a real rare character; two are a broken font.
+  if (font_accidents >= 2) AmbiguousAccidentRepairs(text, out);
 }
 
 bool CharMapChanges(std::string_view text) {

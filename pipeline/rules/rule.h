@@ -46,7 +46,8 @@ void StrayTags(std::string_view text, PassOutput& out);
 void CharMap(std::string_view text, PassOutput& out);
 // Whether CharMap would change any character of `text`. CharMap maps characters one by one,
 // without looking at neighbours, so text that CharMap left alone needs it again only where
-// another rule inserted such characters.
+// another rule inserted such characters. (Its one look at neighbours, the ambiguous font
+// accidents, needs the unambiguous ones as evidence, which its first run removes.)
 bool CharMapChanges(std::string_view text);
 void HardWrap(std::string_view text, PassOutput& out);
 void Spaces(std::string_view text, PassOutput& out);

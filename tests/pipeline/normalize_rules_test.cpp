@@ -83,6 +83,30 @@ TEST_CASE("variant_char", "[normalize][variant_char]") {
   CHECK(Norm("\xEF\xA4\x80") == "\xE8\xB1\x88");           // U+F900 → U+8C48 (compatibility ideograph)
 }
 
+TEST_CASE("variant_char: text copied out of a PDF with a broken font", "[normalize][variant_char]") {
+  // Characters modern text never uses for themselves are repaired wherever they stand.
+  CHECK(Norm("迚一步加强巟作，关亍丌断提高服务质量癿问题，挄照觃定执行。") ==
+        "进一步加强工作，关于不断提高服务质量的问题，按照规定执行。");
+  CHECK(Norm("必顸在5个巟作日内办结。") == "必须在5个工作日内办结。");
+  // In a text that shows the accident, the common characters it also produces are repaired
+  // where their neighbours make it certain: 或 (戒), 构 (极), 连 (违), 项 (顷), 这 (返), 与 (不).
+  CHECK(Norm("迚一步觃范，对亍拘役戒者管制的，重极机极，违续三年完成各顷仸务，返样参不。") ==
+        "进一步规范，对于拘役或者管制的，重构机构，连续三年完成各项任务，这样参与。");
+  // A neighbour is read as repaired: 返斱面 is 这方面.
+  CHECK(Norm("迚一步做好返斱面巟作。") == "进一步做好这方面工作。");
+  // …but not where they are words of their own.
+  CHECK(Norm("迚一步加强警戒，亍戒毒所违法的，积极推迚，公顷，返回。") ==
+        "进一步加强警戒，于戒毒所违法的，积极推进，公顷，返回。");
+  // Without the evidence, 戒 and 极 are what they say.
+  CHECK(Norm("字母戒数字，重极。") == "字母戒数字，重极。");
+  CHECK(Norm("彳亍而行，关亍。") == "彳亍而行，关于。");  // the one word in which 亍 is right
+  auto n = Run("迚行挄照");
+  REQUIRE(n.fixes.size() == 2);
+  CHECK(n.fixes[0].rule == "variant_char");
+  CHECK(n.fixes[0].before == "迚");
+  CHECK(n.fixes[0].after == "进");
+}
+
 TEST_CASE("width", "[normalize][width]") {
   auto n = Run("２０２５年增长５．２％，ＧＤＰ");
   CHECK(n.text.text == "2025年增长5.2%，GDP");
