@@ -334,7 +334,10 @@ bool BreakIsLayout(icu::BreakIterator* words, std::string_view line, std::string
     if (line_characters >= 3 && (joined.find("关于") != std::string::npos || line_characters >= 6) && IsDocumentTitle(joined))
       return true;
   }
-  bool title = ((CodePoints(line, 25) <= 25 && !HasSentencePunct(line)) || IsDocumentTitle(line)) && !SentenceLine(line);
+  // A subtitle (——2024年1月15日在某市人民代表大会第四次会议上) is a title's line, however long.
+  bool subtitle = line.starts_with("——") && CodePoints(line, 80) <= 80 && !HasSentencePunct(line);
+  bool title = ((CodePoints(line, 25) <= 25 && !HasSentencePunct(line)) || IsDocumentTitle(line) || subtitle) &&
+               !SentenceLine(line);
   return !title || CannotEndTitle(line);
 }
 
