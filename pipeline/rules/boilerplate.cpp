@@ -116,6 +116,7 @@ void Boilerplate(std::string_view text, PassOutput& out, DocumentMetadata& metad
   int kept_lines = 0;
   bool title_open = true;
   bool title_from_page = false;  // the title came from the first line and may carry the site's name
+  size_t title_start = 0, title_next = 0;  // that line, with its line break
   size_t line_start = 0;
   while (line_start < text.size()) {
     size_t newline = text.find('\n', line_start);
@@ -182,14 +183,20 @@ void Boilerplate(std::string_view text, PassOutput& out, DocumentMetadata& metad
         }
       }
       // A web page's <title> line is often "title_channel_site" and its heading the title alone:
-      // the next line, when it is the start of the title up to a separator, is the title.
+      // the next line, when it is the start of the title up to a separator, is the title. The
+      // page's title line then only repeats the heading (with the site's name): it goes, with
+      // the blank line after it. So does a title line the heading repeats exactly.
       if (title_from_page && header && line.find_first_not_of(" \t\r") != std::string_view::npos) {
         std::string heading = Trim(line);
         std::string_view rest = std::string_view(metadata.title).substr(std::min(heading.size(), metadata.title.size()));
         bool separated = false;
         for (std::string_view separator : {"_", "|", "-", " ", "－", "—", "｜"}) separated |= rest.starts_with(separator);
-        if (!heading.empty() && heading.size() < metadata.title.size() && metadata.title.starts_with(heading) && separated)
+        bool repeated = !heading.empty() && metadata.title.starts_with(heading) && (rest.empty() || separated);
+        if (repeated) {
           metadata.title = heading;
+          bool blank_after = title_next < text.size() && text[title_next] == '\n';
+          out.Delete(title_start, title_next + (blank_after ? 1 : 0), kRule);
+        }
         title_from_page = false;
       }
       std::string body = header && title_open ? Trim(line) : std::string();
@@ -206,6 +213,8 @@ void Boilerplate(std::string_view text, PassOutput& out, DocumentMetadata& metad
         if (metadata.title.empty() && body.size() <= 400) {
           metadata.title = body;
           title_from_page = RE2::FullMatch(body, p.title_like);
+          title_start = line_start;
+          title_next = next;
         }
         title_open = false;  // only the first body line can be the title
       }

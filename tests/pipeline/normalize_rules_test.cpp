@@ -215,6 +215,9 @@ TEST_CASE("whitespace", "[normalize][whitespace]") {
   // An aside in brackets is judged on its own: a byline keeps its spaces, spaced-out letters do not.
   std::string byline = "新华社北京3月5日电（记者 张三 李四）会议开幕。";
   CHECK(Norm(byline) == byline);
+  // Without a byline, the subtitle still ends at its line: it is a title's line, however long.
+  std::string salutation = "——2024年1月20日在某市第十七届人民代表大会第三次会议上\n各位代表：\n现在，我代表市人民政府作报告。";
+  CHECK(Norm(salutation) == salutation);
   CHECK(Norm("要坚持（注 意 安 全）原则。") == "要坚持（注意安全）原则。");
 }
 
@@ -454,6 +457,13 @@ TEST_CASE("boilerplate and metadata", "[normalize][boilerplate]") {
   // A page's <title> carries the channel and site; the heading after it is the title alone.
   CHECK(Run("春耕生产工作通知_通知公告_某县人民政府\n\n春耕生产工作通知\n\n正文。").metadata.title == "春耕生产工作通知");
   CHECK(Run("某县工作方案（草案）\n某县工作方案\n正文。").metadata.title == "某县工作方案（草案）");
+  // The <title> line only repeats the heading, so it goes; a first line the next one does not
+  // repeat is the document's own.
+  CHECK(Norm("春耕生产工作通知_通知公告_某县人民政府\n\n春耕生产工作通知\n\n正文。") == "春耕生产工作通知\n\n正文。");
+  CHECK(Norm("春耕生产工作通知\n\n发布时间：2025-03-18\n\n春耕生产工作通知\n\n正文。") == "春耕生产工作通知\n\n正文。");
+  for (std::string clean : {"某县工作方案（草案）\n某县工作方案\n正文。", "政府工作报告\n政府工作报告解读\n正文。",
+                            "政府工作报告\n——2024年1月15日在某市第十六届人民代表大会第四次会议上\n正文。"})
+    CHECK(Norm(clean) == clean);
   // A sentence that mentions a source is body text.
   CHECK(Norm("数据来源于统计局，时间跨度为五年。") == "数据来源于统计局，时间跨度为五年。");
   // A scraped page that repeats its banner: removed lines do not use up the header's 12 lines,
