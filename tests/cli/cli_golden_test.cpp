@@ -117,7 +117,7 @@ TEST_CASE("table output aligns Chinese text by display width", "[cli][query]") {
   for (int s : starts) CHECK(s == starts.front());
 }
 
-TEST_CASE("usage errors exit 1 with a message; help exits 0", "[cli]") {
+TEST_CASE("usage errors exit 1 with a message, help exits 0", "[cli]") {
   auto bad = test::RunPledge("ingest --no-such-flag x");
   CHECK(bad.exit_code == 1);
   CHECK_FALSE(bad.err.empty());

@@ -65,7 +65,7 @@ TEST_CASE("large units: 万万 is 亿, 兆 is 10^12", "[numbers]") {
   CHECK_FALSE(ParseNumber("三亿五亿"));  // two numbers
 }
 
-TEST_CASE("units within a section only get smaller; the prefix parser stops there", "[numbers]") {
+TEST_CASE("units within a section only get smaller, the prefix parser stops there", "[numbers]") {
   CHECK_FALSE(ParseNumber("五十千"));
   auto p = ParseNumberPrefix("五十千");
   REQUIRE(p);

@@ -363,7 +363,7 @@ TEST_CASE("a threshold that entitles is a condition", "[extract][modality]") {
   CHECK(One("满意率达不到90%的取消年终奖。").modality == "condition");
 }
 
-TEST_CASE("a year written with ○ for zero is a year; ○ alone is no number", "[extract][year]") {
+TEST_CASE("a year written with ○ for zero is a year, ○ alone is no number", "[extract][year]") {
   auto q = X("二○○五年全市生产总值达到三百亿元。");
   REQUIRE(q.size() == 2);
   CHECK(q[0].text == "二○○五年");

@@ -87,7 +87,7 @@ TEST_CASE("kill -9 in the middle of an ingest loses nothing and duplicates nothi
   CHECK(Commitments(db_path) == Commitments(dir.Path("clean.db")));
 }
 
-TEST_CASE("stale documents are re-derived; reprocess needs no source files", "[ingest][reprocess]") {
+TEST_CASE("stale documents are re-derived, reprocess needs no source files", "[ingest][reprocess]") {
   test::TempDir dir;
   std::string db_path = dir.Path("p.db");
   fs::copy(test::SourcePath("samples"), dir.Path("in"), fs::copy_options::recursive);
@@ -99,7 +99,11 @@ TEST_CASE("stale documents are re-derived; reprocess needs no source files", "[i
     db.exec("DELETE FROM commitments WHERE document_id IN (SELECT id FROM documents WHERE path LIKE '%seed%')");
   }
   auto run = test::RunPledge("ingest --db '" + db_path + "' '" + dir.Path("in") + "'");
-  CHECK_THAT(run.out, Catch::Contains("1 loaded, 4 unchanged"));
+  // Only the stale seed is processed again; the others are unchanged.
+  int samples = 0;
+  for (const auto& entry : fs::directory_iterator(dir.Path("in"))) samples += entry.is_regular_file() ? 1 : 0;
+  REQUIRE(samples > 5);
+  CHECK_THAT(run.out, Catch::Contains("1 loaded, " + std::to_string(samples - 1) + " unchanged"));
   CHECK(Commitments(db_path) == before);
 
   fs::remove_all(dir.Path("in"));  // reprocess works from the stored raw bytes alone
@@ -109,13 +113,13 @@ TEST_CASE("stale documents are re-derived; reprocess needs no source files", "[i
   }
   auto re = test::RunPledge("reprocess --db '" + db_path + "'");
   CHECK(re.exit_code == 0);
-  CHECK_THAT(re.out, Catch::Contains("5 loaded"));
+  CHECK_THAT(re.out, Catch::Contains(std::to_string(samples) + " loaded"));
   CHECK(Commitments(db_path) == before);
   SQLite::Database db(db_path, SQLite::OPEN_READONLY);
-  CHECK(Count(db, "SELECT count(*) FROM documents WHERE pipeline_version = '" + std::string(kPipelineVersion) + "'") == 5);
+  CHECK(Count(db, "SELECT count(*) FROM documents WHERE pipeline_version = '" + std::string(kPipelineVersion) + "'") == samples);
 }
 
-TEST_CASE("JSON logs: one object per event; the run keeps its summary", "[ingest][log]") {
+TEST_CASE("JSON logs: one object per event, and the run keeps its summary", "[ingest][log]") {
   test::TempDir dir;
   test::WriteBytes(dir.Path("empty.txt"), "");
   fs::copy(test::SourcePath("samples/gbk_rural_plan.txt"), dir.Path("plan.txt"));
