@@ -198,6 +198,11 @@ TEST_CASE("modality", "[extract][modality]") {
   // The most specific part of the context decides: a section of plans under a title of both.
   CHECK(One("新建农村公路150公里。", "某县2023年工作总结和2024年工作打算 / 三、2024年工作打算").modality == "target");
   CHECK(One("新建农村公路150公里。", "某县2024年工作要点 / 一、2023年工作回顾").modality == "achievement");
+  // A budget report: how last year's budget was carried out, and this year's draft.
+  std::string budget = "关于某市2023年预算执行情况和2024年预算草案的报告";
+  CHECK(One("全市一般公共预算支出安排1268亿元。", budget + " / 三、2024年预算草案").modality == "target");
+  CHECK(One("加上上级补助收入186.4亿元。", budget + " / 一、2023年预算执行情况").modality == "achievement");
+  CHECK(One("新建农村公路150公里。", "某县2023年重点工作落实情况").modality == "achievement");
   CHECK(One("全市新增就业岗位12000多个").modality == "achievement");
   CHECK(One("新增就业5万人。", "标题 / 今年的主要目标是：增长6%。").modality == "target");  // the paragraph's lead
   CHECK(One("学校周边200米范围内不得设置网吧").modality == "obligation");  // the modal word after, same clause
