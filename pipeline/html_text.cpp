@@ -215,15 +215,30 @@ class Extractor {
     bool figures = rules::IsTableRow(row);
     if (header_) {
       std::string_view header = std::string_view(out_.text).substr(header_->start, header_->end - header_->start);
-      SettleHeader(figures && rules::IsTableHeader(header, row));
+      // The header lies before this row: what settling it inserts moves this row along.
+      size_t inserted = SettleHeader(figures && rules::IsTableHeader(header, row));
+      row_start += inserted;
+      for (size_t& at : separators) at += inserted;
     }
     if (!figures) header_ = Row{row_start, out_.text.size(), std::move(separators)};
   }
-  // The row waiting to know whether it heads rows of figures keeps its spaces or not.
-  void SettleHeader(bool heads_figures) {
-    if (header_ && !heads_figures)
-      for (size_t at : header_->separators) out_.text[at] = '\n';
+  // The row waiting to know whether it heads rows of figures keeps its spaces, or its cells
+  // become paragraphs of their own: a blank line between them, as between the paragraphs of the
+  // page, so that no cell is taken for a line its neighbour wraps onto ((一)教育提质 | 新建…).
+  // Returns the number of bytes inserted.
+  size_t SettleHeader(bool heads_figures) {
+    size_t inserted = 0;
+    if (header_ && !heads_figures) {
+      for (auto it = header_->separators.rbegin(); it != header_->separators.rend(); ++it) {
+        size_t at = *it;
+        out_.text[at] = '\n';
+        out_.text.insert(out_.text.begin() + static_cast<std::ptrdiff_t>(at), '\n');
+        out_.to_raw.insert(out_.to_raw.begin() + static_cast<std::ptrdiff_t>(at), out_.to_raw[at]);
+        ++inserted;
+      }
+    }
     header_.reset();
+    return inserted;
   }
 
   const TrackedText& decoded_;

@@ -4,7 +4,7 @@
 //   HtmlToText(decoded) parses the decoded page with gumbo (an HTML5 parser, not regexes) and
 //   returns the text a reader sees: the <title>, then the text of the body in document order,
 //   with a line break at <br> and a blank line (a paragraph end) at every other block element
-//   (p, div, li, h1–h6, tr, …). A table row's cells are lines of their own, except in a row of
+//   (p, div, li, h1–h6, tr, …). A table row's cells are paragraphs of their own, except in a row of
 //   figures (rules/table_rows.h) or its header, and in a row of labels and values (发文机关： |
 //   某市人民政府), where one space sets them apart as in a plain-text page.
 //   A site's menu (a block of three or more short links with only separators between them:

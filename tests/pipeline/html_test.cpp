@@ -20,7 +20,9 @@ TEST_CASE("HTML pages are reduced to their visible text by a parser", "[html]") 
   CHECK(text.text.find("font-size") == std::string::npos);   // style
   CHECK(text.text.find("<p") == std::string::npos);          // no tags
   CHECK(text.text.rfind("关于印发《某县2025年民生实事工作方案》的通知\n", 0) == 0);  // the title first
-  CHECK(text.text.find("（一）教育提质\n新建幼儿园3所") != std::string::npos);   // table cells are lines
+  // Table cells are paragraphs: as lines, a label (（一）教育提质) and the cell after it read
+  // like a line and the text it wraps onto, on a page whose paragraphs are set apart.
+  CHECK(text.text.find("（一）教育提质\n\n新建幼儿园3所") != std::string::npos);
   // Other blocks are paragraphs, a blank line apart: a heading without punctuation is never
   // taken for a line wrapped by a layout.
   CHECK(text.text.find("一、工作目标\n\n2025年全县") != std::string::npos);
@@ -44,7 +46,7 @@ TEST_CASE("HTML pages are reduced to their visible text by a parser", "[html]") 
     if (text.text[i] != '\n') REQUIRE(raw[text.to_raw[i]] == text.text[i]);
 }
 
-TEST_CASE("HTML tables: a row of figures is one line, other rows keep a line per cell", "[html]") {
+TEST_CASE("HTML tables: a row of figures is one line, other rows keep a paragraph per cell", "[html]") {
   std::string page =
       "<html><body><p>主要指标如下。</p><table>"
       "<tr><th>序号</th><th>指标名称</th><th>单位</th><th>2020年</th><th>2025年</th></tr>"
@@ -55,14 +57,14 @@ TEST_CASE("HTML tables: a row of figures is one line, other rows keep a line per
   // As lines of their own, 9800 / 12000 were joined like a wrap and read 980012000.
   CHECK(n.text.text ==
         "主要指标如下。\n\n序号 指标名称 单位 2020年 2025年\n\n1 公路总里程 公里 9800 12000\n\n"
-        "2 港口吞吐量 万吨 8500 10000\n\n（一）教育提质\n新建幼儿园3所。\n");
+        "2 港口吞吐量 万吨 8500 10000\n\n（一）教育提质\n\n新建幼儿园3所。\n");
   CHECK(n.fixes.empty());
   // A header of words over rows of figures keeps its cells on one line too.
   n = NormalizeText(HtmlToText(TrackedText::Identity(
       "<table><tr><th>产品名称</th><th>单位</th><th>产量</th><th>增长</th></tr>"
       "<tr><td>水泥</td><td>万吨</td><td>356</td><td>-2.1</td></tr></table>"
       "<table><tr><th>名称</th><th>说明</th><th>备注</th></tr><tr><td>学校</td><td>幼儿园</td><td>医院</td></tr></table>")));
-  CHECK(n.text.text == "产品名称 单位 产量 增长\n\n水泥 万吨 356 -2.1\n\n名称\n说明\n备注\n\n学校\n幼儿园\n医院\n");
+  CHECK(n.text.text == "产品名称 单位 产量 增长\n\n水泥 万吨 356 -2.1\n\n名称\n\n说明\n\n备注\n\n学校\n\n幼儿园\n\n医院\n");
   // A row of labels and values is one line: a disclosure page's header becomes metadata.
   n = NormalizeText(HtmlToText(TrackedText::Identity(
       "<table><tr><td>发文机关：</td><td>杭州市人民政府办公厅</td><td>成文日期：</td><td>2023年03月15日</td></tr>"
