@@ -257,7 +257,29 @@ struct TableAbove {
   int width = 0;
 };
 
-bool BreakIsLayout(icu::BreakIterator* words, std::string_view line, std::string_view next, TableAbove table) {
+// Whether a text sets its paragraphs apart with blank lines, as web pages do: nearly every line
+// that ends a sentence is followed by a blank line (or ends the text). In such a text a short
+// line followed directly by text is a paragraph's start cut by a wrap, not a title.
+bool ParagraphsSetApart(std::string_view text) {
+  int ends = 0, apart = 0;
+  for (size_t start = 0; start < text.size();) {
+    size_t nl = text.find('\n', start);
+    size_t end = nl == std::string_view::npos ? text.size() : nl;
+    std::string_view line = TrimSpaces(text.substr(start, end - start));
+    start = end + 1;
+    if (line.empty()) continue;
+    UChar32 last = Utf8Before(line, line.size(), nullptr);
+    if (last != U'。' && last != U'！' && last != U'？') continue;
+    ++ends;
+    size_t after = start;
+    while (after < text.size() && (text[after] == ' ' || text[after] == '\r')) ++after;
+    if (nl == std::string_view::npos || after >= text.size() || text[after] == '\n') ++apart;
+  }
+  return ends >= 4 && apart * 10 >= ends * 9;
+}
+
+bool BreakIsLayout(icu::BreakIterator* words, std::string_view line, std::string_view next, TableAbove table,
+                   bool paragraphs_apart) {
   UChar32 last = Utf8Before(line, line.size(), nullptr);
   UChar32 first = Utf8At(next, 0, nullptr);
   // No line starts with ，or ）, if the line before it is text: a line of marks alone could chain
@@ -318,7 +340,9 @@ bool BreakIsLayout(icu::BreakIterator* words, std::string_view line, std::string
   // are short; the bound keeps a long clause from being scanned at each break.
   if (heading) {
     std::string_view clause = TrimSpaces(LastClause(line));
-    return clause.size() <= 600 && CannotEndTitle(clause);
+    if (clause.size() > 600) return false;
+    // Where paragraphs are set apart by blank lines, so are headings (see below).
+    return CannotEndTitle(clause) || (paragraphs_apart && HasSentencePunct(next.substr(0, 240)));
   }
   if (CodePoints(line, 80) > 80) return true;
   // An attachment's label (附件2, 附表1) stands above its title.
@@ -338,6 +362,10 @@ bool BreakIsLayout(icu::BreakIterator* words, std::string_view line, std::string
   bool subtitle = line.starts_with("——") && CodePoints(line, 80) <= 80 && !HasSentencePunct(line);
   bool title = ((CodePoints(line, 25) <= 25 && !HasSentencePunct(line)) || IsDocumentTitle(line) || subtitle) &&
                !SentenceLine(line);
+  // Where paragraphs are set apart by blank lines, a title or a heading has one after it too: a
+  // short line running straight into a sentence (全市政府性基金预算收入 / 完成598.7亿元，下降
+  // 18.6%…) is cut. A salutation (各位代表：) or a date under a title is no sentence of text.
+  if (title && paragraphs_apart && !IsDocumentTitle(line) && HasSentencePunct(next.substr(0, 240))) return true;
   return !title || CannotEndTitle(line);
 }
 
@@ -350,6 +378,7 @@ void HardWrap(std::string_view text, PassOutput& out) {
   // differently, and normalization must be idempotent.
   size_t line_start = 0, logical_start = 0;
   TableAbove table;
+  bool paragraphs_apart = ParagraphsSetApart(text);
   for (size_t nl = text.find('\n'); nl != std::string_view::npos; nl = text.find('\n', line_start)) {
     size_t next_start = nl + 1;
     line_start = next_start;
@@ -362,7 +391,7 @@ void HardWrap(std::string_view text, PassOutput& out) {
     std::string_view next = TrimSpaces(text.substr(next_start, next_end - next_start));
     bool joined = !line.empty() && !next.empty() &&                        // else a paragraph break
                   !(next_start < text.size() && text[next_start] == ' ') &&  // indented: a new paragraph/article
-                  BreakIsLayout(words.get(), line, next, table);
+                  BreakIsLayout(words.get(), line, next, table, paragraphs_apart);
     if (!joined) {
       // A row or a header widens the table; a piece of cells leaves it as it is; a sentence, a
       // blank line or a title ends it.

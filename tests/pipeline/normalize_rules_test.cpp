@@ -215,6 +215,18 @@ TEST_CASE("whitespace", "[normalize][whitespace]") {
   // An aside in brackets is judged on its own: a byline keeps its spaces, spaced-out letters do not.
   std::string byline = "新华社北京3月5日电（记者 张三 李四）会议开幕。";
   CHECK(Norm(byline) == byline);
+  // In a text whose paragraphs are set apart by blank lines (a web page's), a short line running
+  // straight into a sentence was cut by a wrap, a heading's too; in a text of single line
+  // breaks it is a title over its paragraph.
+  std::string apart = "一、预算执行情况\n\n全市一般公共预算收入完成856.3亿元。\n\n市级收入完成312.8亿元。\n\n"
+                      "支出完成1235.6亿元。\n\n结转下年支出12.3亿元。\n\n";
+  CHECK(Norm(apart + "全市政府性基金预算收入\n完成598.7亿元，下降18.6%。\n") ==
+        apart + "全市政府性基金预算收入完成598.7亿元，下降18.6%。\n");
+  CHECK(Norm(apart + "（二）县财政按每户1500元标准给予\n奖补，所需资金由县乡分担。\n") ==
+        apart + "（二）县财政按每户1500元标准给予奖补，所需资金由县乡分担。\n");
+  for (std::string kept : {apart + "政府工作报告\n各位代表：\n", apart + "某市人民政府\n2024年1月16日\n",
+                           std::string("一般公共预算\n全市一般公共预算收入完成856.3亿元，增长6.2%。\n")})
+    CHECK(Norm(kept) == kept);
   // Without a byline, the subtitle still ends at its line: it is a title's line, however long.
   std::string salutation = "——2024年1月20日在某市第十七届人民代表大会第三次会议上\n各位代表：\n现在，我代表市人民政府作报告。";
   CHECK(Norm(salutation) == salutation);
