@@ -710,6 +710,8 @@ std::vector<Quantity> ExtractQuantities(std::string_view s, std::string_view con
           }
         }
       }
+      // 一次性奖励: a number and its unit made an adjective by 性 (one-off) count nothing.
+      if (unit && StartsWith(s, at, "性")) goto next_token;
       // 三年半, 一吨半, 两米半: half a unit more.
       double half = 0;
       if (unit && (unit->kind == "duration" || unit->kind == "measure" || unit->kind == "area") && StartsWith(s, at, "半")) {

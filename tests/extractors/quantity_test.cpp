@@ -208,6 +208,10 @@ TEST_CASE("modality", "[extract][modality]") {
   CHECK(One("学校周边200米范围内不得设置网吧").modality == "obligation");  // the modal word after, same clause
   CHECK(One("达到200米，不得设置网吧").modality == "achievement");       // another clause: not its modal word
   CHECK(One("单笔贷款额度不超过300万元").modality == "obligation");       // 不超过 sets a cap, not a result
+  // A cap on what is granted is no threshold of who gets it; a threshold is.
+  CHECK(One("对符合条件的企业给予最高不超过五十万元的一次性奖励。").modality != "condition");
+  CHECK(One("对投资额超过1000万元的项目给予奖励。").modality == "condition");
+  CHECK(One("人均预期寿命达到79岁。").modality == "achievement");  // 预期寿命 is life expectancy
   // A rule's floor or ceiling is a requirement without 必须 or 要, unless the section says otherwise.
   CHECK(X("各级领导干部每年到基层调研时间不少于30天。")[0].modality == "obligation");
   CHECK(One("市委每季度至少听取1次专题汇报。").modality == "obligation");
@@ -234,7 +238,8 @@ TEST_CASE("not quantities", "[extract][negative]") {
                         "为了帮助“4050”人员再就业", "和群众“三同”", "每人必须联系一个镇处", "上了生动的一课",
                         "从登上历史舞台的那一天起", "一、新时期群众工作的特点", "（一）从群众角度看",
                         "%26lt;项目问责制", "容量26l的水箱", "会议于10:30开始", "更新时间2025-04-24",
-                        "深化“最多跑一次”改革", "落实“两个100%”要求", "单位：亿元", "指标 单位 亿元 万人"}) {
+                        "深化“最多跑一次”改革", "落实“两个100%”要求", "单位：亿元", "指标 单位 亿元 万人",
+                        "给予一次性奖励", "不超过一次性补助"}) {
     INFO(s);
     auto q = X(s);
     std::vector<std::string> texts;
