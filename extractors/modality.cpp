@@ -119,6 +119,8 @@ ModalityCues::ModalityCues(std::string_view sentence, std::string_view context) 
   past_ = AllMatches(sentence, p.past);
   achievement_ = AllMatches(sentence, p.achievement);
   std::erase_if(achievement_, [&](const auto& m) { return sentence.substr(m.first).starts_with("可达"); });
+  // 预期寿命 is life expectancy, a noun: no 预期 of a plan.
+  std::erase_if(target_, [&](const auto& m) { return sentence.substr(m.first).starts_with("预期寿命"); });
   condition_words_ = AllMatches(sentence, p.condition_words);
   condition_verbs_ = AllMatches(sentence, p.condition_verbs);
   time_frames_ = AllMatches(sentence, p.time_frame);
@@ -150,7 +152,14 @@ std::string ModalityCues::Classify(size_t start, size_t end, std::string_view bo
     while (gap < start && s[gap] == ' ') ++gap;
     if (gap == start) verb_before = true;
   }
-  if (verb_before && starts(after, "的")) return "condition";
+  // …but 给予最高不超过50万元的奖励 caps what is granted: the amount is the grant's, no threshold.
+  if (verb_before && starts(after, "的")) {
+    std::string_view lead = s.substr(clause, start - clause);
+    bool granted = false;
+    for (std::string_view w : {"给予", "最高", "最多", "奖励", "补助", "补贴", "资助", "奖补"})
+      granted |= lead.find(w) != std::string_view::npos;
+    if (!granted) return "condition";
+  }
   if (AnyWithin(condition_words_, clause, start)) return "condition";
   // The modal word nearest the quantity governs it (要确保 → target, 规定…不得 → obligation).
   size_t obligation = LastEndWithin(obligation_, scope, start), target = LastEndWithin(target_, scope, start);
