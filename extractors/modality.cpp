@@ -33,7 +33,7 @@ std::string_view Scope(std::string_view sentence, size_t start) {
 
 struct Patterns {
   // 满 as in 运营满1年的, 年满60周岁的: the threshold of an entitlement.
-  RE2 condition_verbs{R"(达不到|不足|低于|未达到|未完成|少于|不满|满|超过|高于)"};
+  RE2 condition_verbs{R"(达不到|不足|低于|未达到|未完成|少于|不满|满|超过|超|高于)"};
   RE2 condition_words{R"(如果|若|凡是|一旦|否则)"};
   RE2 obligation{R"(必须|不得|不准|严禁|禁止|务必|须|应当|应该|规定|要求|责令|坚持|(?:^|[^主重需只想纲概摘])要)"};
   RE2 target{R"(力争|争取|确保|目标|预期|预计|计划|规划|决定|拟|努力|力求|到\d{4}年|到二[〇○零]\S{2}年|用\S{1,4}(?:年|个月)?时间|将)"};

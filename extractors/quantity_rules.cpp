@@ -81,6 +81,8 @@ const std::vector<WordRule>& Periods() {
       {"每年度", "year"}, {"每年", "year"}, {"年均", "year"}, {"年平均", "year"}, {"每季度", "quarter"},
       {"每月", "month"}, {"月均", "month"}, {"每周", "week"}, {"每天", "day"}, {"每日", "day"},
       {"日均", "day"}, {"每人", "person"}, {"人均", "person"}, {"每户", "household"}, {"户均", "household"},
+      // Per unit of land, as yields and tax per mu are stated (亩均税收30万元).
+      {"每亩", "mu"}, {"亩均", "mu"},
   };
   return words;
 }

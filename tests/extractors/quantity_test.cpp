@@ -212,6 +212,8 @@ TEST_CASE("modality", "[extract][modality]") {
   CHECK(One("对符合条件的企业给予最高不超过五十万元的一次性奖励。").modality != "condition");
   CHECK(One("对投资额超过1000万元的项目给予奖励。").modality == "condition");
   CHECK(One("人均预期寿命达到79岁。").modality == "achievement");  // 预期寿命 is life expectancy
+  CHECK(X("年产值超百亿元的企业达到15家。")[0].modality == "condition");  // 超…的: a threshold
+  CHECK(One("亩均税收达到30万元。").period == "mu");                          // per mu of land
   // A rule's floor or ceiling is a requirement without 必须 or 要, unless the section says otherwise.
   CHECK(X("各级领导干部每年到基层调研时间不少于30天。")[0].modality == "obligation");
   CHECK(One("市委每季度至少听取1次专题汇报。").modality == "obligation");
