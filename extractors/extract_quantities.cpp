@@ -278,16 +278,17 @@ std::string AdverbBoundBefore(std::string_view s, size_t at, size_t* word_start)
   return "";
 }
 
-// 不超过总投资的30%, 不低于销售收入的5%: the bound word governs a share of a named whole. It
-// stands before a short noun phrase (up to 10 hanzi, no punctuation) and 的.
+// 不超过总投资的30%, 不低于销售收入的5%, 不超过同期LPR的50%: the bound word governs a share of a
+// named whole. It stands before a short noun phrase (up to 12 hanzi or ASCII letters and digits,
+// no punctuation) and 的.
 std::string ShareBoundBefore(std::string_view s, size_t at, size_t* word_start) {
   size_t end = at;
   while (end > 0 && s[end - 1] == ' ') --end;
   if (end < 3 || s.substr(end - 3, 3) != "的") return "";
   size_t p = end - 3;
-  for (int k = 0; k < 10 && p > 0; ++k) {
+  for (int k = 0; k < 12 && p > 0; ++k) {
     UChar32 c = CharBefore(s, p);
-    if (!(c >= 0x4E00 && c <= 0x9FFF)) break;
+    if (!(c >= 0x4E00 && c <= 0x9FFF) && !(c < 0x80 && std::isalnum(static_cast<int>(c)))) break;
     p -= U8_LENGTH(c);
     std::string bound = BoundBefore(s, p, word_start);
     if (!bound.empty()) return bound;
