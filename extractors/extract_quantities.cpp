@@ -673,6 +673,12 @@ std::vector<Quantity> ExtractQuantities(std::string_view s, std::string_view con
       auto try_unit = [&]() {
         if (const rules::UnitRule* found_unit = Units().At(s, at)) {
           std::string_view text = found_unit->text;
+          // 由95升至102: 升 before 至 is the verb (rises), not litres.
+          if (text == "升") {
+            size_t k = at + text.size();
+            for (std::string_view verb_tail : {"至", "到", "为", "高", "级", "格", "值", "温", "幅"})
+              if (StartsWith(s, k, verb_tail)) return false;
+          }
           if (text == "个") {  // 2个多亿, 3个亿: 个 before a multiplier is not the classifier
             size_t k = at + text.size();
             if (StartsWith(s, k, "多") || StartsWith(s, k, "余")) k += 3;

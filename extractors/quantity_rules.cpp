@@ -35,6 +35,7 @@ const std::vector<UnitRule>& Units() {
       {"公分", "measure", "m", 0.01}, {"厘米", "measure", "m", 0.01}, {"毫米", "measure", "m", 0.001}, {"千克", "measure", "kg", 1}, {"公斤", "measure", "kg", 1},
       {"千瓦时", "measure", "kwh", 1}, {"度电", "measure", "kwh", 1}, {"千瓦", "measure", "kw", 1},
       {"兆瓦", "measure", "kw", 1000}, {"立方米", "measure", "m3", 1},
+      {"毫升", "measure", "m3", 0.000001}, {"公升", "measure", "m3", 0.001}, {"升", "measure", "m3", 0.001},
       {"标准箱", "measure", "teu", 1}, {"人次", "count", "", 1},
       {"微克/立方米", "measure", "ug/m3", 1}, {"毫克/立方米", "measure", "ug/m3", 1000},  // air quality
       // counts: classifiers

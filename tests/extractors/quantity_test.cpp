@@ -185,6 +185,12 @@ TEST_CASE("units beyond the common ones", "[extract][measure][percent]") {
   CHECK(q.kind == "measure");
   CHECK(q.unit == "ug/m3");
   CHECK(q.value == 35);
+  // Litres, in cubic metres like every volume; 升 before 至 is the verb (rises).
+  q = One("人均日供水量不少于60升。");
+  CHECK(q.unit == "m3");
+  CHECK(q.value == Approx(0.06));
+  CHECK(q.bound == "min");
+  CHECK(X("指数由95升至102。").empty());
 }
 
 TEST_CASE("modality", "[extract][modality]") {
