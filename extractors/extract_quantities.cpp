@@ -278,6 +278,22 @@ std::string AdverbBoundBefore(std::string_view s, size_t at, size_t* word_start)
   return "";
 }
 
+// Whether a noun for people (人口, 农户, 群众 …) starts within the next six characters after
+// `at`, with only hanzi between: 4.6万农村人口, 2万农户, 10万新型职业农民. A number of ten
+// thousands before such a noun counts them, though no classifier says so.
+bool PeopleCountedAfter(std::string_view s, size_t at) {
+  static constexpr std::string_view kPeople[] = {"人口", "农户", "群众", "居民", "农民", "职工", "劳动力", "学生", "儿童",
+                                                 "老人", "家庭", "贫困户"};
+  for (int k = 0; k < 6 && at < s.size(); ++k) {
+    for (std::string_view noun : kPeople)
+      if (StartsWith(s, at, noun)) return true;
+    UChar32 c = CharAt(s, at);
+    if (!(c >= 0x4E00 && c <= 0x9FFF)) return false;
+    at += U8_LENGTH(c);
+  }
+  return false;
+}
+
 // 不超过总投资的30%, 不低于销售收入的5%, 不超过同期LPR的50%: the bound word governs a share of a
 // named whole. It stands before a short noun phrase (up to 12 hanzi or ASCII letters and digits,
 // no punctuation) and 的.
@@ -772,6 +788,8 @@ std::vector<Quantity> ExtractQuantities(std::string_view s, std::string_view con
           }
         }
         if (unit->text == "成" && (is_range ? high : number) > 10) goto next_token;  // 成千成万
+      } else if ((multiplier > 1 || TrailingMultiplier(number_text) > 1) && PeopleCountedAfter(s, span_end)) {
+        q.kind = "count";  // 解决4.6万农村人口的饮水问题, 带动2万农户: people counted by the noun after
       } else if (multiplier > 1 || TrailingMultiplier(number_text) > 1 || number >= 1e4) {
         if (!MoneyContextAround(s, t.start, span_end)) goto next_token;
         q.kind = "money";

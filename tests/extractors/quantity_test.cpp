@@ -257,6 +257,15 @@ TEST_CASE("not quantities", "[extract][negative]") {
   }
 }
 
+TEST_CASE("ten thousands before a noun for people count them", "[extract][count]") {
+  auto q = One("解决4.6万农村人口的饮水不安全问题。");
+  CHECK(q.kind == "count");
+  CHECK(q.value == 46000);
+  CHECK(One("培育10万新型职业农民。").kind == "count");
+  CHECK(One("完成投资5万。").kind == "money");      // no people after: the money context decides
+  CHECK(X("解决4.6万个问题里的人口").size() == 1);  // a classifier first: counted by it
+}
+
 TEST_CASE("a bare multiplier is an amount only with a bound word", "[extract][money]") {
   CHECK(One("一批投资过千万的企业").value == 1e7);
   auto q = One("新开工亿元以上项目");
