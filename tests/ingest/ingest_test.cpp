@@ -75,7 +75,10 @@ TEST_CASE("ingest of samples/ fills every table with offsets that point at the r
   CHECK(Count(db, "SELECT count(*) FROM sentences") > 300);
   CHECK(Count(db, "SELECT count(*) FROM commitments") > 90);
   CHECK(Count(db, "SELECT count(*) FROM runs WHERE status = 'finished' AND files_loaded = " + std::to_string(n)) == 1);
-  CHECK(Count(db, "SELECT count(*) FROM documents WHERE encoding LIKE 'GB18030;%'") == 2);  // two GBK samples
+  // Every sample named gbk_… is detected as GBK (read as GB18030), and no other.
+  CHECK(Count(db, "SELECT count(*) FROM documents WHERE encoding LIKE 'GB18030;%'") ==
+        Count(db, "SELECT count(*) FROM documents WHERE path LIKE '%/gbk\\_%' ESCAPE '\\'"));
+  CHECK(Count(db, "SELECT count(*) FROM documents WHERE encoding LIKE 'GB18030;%'") >= 3);
   CHECK(Count(db, "SELECT count(*) FROM documents WHERE encoding = 'UTF-16LE; confidence=100'") == 1);
   CHECK(Count(db, "SELECT count(*) FROM documents WHERE author = '落花时节' AND published_at = '2025-04-24' "
                   "AND source_site = 'www.zciku.com' AND title = '某县树立群众观经验交流材料'") == 1);
