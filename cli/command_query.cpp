@@ -56,8 +56,9 @@ struct QueryArgs {
 };
 
 struct CommitmentArgs {
-  std::string db = "pledge.db", kind, modality, unit, doc, text, format;
+  std::string db = "pledge.db", kind, modality, unit, doc, text, format, run;
   std::optional<double> min, max;
+  std::optional<int64_t> since_run;
 };
 
 }  // namespace
@@ -96,6 +97,14 @@ Runner SetupCommitments(CLI::App& app) {
   app.add_option("--unit", a->unit, "canonical unit: CNY, day, month, year, percent, pp, mu, km …");
   app.add_option("--doc", a->doc, "document path: a glob (*seed*) or a substring");
   app.add_option("--text", a->text, "substring of the commitment or its sentence");
+  app.add_option("--run", a->run,
+                 "only documents (re)loaded by this run: a run id, or 'last' for the latest run that ended "
+                 "(what the nightly job changed)")
+      ->check([](const std::string& v) {
+        if (v == "last" || (!v.empty() && v.find_first_not_of("0123456789") == std::string::npos)) return std::string();
+        return std::string("--run wants a run id or 'last', got '" + v + "'");
+      });
+  app.add_option("--since-run", a->since_run, "only documents (re)loaded by runs after this run id");
   AddFormatOption(app, a->format);
   return [a] {
     std::string sql =
@@ -108,6 +117,14 @@ Runner SetupCommitments(CLI::App& app) {
     if (a->max) sql += " AND coalesce(value, low) <= :max";
     sql += DocFilter(a->doc, "path");
     if (!a->text.empty()) sql += " AND (instr(text, :text) > 0 OR instr(sentence, :text) > 0)";
+    // documents.run_id is the run that last (re)loaded the document: its commitments are what
+    // that run changed. 'last' is the latest run that ended, whatever it loaded.
+    if (a->run == "last")
+      sql += " AND document_id IN (SELECT id FROM documents WHERE run_id = "
+             "(SELECT max(id) FROM runs WHERE status <> 'running'))";
+    else if (!a->run.empty())
+      sql += " AND document_id IN (SELECT id FROM documents WHERE run_id = :run)";
+    if (a->since_run) sql += " AND document_id IN (SELECT id FROM documents WHERE run_id > :since_run)";
     sql += " ORDER BY path, raw_start, id";
     auto db = OpenForReading(a->db);
     return RunAndPrint(db, sql, [&](SQLite::Statement& st) {
@@ -118,6 +135,8 @@ Runner SetupCommitments(CLI::App& app) {
       if (a->max) st.bind(":max", *a->max);
       if (!a->doc.empty()) st.bind(":doc", a->doc);
       if (!a->text.empty()) st.bind(":text", a->text);
+      if (!a->run.empty() && a->run != "last") st.bind(":run", static_cast<int64_t>(std::stoll(a->run)));
+      if (a->since_run) st.bind(":since_run", *a->since_run);
     }, a->format);
   };
 }

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <set>
 #include <sstream>
 
 #include "test_support.h"
@@ -91,6 +92,35 @@ TEST_CASE("query is read-only and reports SQLite's message", "[cli][query]") {
   CHECK_THAT(no_db.err, Catch::Contains("no such database"));
   auto count = test::RunPledge("query -f jsonl --db '" + db + "' \"SELECT count(*) AS n FROM documents\"");
   CHECK(count.out == "{\"n\":1}\n");
+}
+
+TEST_CASE("commitments --run and --since-run show what a run changed", "[cli][query]") {
+  test::TempDir dir;
+  std::string db = dir.Path("p.db"), in = dir.Path("in");
+  std::filesystem::create_directories(in);
+  std::filesystem::copy(test::SourcePath("samples/gbk_rural_plan.txt"), in + "/a.txt");
+  REQUIRE(test::RunPledge("ingest -q --db '" + db + "' '" + in + "'").exit_code == 0);    // run 1
+  std::filesystem::copy(test::SourcePath("samples/clean_law_quotes.txt"), in + "/b.txt");
+  REQUIRE(test::RunPledge("ingest -q --db '" + db + "' '" + in + "'").exit_code == 0);    // run 2: b only
+  REQUIRE(test::RunPledge("ingest -q --db '" + db + "' '" + in + "'").exit_code == 0);    // run 3: nothing
+  auto paths = [&](const std::string& filter) {
+    auto r = test::RunPledge("commitments -f csv --db '" + db + "' " + filter);
+    REQUIRE(r.exit_code == 0);
+    std::set<std::string> found;
+    std::istringstream lines(r.out);
+    std::string line;
+    std::getline(lines, line);  // header
+    while (std::getline(lines, line)) found.insert(line.substr(line.find(',') + 1, line.find(".txt") + 4 - line.find(',') - 1));
+    return found;
+  };
+  CHECK(paths("--run 1") == std::set<std::string>{in + "/a.txt"});
+  CHECK(paths("--run 2") == std::set<std::string>{in + "/b.txt"});
+  CHECK(paths("--run last").empty());  // the last run found nothing new
+  CHECK(paths("--since-run 1") == std::set<std::string>{in + "/b.txt"});
+  CHECK(paths("--since-run 0") == std::set<std::string>{in + "/a.txt", in + "/b.txt"});
+  auto bad = test::RunPledge("commitments --db '" + db + "' --run yesterday");
+  CHECK(bad.exit_code == 1);
+  CHECK_THAT(bad.err, Catch::Contains("--run wants a run id or 'last'"));
 }
 
 TEST_CASE("table output aligns Chinese text by display width", "[cli][query]") {
