@@ -10,7 +10,7 @@ QUESTIONS = [
      "SELECT path, text, value, sentence FROM v_commitments\nWHERE kind = 'duration' AND unit = 'day' AND bound = 'min' AND modality = 'obligation'\nORDER BY path, raw_start"),
     ("Which money targets exceed 1 亿元, by document?",
      "SELECT path, count(*) AS targets, sum(value) / 1e8 AS total_yi_yuan, group_concat(text, '、') AS amounts\nFROM v_commitments\nWHERE kind = 'money' AND modality = 'target' AND coalesce(value, high) > 1e8\nGROUP BY path ORDER BY total_yi_yuan DESC"),
-    ("What did the last run add?",
+    ("What did the last run add? (`pledge commitments --run last` lists the commitments themselves)",
      "SELECT d.path, count(c.id) AS commitments\nFROM documents d LEFT JOIN commitments c ON c.document_id = d.id\nWHERE d.run_id = (SELECT max(id) FROM runs WHERE status = 'finished') AND d.status = 'loaded'\nGROUP BY d.path ORDER BY d.path"),
     ("Which percentage targets are stated as floors (at least X%)?",
      "SELECT path, text, value, sentence FROM v_commitments\nWHERE kind = 'percent' AND bound = 'min' AND modality IN ('target', 'obligation')\nORDER BY value DESC"),
