@@ -213,6 +213,26 @@ bool CannotEndTitle(std::string_view line) {
   return numeral_start < line.size() && numeral_start > 0 && Utf8Before(line, numeral_start, nullptr) == U'第';
 }
 
+// Whether `line` holds 要 as a modal verb (各地要按…, 党组织要深刻领悟…): not inside a word that
+// titles use (主要, 重要, 要点, 要求, 纲要, 纪要, 需要, 要素 …). A bounded look: lines grow.
+bool ModalYao(std::string_view line) {
+  std::string_view head = line.substr(0, 240);
+  for (size_t at = head.find("要"); at != std::string_view::npos; at = head.find("要", at + 3)) {
+    if (at == 0) continue;  // 要 opening a line: an imperative heading (要坚持…) as often as not
+    UChar32 before = Utf8Before(head, at, nullptr);
+    UChar32 after = at + 3 < head.size() ? Utf8At(head, at + 3, nullptr) : 0;
+    bool in_word = false;
+    for (UChar32 c : {U'主', U'重', U'需', U'只', U'想', U'纲', U'概', U'摘', U'提', U'紧', U'首', U'必', U'简', U'机',
+                      U'政', U'显', U'总', U'扼', U'纪'})
+      in_word |= before == c;
+    for (UChar32 c : {U'点', U'求', U'素', U'件', U'害', U'闻', U'职', U'务', U'案', U'领', U'员', U'么', U'是', U'地',
+                      U'津', U'冲', U'塞', U'道', U'目', U'览', U'旨', U'事', U'义', U'略', U'言', U'诀', U'犯', U'情'})
+      in_word |= after == c;
+    if (!in_word && IsHan(before) && IsHan(after)) return true;
+  }
+  return false;
+}
+
 // A line that cannot be a title, however short: a law's article (第一条 为了…) is body text,
 // and so is a line that goes on after a colon that introduces what follows (目标是：地区生产总值),
 // or one that states a requirement (各市县必须在3个月内, 每季度至少听取1次): titles name things.
@@ -220,8 +240,12 @@ bool SentenceLine(std::string_view line) {
   if (LawUnitAt(TrimSpaces(line)).ends_with("条")) return true;
   // A question or an answer of a policy interpretation (问：…有何规定？ / 答：可以拨打…) is speech.
   if (TrimSpaces(line).starts_with("问：") || TrimSpaces(line).starts_with("答：")) return true;
-  for (std::string_view modal : {"必须", "应当", "应该", "不得", "务必", "至少", "不少于", "不低于", "不超过", "不高于"})
+  for (std::string_view modal : {"必须", "应当", "应该", "不得", "务必", "至少", "不少于", "不低于", "不超过", "不高于",
+                                 "详见", "参见"})
     if (line.find(modal) != std::string_view::npos) return true;
+  if (ModalYao(line)) return true;
+  // A news story's dateline (新华社北京3月5日电（记者 …）) runs into its first sentence.
+  if (line.find("日电") != std::string_view::npos) return true;
   for (std::string_view lead : {"是：", "为：", "如下：", "包括：", "有："}) {
     size_t at = line.find(lead);
     if (at != std::string_view::npos && at + lead.size() < line.size()) return true;
