@@ -35,7 +35,8 @@ struct Patterns {
   // 满 as in 运营满1年的, 年满60周岁的: the threshold of an entitlement.
   RE2 condition_verbs{R"(达不到|不足|低于|未达到|未完成|少于|不满|满|超过|超|高于)"};
   RE2 condition_words{R"(如果|若|凡是|一旦|否则)"};
-  RE2 obligation{R"(必须|不得|不准|严禁|禁止|务必|须|应当|应该|规定|要求|责令|坚持|(?:^|[^主重需只想纲概摘])要)"};
+  // A penalty a law imposes (，处1万元以上5万元以下罚款; 并处; 可以处) is as binding as 必须.
+  RE2 obligation{R"(必须|不得|不准|严禁|禁止|务必|须|应当|应该|规定|要求|责令|坚持|(?:^|[^主重需只想纲概摘])要|(?:^|[，；：])(?:并|可以|可|另)?处以?)"};
   RE2 target{R"(力争|争取|确保|目标|预期|预计|计划|规划|决定|拟|努力|力求|到\d{4}年|到二[〇○零]\S{2}年|用\S{1,4}(?:年|个月)?时间|将)"};
   // 累计 is not here: it is cumulative, not past (到2025年累计建成 is a target).
   RE2 past{R"((?:^|[^为除])了|已|先后|共计|来[，,]|以来|到目前|截至|截止)"};
@@ -119,6 +120,18 @@ ModalityCues::ModalityCues(std::string_view sentence, std::string_view context) 
   past_ = AllMatches(sentence, p.past);
   achievement_ = AllMatches(sentence, p.achievement);
   std::erase_if(achievement_, [&](const auto& m) { return sentence.substr(m.first).starts_with("可达"); });
+  // 处 imposes a penalty before its amount (，处1万元以上…罚款) or after 并; 处理, 处置, 处于 are
+  // other words.
+  std::erase_if(obligation_, [&](const auto& m) {
+    std::string_view match = sentence.substr(m.first, m.second - m.first);
+    if (!match.ends_with("处") && !match.ends_with("处以")) return false;
+    if (match.find("并处") != std::string_view::npos) return false;  // 并处…罚款: always a penalty
+    std::string_view rest = sentence.substr(m.second);
+    if (!rest.empty() && rest.front() >= '0' && rest.front() <= '9') return false;
+    for (std::string_view numeral : {"一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "百", "千", "万", "半"})
+      if (rest.starts_with(numeral)) return false;
+    return true;
+  });
   // 预期寿命 is life expectancy, a noun: no 预期 of a plan.
   std::erase_if(target_, [&](const auto& m) { return sentence.substr(m.first).starts_with("预期寿命"); });
   condition_words_ = AllMatches(sentence, p.condition_words);
@@ -135,7 +148,8 @@ ModalityCues::ModalityCues(std::string_view sentence, std::string_view context) 
     if (target != review) target_context_ = target, review_context_ = review;
     end = cut == std::string_view::npos ? 0 : cut;
   }
-  has_period_word_ = sentence.find("每") != std::string_view::npos || sentence.find("均") != std::string_view::npos;
+  has_period_word_ = sentence.find("每") != std::string_view::npos || sentence.find("均") != std::string_view::npos ||
+                     sentence.find("按") != std::string_view::npos;
 }
 
 std::string ModalityCues::Classify(size_t start, size_t end, std::string_view bound_word) const {
@@ -198,8 +212,10 @@ std::string ClassifyModality(std::string_view sentence, size_t start, size_t end
 }
 
 std::string FindPeriod(std::string_view sentence, size_t start) {
-  std::string_view scope = Scope(sentence, start);  // Every period word contains 每 or 均: most sentences have neither.
-  if (scope.find("每") == std::string_view::npos && scope.find("均") == std::string_view::npos) return "";
+  std::string_view scope = Scope(sentence, start);  // Every period word contains 每, 均 or 按: most sentences have none.
+  if (scope.find("每") == std::string_view::npos && scope.find("均") == std::string_view::npos &&
+      scope.find("按") == std::string_view::npos)
+    return "";
   // The period word that ends nearest the quantity wins; at the same end, the longest
   // (每人每年 over 每年).
   size_t best_end = 0, best_length = 0;

@@ -35,6 +35,7 @@ const std::vector<UnitRule>& Units() {
       {"公分", "measure", "m", 0.01}, {"厘米", "measure", "m", 0.01}, {"毫米", "measure", "m", 0.001}, {"千克", "measure", "kg", 1}, {"公斤", "measure", "kg", 1},
       {"千瓦时", "measure", "kwh", 1}, {"度电", "measure", "kwh", 1}, {"千瓦", "measure", "kw", 1},
       {"兆瓦", "measure", "kw", 1000}, {"立方米", "measure", "m3", 1},
+      {"兆帕", "measure", "mpa", 1}, {"千帕", "measure", "mpa", 0.001},  // pressure
       {"毫升", "measure", "m3", 0.000001}, {"公升", "measure", "m3", 0.001}, {"升", "measure", "m3", 0.001},
       {"标准箱", "measure", "teu", 1}, {"人次", "count", "", 1},
       {"微克/立方米", "measure", "ug/m3", 1}, {"毫克/立方米", "measure", "ug/m3", 1000},  // air quality
@@ -84,6 +85,8 @@ const std::vector<WordRule>& Periods() {
       {"日均", "day"}, {"每人", "person"}, {"人均", "person"}, {"每户", "household"}, {"户均", "household"},
       // Per unit of land, as yields and tax per mu are stated (亩均税收30万元).
       {"每亩", "mu"}, {"亩均", "mu"},
+      // A rate charged per day or month (按日加收千分之三的滞纳金).
+      {"按日", "day"}, {"按月", "month"}, {"按年", "year"}, {"按季度", "quarter"}, {"按季", "quarter"},
   };
   return words;
 }

@@ -220,6 +220,14 @@ TEST_CASE("modality", "[extract][modality]") {
   CHECK(One("人均预期寿命达到79岁。").modality == "achievement");  // 预期寿命 is life expectancy
   CHECK(X("年产值超百亿元的企业达到15家。")[0].modality == "condition");  // 超…的: a threshold
   CHECK(One("亩均税收达到30万元。").period == "mu");                          // per mu of land
+  // A law's penalty binds like 必须; 处理 is no penalty.
+  CHECK(One("情节严重的，处1万元以上5万元以下罚款。").modality == "obligation");
+  CHECK(One("并处应交水费3倍以上5倍以下罚款。").modality == "obligation");
+  CHECK(One("全年，处理污水10万吨。").modality != "obligation");
+  CHECK(One("逾期不交的，按日加收千分之三的滞纳金。").period == "day");  // a rate charged per day
+  auto pressure = One("供水管网压力不得低于0.14兆帕。");
+  CHECK(pressure.unit == "mpa");
+  CHECK(pressure.value == Approx(0.14));
   // A rule's floor or ceiling is a requirement without 必须 or 要, unless the section says otherwise.
   CHECK(X("各级领导干部每年到基层调研时间不少于30天。")[0].modality == "obligation");
   CHECK(One("市委每季度至少听取1次专题汇报。").modality == "obligation");
