@@ -12,6 +12,7 @@ struct Cells {
   int not_given = 0;  // of the numbers, cells that stand for a figure not given (—)
   int years = 0;      // of the numbers, cells that name a year (2025年, 2025年目标): a header's
   bool han = false;
+  bool label = false;  // a cell of two or more characters with hanzi: a row's label (规章, 地区生产总值)
   bool prose = false;  // Chinese sentence punctuation: a sentence, not cells
 };
 
@@ -32,13 +33,16 @@ Cells SplitCells(std::string_view line) {
       number_at = figure_at;
     bool number = number_at < line.size() && IsAsciiDigit(static_cast<unsigned char>(line[number_at]));
     size_t characters = 0;
+    bool cell_han = false;
     while (i < line.size() && line[i] != ' ' && line[i] != '\r') {
       UChar32 c = Utf8At(line, i, &i);
       // ASCII marks do not make prose: 12.5%, 1,200, PM2.5.
       if (c == U'。' || c == U'，' || c == U'；' || c == U'！' || c == U'？') cells.prose = true;
-      cells.han |= IsHan(c);
+      cell_han |= IsHan(c);
       ++characters;
     }
+    cells.han |= cell_han;
+    cells.label |= cell_han && characters >= 2;
     // A dash or slash alone stands for a figure not given (2020年 — 2025年 6左右).
     std::string_view cell = line.substr(cell_start, i - cell_start);
     bool no_figure = cell == "—" || cell == "——" || cell == "-" || cell == "--" || cell == "－" || cell == "/";
@@ -47,14 +51,17 @@ Cells SplitCells(std::string_view line) {
     cells.not_given += no_figure;
     cells.years += number && cell.size() >= 7 && std::all_of(cell.begin(), cell.begin() + 4, [](char d) { return IsAsciiDigit(d); }) &&
                    cell.substr(4, 3) == "年";
-    cells.one_character += characters == 1 && !no_figure;
+    // A figure of one digit (规章 0 0 0) is a cell like any other; a word of one character is a
+    // letter set apart (2 0 2 4 年 工 作 要 点).
+    cells.one_character += characters == 1 && !no_figure && !number;
   }
   return cells;
 }
 
-// Three or more cells of words, not letters (2 0 2 4 年 工 作 要 点).
+// Three or more cells of words, not letters (2 0 2 4 年 工 作 要 点): most cells that are not
+// figures are longer than one character, and one cell at least is a word of hanzi.
 bool CellsOfWords(const Cells& cells) {
-  return !cells.prose && cells.count >= 3 && cells.han && cells.one_character * 2 < cells.count;
+  return !cells.prose && cells.count >= 3 && cells.label && cells.one_character * 2 < cells.count;
 }
 
 // Fewer than `n` spaces: too few cells, known without decoding the line (most lines of prose

@@ -23,9 +23,10 @@ namespace pledge::rules {
 
 // Whether `line` (without its line break) reads as a table row: at least three cells separated
 // by spaces, no Chinese sentence punctuation, hanzi in some cell and at least two cells that are
-// figures (9800, 2025年, 12.5%, -2.1, >7, a plan's five-year total 〔13.5〕) or a dash for a
-// figure not given (—), one at least a figure; most cells longer than one character, so that
-// letter-spaced text (2 0 2 4 年 工 作 要 点) is not taken for a row. A line longer than kLongestTableRow bytes is
+// figures (9800, 2025年, 12.5%, -2.1, >7, a plan's five-year total 〔13.5〕, 0) or a dash for a
+// figure not given (—), one at least a figure; most cells that are not figures longer than one
+// character and one cell a word of hanzi (规章 0 0 0), so that letter-spaced text
+// (2 0 2 4 年 工 作 要 点) is not taken for a row. A line longer than kLongestTableRow bytes is
 // prose, so only that much of a line need be read.
 constexpr size_t kLongestTableRow = 600;
 bool IsTableRow(std::string_view line);

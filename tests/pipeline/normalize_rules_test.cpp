@@ -249,6 +249,11 @@ TEST_CASE("a plain-text table keeps its rows and cells", "[normalize][whitespace
   CHECK_FALSE(rules::IsTableRow("2024年 全市 工作要点"));                     // one figure
   CHECK_FALSE(rules::IsTableRow("到2025年 全市 公路 达到 12000公里，增长5%"));   // prose
   CHECK_FALSE(rules::IsTableRow("1 2 3"));                                     // no text
+  CHECK(rules::IsTableRow("规章 0 0 0"));                                       // figures of one digit
+  CHECK_FALSE(rules::IsTableRow("2 0 2 4 年"));                                 // no label: a year spaced out
+  // Its header keeps its line above it, with the separators damaged into tabs and U+3000.
+  CHECK(Norm("信息内容\t本年制发件数\u3000\u3000本年废止件数  现行有效件数\n规章  0\t0\t0\n行政规范性文件\t18  9  142\n") ==
+        "信息内容 本年制发件数 本年废止件数 现行有效件数\n规章 0 0 0\n行政规范性文件 18 9 142\n");
   CHECK(rules::IsTableRow("水泥 万吨 356 -2.1"));                               // a signed figure
   // A bound (>7, ≥85) is a figure, and a dash stands for one not given.
   CHECK(rules::IsTableRow("研发经费投入增长（%） 12.1 — >7 预期性"));
