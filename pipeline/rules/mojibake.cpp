@@ -196,9 +196,20 @@ void RepairGbkRuns(std::string_view text, PassOutput& out) {
       }
       size_t after;
       UChar32 d = Utf8At(text, end, &after);
-      uint16_t code = table.Of(d);
-      if (code == 0) break;
-      for (unsigned char byte : {static_cast<unsigned char>(code >> 8), static_cast<unsigned char>(code & 0xFF)}) {
+      // The GBK bytes of d: two, or the one byte 0x80 that Windows' GBK (and a browser's) read
+      // as €: a UTF-8 continuation byte left over between two-byte characters (一、 → 涓€銆).
+      unsigned char two[2];
+      size_t count = 2;
+      if (d == 0x20AC) {
+        two[0] = 0x80;
+        count = 1;
+      } else {
+        uint16_t code = table.Of(d);
+        if (code == 0) break;
+        two[0] = static_cast<unsigned char>(code >> 8);
+        two[1] = static_cast<unsigned char>(code & 0xFF);
+      }
+      for (unsigned char byte : std::string_view(reinterpret_cast<const char*>(two), count)) {
         if (pending > 0) {
           if ((byte & 0xC0) != 0x80) { broken = true; break; }
           --pending;

@@ -403,6 +403,8 @@ TEST_CASE("mojibake", "[normalize][mojibake]") {
   CHECK(Norm("鍦ㄥ叏鐪侀珮璐ㄩ噺鍙戝睍") == "在全省高质量发展");  // ㄥ: GBK's bopomofo row
   CHECK(Norm("ï¼ˆ2024年2月18日ï¼‰") == "（2024年2月18日）");   // punctuation alone, read as Windows-1252
   CHECK(Norm("姘存偿 涓囧惃 356 -2.1") == "水泥 万吨 356 -2.1");  // a space of the original stays
+  // A byte 0x80 left between two-byte characters reads as € in Windows' GBK (and a browser's).
+  CHECK(Norm("涓€銆佹€讳綋鎯呭喌") == "一、总体情况");
   // Damaged twice: a Kangxi radical (⼆), a fullwidth digit or a zero-width space, then the wrong
   // charset. The run is Chinese once both are undone.
   CHECK(Norm("ï¼ˆâ¼†ï¼‰æŽ¨è¿›äº§ä¸šæ•°å­—åŒ–") == "（二）推进产业数字化");
