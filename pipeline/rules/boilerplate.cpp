@@ -182,29 +182,35 @@ void Boilerplate(std::string_view text, PassOutput& out, DocumentMetadata& metad
           out.Delete(at, at + found.size(), kRule);
         }
       }
-      // A web page's <title> line is often "title_channel_site" and its heading the title alone:
-      // the next line, when it is the start of the title up to a separator, is the title. The
-      // page's title line then only repeats the heading (with the site's name): it goes, with
-      // the blank line after it. So does a title line the heading repeats exactly.
-      if (title_from_page && header && line.find_first_not_of(" \t\r") != std::string_view::npos) {
-        std::string heading = Trim(line);
-        std::string_view rest = std::string_view(metadata.title).substr(std::min(heading.size(), metadata.title.size()));
-        bool separated = false;
-        for (std::string_view separator : {"_", "|", "-", " ", "－", "—", "｜"}) separated |= rest.starts_with(separator);
-        bool repeated = !heading.empty() && metadata.title.starts_with(heading) && (rest.empty() || separated);
-        if (repeated) {
-          metadata.title = heading;
-          bool blank_after = title_next < text.size() && text[title_next] == '\n';
-          out.Delete(title_start, title_next + (blank_after ? 1 : 0), kRule);
-        }
-        title_from_page = false;
-      }
-      std::string body = header && title_open ? Trim(line) : std::string();
-      // Strip the bookmark text from the candidate title too.
+      // The line as a title candidate: trimmed, without its bookmark text.
+      std::string body = header ? Trim(line) : std::string();
       if (body.find("[bookmark:") != std::string::npos) {
         RE2::GlobalReplace(&body, p.bookmark, "");
         body = Trim(body);
       }
+      // A web page's <title> line is often "title_channel_site" and its heading the title alone:
+      // the next line, when it is the start of the title up to a separator, is the title. The
+      // page's title line then only repeats the heading (with the site's name): it goes, with
+      // the blank line after it. So does a title line the heading repeats exactly, and each
+      // line of a run of repeats but the last.
+      if (title_from_page && header && !body.empty()) {
+        std::string_view rest = std::string_view(metadata.title).substr(std::min(body.size(), metadata.title.size()));
+        bool separated = false;
+        for (std::string_view separator : {"_", "|", "-", " ", "－", "—", "｜"}) separated |= rest.starts_with(separator);
+        bool repeated = metadata.title.starts_with(body) && (rest.empty() || separated);
+        title_from_page = false;
+        if (repeated) {
+          metadata.title = body;
+          bool blank_after = title_next < text.size() && text[title_next] == '\n';
+          out.Delete(title_start, title_next + (blank_after ? 1 : 0), kRule);
+          title_start = line_start;
+          title_next = next;
+          title_from_page = true;  // the heading is now the title line a repeat may follow
+          line_start = next;
+          continue;
+        }
+      }
+      if (!title_open) body.clear();
       if (!body.empty() && RE2::FullMatch(body, p.document_number)) {
         // Not the title: the line after it is.
       } else if (!body.empty()) {

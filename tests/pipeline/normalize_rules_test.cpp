@@ -488,6 +488,9 @@ TEST_CASE("boilerplate and metadata", "[normalize][boilerplate]") {
   // repeat is the document's own.
   CHECK(Norm("春耕生产工作通知_通知公告_某县人民政府\n\n春耕生产工作通知\n\n正文。") == "春耕生产工作通知\n\n正文。");
   CHECK(Norm("春耕生产工作通知\n\n发布时间：2025-03-18\n\n春耕生产工作通知\n\n正文。") == "春耕生产工作通知\n\n正文。");
+  // A run of repeats keeps one line, in one pass (fuzzer finding: one a round ran out of rounds).
+  CHECK(Norm("春耕生产工作通知\n[bookmark: _Toc1]春耕生产工作通知\n春耕生产工作通知\n春耕生产工作通知\n正文。") ==
+        "春耕生产工作通知\n正文。");
   for (std::string clean : {"某县工作方案（草案）\n某县工作方案\n正文。", "政府工作报告\n政府工作报告解读\n正文。",
                             "政府工作报告\n——2024年1月15日在某市第十六届人民代表大会第四次会议上\n正文。"})
     CHECK(Norm(clean) == clean);
