@@ -181,9 +181,14 @@ bool CannotEndTitle(std::string_view line) {
   }
   // A word that only ever modifies the noun after it (区别词: 主要, 有关, 各项) or an adverb that
   // needs its verb (进一步) cannot end a title: 全市经济社会发展的主要 / 预期目标是….
+  // A heading that is the word alone (四、其他, （五）有关) names its section and ends there.
   for (std::string_view modifier : {"主要", "有关", "相关", "所有", "一切", "其他", "各项", "各类", "各级", "各种",
-                                    "重大", "新型", "进一步"})
-    if (line.ends_with(modifier)) return true;
+                                    "重大", "新型", "进一步"}) {
+    if (!line.ends_with(modifier)) continue;
+    std::string_view before = line.substr(0, line.size() - modifier.size());
+    UChar32 mark = before.empty() ? 0 : Utf8Before(before, before.size(), nullptr);
+    if (mark != 0 && mark != U'、' && mark != U'）' && mark != ')' && mark != '.' && mark != U'．' && mark != ' ') return true;
+  }
   size_t last_start = line.size();
   UChar32 last = Utf8Before(line, line.size(), &last_start);
   // 以…为 and 以, 由, 按 take an object (思想为 / 指导); 作为, 有为, 可为, 行为, 成为 are words.
@@ -365,8 +370,11 @@ bool BreakIsLayout(icu::BreakIterator* words, std::string_view line, std::string
   if (heading) {
     std::string_view clause = TrimSpaces(LastClause(line));
     if (clause.size() > 600) return false;
-    // Where paragraphs are set apart by blank lines, so are headings (see below).
-    return CannotEndTitle(clause) || (paragraphs_apart && HasSentencePunct(next.substr(0, 240)));
+    // Where paragraphs are set apart by blank lines, so are headings (see below); but a page that
+    // breaks a short heading from its text with a lone <br> (一、总体要求 / 坚持…。) keeps it: only
+    // a heading as long as an item's sentence (（二）县财政按每户1500元标准给予) was cut.
+    return CannotEndTitle(clause) ||
+           (paragraphs_apart && CodePoints(clause, 16) > 15 && HasSentencePunct(next.substr(0, 240)));
   }
   if (CodePoints(line, 80) > 80) return true;
   // An attachment's label (附件2, 附表1) stands above its title.

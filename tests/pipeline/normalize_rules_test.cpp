@@ -355,6 +355,9 @@ TEST_CASE("hard_wrap", "[normalize][hard_wrap]") {
   // A word that only modifies the noun after it cannot end a title.
   CHECK(Norm("全市经济社会发展的主要\n预期目标是：增长6%左右。") == "全市经济社会发展的主要预期目标是：增长6%左右。");
   CHECK(Norm("二、主要任务\n各级政府要抓好落实。") == "二、主要任务\n各级政府要抓好落实。");
+  // …but a heading that is the word alone names its section: 四、其他.
+  CHECK(Norm("四、其他\n本方案自印发之日起施行。") == "四、其他\n本方案自印发之日起施行。");
+  CHECK(Norm("（五）有关\n事项另行通知。") == "（五）有关\n事项另行通知。");
   // A subtitle goes on until the 上 that closes its 在; a question or an answer is speech.
   CHECK(Norm("——2024年1月20日在某市第十七届\n人民代表大会第三次会议上\n市长 王某某") ==
         "——2024年1月20日在某市第十七届人民代表大会第三次会议上\n市长 王某某");
