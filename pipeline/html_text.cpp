@@ -123,6 +123,10 @@ class Extractor {
         // by a space as in a plain-text table: as lines, 9800 / 12000 were joined like a wrap
         // and read 980012000.
         bool paragraph = block && e.tag != GUMBO_TAG_BR;
+        // A <br> on a line a <br> already ended (<br><br>) leaves a blank line on the page: the
+        // paragraph break of sites that set their text with <br> alone.
+        if (e.tag == GUMBO_TAG_BR && !out_.text.empty() && out_.text.back() == '\n' && last_break_was_br_) paragraph = true;
+        last_break_was_br_ = e.tag == GUMBO_TAG_BR;
         if (block) Break(e.start_pos.offset, paragraph);
         if (IsCell(e.tag)) SeparateCell(e.start_pos.offset);
         size_t row_start = out_.text.size(), row_separators = cell_separators_.size();
@@ -251,6 +255,7 @@ class Extractor {
     std::vector<size_t> separators;
   };
   std::optional<Row> header_;  // the last row, if not of figures: a header or a row of words
+  bool last_break_was_br_ = false;  // the last block element met was a <br>
   std::unordered_map<const GumboNode*, LinkStats> link_stats_;
 };
 

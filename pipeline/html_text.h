@@ -3,7 +3,8 @@
 // Contract:
 //   HtmlToText(decoded) parses the decoded page with gumbo (an HTML5 parser, not regexes) and
 //   returns the text a reader sees: the <title>, then the text of the body in document order,
-//   with a line break at <br> and a blank line (a paragraph end) at every other block element
+//   with a line break at <br> (a blank line at a second <br> in a row, <br><br>, the paragraph
+//   break of pages set with <br> alone) and a blank line (a paragraph end) at every other block element
 //   (p, div, li, h1–h6, tr, …). A table row's cells are paragraphs of their own, except in a row of
 //   figures (rules/table_rows.h) or its header, and in a row of labels and values (发文机关： |
 //   某市人民政府), where one space sets them apart as in a plain-text page.

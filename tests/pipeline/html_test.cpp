@@ -46,6 +46,16 @@ TEST_CASE("HTML pages are reduced to their visible text by a parser", "[html]") 
     if (text.text[i] != '\n') REQUIRE(raw[text.to_raw[i]] == text.text[i]);
 }
 
+TEST_CASE("HTML set with <br> alone: <br><br> is a paragraph break, a lone <br> a line break", "[html]") {
+  std::string page = "<div>一、总体要求<br>坚持稳中求进，推动高质量发展。<br><br>二、主要目标<br>"
+                     "到2025年，地区生产总值增长5%。<br><br>三、工作要求<br>各地要加强领导。<br><br>"
+                     "四、其他<br>本方案自印发之日起施行。</div>";
+  NormalizedText n = NormalizeText(HtmlToText(TrackedText::Identity(page)));
+  CHECK(n.text.text ==
+        "一、总体要求\n坚持稳中求进，推动高质量发展。\n\n二、主要目标\n到2025年，地区生产总值增长5%。\n\n"
+        "三、工作要求\n各地要加强领导。\n\n四、其他\n本方案自印发之日起施行。\n");
+}
+
 TEST_CASE("HTML tables: a row of figures is one line, other rows keep a paragraph per cell", "[html]") {
   std::string page =
       "<html><body><p>主要指标如下。</p><table>"
