@@ -141,12 +141,17 @@ NormalizedText Normalize(const TrackedText& input, const TrackedText* source, bo
   // recognisable only once its entities are decoded. Normalizing the output must change nothing
   // (idempotence), so the output is a text on which the whole sequence changes nothing.
   // Metadata comes from the first round, which sees the text as written.
+  // A text still changing after the last round (pathological: brackets nested five deep in
+  // quotes, with no text) is flagged: normalizing its output could change it again.
+  bool settled = true;
   if (round(result.metadata)) {
-    for (int rounds = 1; rounds < kMaxRounds; ++rounds) {
+    settled = false;
+    for (int rounds = 1; rounds < kMaxRounds && !settled; ++rounds) {
       DocumentMetadata ignored;
-      if (!round(ignored)) break;
+      settled = !round(ignored);
     }
   }
+  if (!settled) result.flags.push_back("unsettled");
   // Markers log spans without changing them: once, on the final text.
   RunPass(current, spare, log, rules::Markers);
 

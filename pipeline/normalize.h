@@ -9,7 +9,8 @@
 //   rule put there (`after`). Marker rules (redaction, unrepairable) log a Fix with
 //   before == after and change nothing.
 //   Guarantees, checked by tests and fuzzing: idempotent (normalizing the output changes
-//   nothing) whenever the rounds settle within their bound, which real text does in one or two;
+//   nothing) whenever the rounds settle within their bound, which real text does in one or two
+//   (a text that does not is flagged "unsettled");
 //   clean Chinese text comes out byte-identical; the map stays monotonic and total.
 //   Never throws on any input.
 #pragma once
@@ -37,7 +38,9 @@ struct NormalizedText {
   TrackedText text;
   std::vector<Fix> fixes;
   DocumentMetadata metadata;
-  std::vector<std::string> flags;  // e.g. "unrepairable": damage that was kept as it is
+  // "unrepairable": damage that was kept as it is; "unsettled": the rules were still changing
+  // the text after their last round.
+  std::vector<std::string> flags;
 };
 
 struct NormalizationRule {
