@@ -104,6 +104,24 @@ bool MayBeSiteLine(std::string_view line) {
   return ContainsAny(line, {"位置", "首页", "ICP", "网站标识码", "公网安备", "版权所有", "Copyright", "©", "字体", "主办", ">", "»", "＞"});
 }
 
+// Where a page title's channel-and-site suffix starts (关于…的通知_通知公告_某县人民政府网: at the
+// first _), or npos: the parts are set apart by _ or a bar, and the last names a site.
+size_t SiteSuffixAt(std::string_view line) {
+  size_t first = std::string_view::npos, last_end = 0;
+  for (std::string_view separator : {"_", "|", "｜"}) {
+    size_t at = line.find(separator);
+    if (at != std::string_view::npos && (first == std::string_view::npos || at < first)) first = at;
+    size_t last = line.rfind(separator);
+    if (last != std::string_view::npos) last_end = std::max(last_end, last + separator.size());
+  }
+  if (first == std::string_view::npos || first == 0) return std::string_view::npos;
+  std::string_view site = line.substr(last_end);
+  while (!site.empty() && (site.back() == ' ' || site.back() == '\r' || site.back() == '\t')) site.remove_suffix(1);
+  for (std::string_view word : {"网", "网站", "政府", "门户", "平台", "官网", "网页"})
+    if (site.ends_with(word) && site.size() <= 60) return first;
+  return std::string_view::npos;
+}
+
 }  // namespace
 
 bool TitleLike(std::string_view line) { return RE2::FullMatch(line, P().title_like); }
@@ -221,6 +239,14 @@ void Boilerplate(std::string_view text, PassOutput& out, DocumentMetadata& metad
           title_from_page = RE2::FullMatch(body, p.title_like);
           title_start = line_start;
           title_next = next;
+          // A page's <title> names the channel and the site after the document's title
+          // (…的通知_通知公告_某县人民政府网): with no heading to repeat it, the line stays and
+          // the site's part goes.
+          if (size_t cut = SiteSuffixAt(line); title_from_page && cut != std::string_view::npos) {
+            size_t end = line.find_last_not_of(" \t\r") + 1;
+            out.Delete(line_start + cut, line_start + end, kRule);
+            metadata.title = Trim(line.substr(0, cut));
+          }
         }
         title_open = false;  // only the first body line can be the title
       }

@@ -30,7 +30,9 @@ TEST_CASE("HTML pages are reduced to their visible text by a parser", "[html]") 
       "<title>春耕生产工作通知_通知公告_某县人民政府</title><div>首页 | 政务公开 | 通知公告</div>"
       "<div>当前位置：首页 &gt; 通知公告</div><h1>关于做好春耕生产工作的通知</h1><p>各乡镇人民政府：</p>"
       "<div>主办单位：某县人民政府办公室 版权所有 ICP备12345678号</div>")));
-  CHECK(page.text.text == "春耕生产工作通知_通知公告_某县人民政府\n\n关于做好春耕生产工作的通知\n\n各乡镇人民政府：\n");
+  // The <title> line keeps the document's short title; its channel and site go.
+  CHECK(page.text.text == "春耕生产工作通知\n\n关于做好春耕生产工作的通知\n\n各乡镇人民政府：\n");
+  CHECK(page.metadata.title == "春耕生产工作通知");
   // A menu of short links goes; links in the text, and a list of document titles, stay.
   page = NormalizeText(HtmlToText(TrackedText::Identity(
       "<ul class=\"nav\"><li><a href=\"/\">首页</a></li><li><a href=\"/zwgk\">政务公开</a></li>"

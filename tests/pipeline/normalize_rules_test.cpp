@@ -491,6 +491,12 @@ TEST_CASE("boilerplate and metadata", "[normalize][boilerplate]") {
   // repeat is the document's own.
   CHECK(Norm("春耕生产工作通知_通知公告_某县人民政府\n\n春耕生产工作通知\n\n正文。") == "春耕生产工作通知\n\n正文。");
   CHECK(Norm("春耕生产工作通知\n\n发布时间：2025-03-18\n\n春耕生产工作通知\n\n正文。") == "春耕生产工作通知\n\n正文。");
+  // With no heading that repeats it, the <title> line stays, without the channel and the site;
+  // a line whose last part names no site keeps it.
+  CHECK(Norm("关于做好春耕生产工作的通知_通知公告_某县人民政府网\n\n各乡镇人民政府：\n") ==
+        "关于做好春耕生产工作的通知\n\n各乡镇人民政府：\n");
+  CHECK(Norm("关于做好春耕生产工作的通知 | 某市人民政府门户网站\n正文。\n") == "关于做好春耕生产工作的通知\n正文。\n");
+  for (std::string kept : {"数据_2024_统计表\n正文。\n", "A_B_C\n正文。\n"}) CHECK(Norm(kept) == kept);
   // A run of repeats keeps one line, in one pass (fuzzer finding: one a round ran out of rounds).
   CHECK(Norm("春耕生产工作通知\n[bookmark: _Toc1]春耕生产工作通知\n春耕生产工作通知\n春耕生产工作通知\n正文。") ==
         "春耕生产工作通知\n正文。");
