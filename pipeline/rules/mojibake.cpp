@@ -64,6 +64,8 @@ Profile ProfileOf(std::string_view utf8) {
   Profile p;
   for (size_t i = 0; i < utf8.size();) {
     UChar32 c = Utf8At(utf8, i, &i);
+    // ASCII says nothing either way: a letter may stand in Chinese text ((W of (World Bank)).
+    if (c < 0x80 && c >= 0x20) continue;
     ++p.chars;
     if (IsHan(c)) ++p.han;
     if (IsCommonSimplified(c)) ++p.common;
@@ -209,12 +211,16 @@ void RepairGbkRuns(std::string_view text, PassOutput& out) {
         two[0] = static_cast<unsigned char>(code >> 8);
         two[1] = static_cast<unsigned char>(code & 0xFF);
       }
-      for (unsigned char byte : std::string_view(reinterpret_cast<const char*>(two), count)) {
+      for (size_t k = 0; k < count; ++k) {
+        unsigned char byte = two[k];
         if (pending > 0) {
           if ((byte & 0xC0) != 0x80) { broken = true; break; }
           --pending;
         } else if (byte >= 0xE0 && byte <= 0xEF) {
           pending = 2;
+        } else if (k == 1 && byte >= 0x40 && byte < 0x80) {
+          // An ASCII character of the original read as a GBK character's second byte (（W →
+          // 锛圵: 圵 is 0x88 0x57, the end of （ and a W): the run goes on with it.
         } else {
           broken = true;
           break;

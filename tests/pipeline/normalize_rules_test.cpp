@@ -408,6 +408,9 @@ TEST_CASE("mojibake", "[normalize][mojibake]") {
   CHECK(Norm("姘存偿 涓囧惃 356 -2.1") == "水泥 万吨 356 -2.1");  // a space of the original stays
   // A byte 0x80 left between two-byte characters reads as € in Windows' GBK (and a browser's).
   CHECK(Norm("涓€銆佹€讳綋鎯呭喌") == "一、总体情况");
+  // An ASCII letter of the original read as a GBK character's second byte goes back into the
+  // run: 锛圵 is （ and the W of World (and ⾏, a PDF font's 行, read with it).
+  CHECK(Norm("涓栫晫閾垛緩锛圵orld Bank锛夋姤鍛婃寚") == "世界银行（World Bank）报告指");
   // Damaged twice: a Kangxi radical (⼆), a fullwidth digit or a zero-width space, then the wrong
   // charset. The run is Chinese once both are undone.
   CHECK(Norm("ï¼ˆâ¼†ï¼‰æŽ¨è¿›äº§ä¸šæ•°å­—åŒ–") == "（二）推进产业数字化");
