@@ -218,6 +218,18 @@ bool CannotEndTitle(std::string_view line) {
   return numeral_start < line.size() && numeral_start > 0 && Utf8Before(line, numeral_start, nullptr) == U'第';
 }
 
+// Whether `next` opens with a verb that states a figure, the figure right after it (增长8.4%,
+// 达到100%, 同比下降2.1%).
+bool VerbOfFigureOpens(std::string_view next) {
+  for (std::string_view verb : {"增长", "下降", "达到", "完成", "实现", "提高", "减少", "增加", "突破", "超过", "占",
+                                "同比增长", "同比下降", "比上年增长", "比上年下降"}) {
+    if (!next.starts_with(verb)) continue;
+    size_t at = verb.size();
+    if (at < next.size() && IsAsciiDigit(static_cast<unsigned char>(next[at]))) return true;
+  }
+  return false;
+}
+
 // Whether `line` holds 要 as a modal verb (各地要按…, 党组织要深刻领悟…): not inside a word that
 // titles use (主要, 重要, 要点, 要求, 纲要, 纪要, 需要, 要素 …). A bounded look: lines grow.
 bool ModalYao(std::string_view line) {
@@ -377,6 +389,9 @@ bool BreakIsLayout(icu::BreakIterator* words, std::string_view line, std::string
            (paragraphs_apart && CodePoints(clause, 16) > 15 && HasSentencePunct(next.substr(0, 240)));
   }
   if (CodePoints(line, 80) > 80) return true;
+  // A line that opens with the verb of a figure (增长8.4%, 达到100%) goes on a sentence whose
+  // subject ended the line before: no paragraph starts 增长8.4%. (A heading above it is its own.)
+  if (IsHan(last) && VerbOfFigureOpens(next)) return true;
   // An attachment's label (附件2, 附表1) stands above its title.
   if (IsAttachmentLabel(line)) return false;
   // Fields, a line each (出席：… / 列席：… / 记录：…, 联系人：… / 电话：…).
