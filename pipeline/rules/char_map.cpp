@@ -83,6 +83,9 @@ struct AmbiguousAccident {
   const char* to;
   std::vector<const char*> except;  // words in which `from` is right: changed everywhere else
   std::vector<const char*> only;    // words in which `from` is wrong: changed nowhere else
+  // Where the font also moved `from` itself (不 → 丌), a text holding two or more of what it
+  // became has no real `from` left: every one is an accident, whatever its neighbours.
+  const char* displaced_to = nullptr;
 };
 
 const std::vector<AmbiguousAccident>& AmbiguousAccidents() {
@@ -107,7 +110,8 @@ const std::vector<AmbiguousAccident>& AmbiguousAccidents() {
        {},
        {"返个", "返样", "返些", "返里", "返种", "返项", "返位", "返份", "返类", "返条", "返篇", "返段", "返一", "返是",
         "返方", "返么", "返边", "返儿"}},
-      {"不", "与", {}, {"参不"}},
+      // The font that writes 丌 for 不 writes 不 for 与 (查询不资源相关的选项 is 与).
+      {"不", "与", {}, {"参不"}, "丌"},
   };
   return table;
 }
@@ -235,16 +239,18 @@ class AmbiguousTable {
   struct Entry {
     UChar32 from, to;
     std::vector<std::pair<UChar32, UChar32>> except, only;
+    std::string displaced_to;  // empty when none
   };
   AmbiguousTable() {
     for (const AmbiguousAccident& a : AmbiguousAccidents()) {
-      Entry e{Utf8At(a.from, 0, nullptr), Utf8At(a.to, 0, nullptr), {}, {}};
+      Entry e{Utf8At(a.from, 0, nullptr), Utf8At(a.to, 0, nullptr), {}, {}, a.displaced_to ? a.displaced_to : ""};
       for (const char* w : a.except) e.except.push_back(NeighbourPair(w));
       for (const char* w : a.only) e.only.push_back(NeighbourPair(w));
       ambiguous_.Add(e.from);
       entries_.push_back(std::move(e));
     }
   }
+  const std::vector<Entry>& Entries() const { return entries_; }
   // The entry for the character at byte i of `text` (lead byte E4–E9), or null.
   const Entry* At(std::string_view text, size_t i) const {
     UChar32 c = ambiguous_.MemberAt(text, i);
@@ -262,14 +268,25 @@ class AmbiguousTable {
 // Repairs the ambiguous accidents of a text that shows the accident elsewhere.
 void AmbiguousAccidentRepairs(std::string_view text, PassOutput& out) {
   static const AmbiguousTable table;
+  // The entries whose own character the text shows displaced (two 丌 or more): every one is wrong.
+  std::vector<bool> displaced(table.Entries().size(), false);
+  for (size_t k = 0; k < table.Entries().size(); ++k) {
+    const std::string& d = table.Entries()[k].displaced_to;
+    if (d.empty()) continue;
+    size_t first = text.find(d);
+    displaced[k] = first != std::string_view::npos && text.find(d, first + d.size()) != std::string_view::npos;
+  }
   for (size_t i = 0; i < text.size();) {
     auto b = static_cast<unsigned char>(text[i]);
     if (b < 0xE4 || b > 0xE9) { ++i; continue; }
     const AmbiguousTable::Entry* e = table.At(text, i);
     size_t start = i;
     i = AfterIdeograph(text, i);
-    if (!e || FormsWord(text, start, i, e->from, e->except)) continue;
-    if (!e->only.empty() && !FormsWord(text, start, i, e->from, e->only)) continue;
+    if (!e) continue;
+    if (!displaced[static_cast<size_t>(e - table.Entries().data())]) {
+      if (FormsWord(text, start, i, e->from, e->except)) continue;
+      if (!e->only.empty() && !FormsWord(text, start, i, e->from, e->only)) continue;
+    }
     out.Replace(start, i, Utf8Of(e->to), "variant_char");
   }
 }

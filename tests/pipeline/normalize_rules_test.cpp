@@ -92,6 +92,10 @@ TEST_CASE("variant_char: text copied out of a PDF with a broken font", "[normali
   // where their neighbours make it certain: 或 (戒), 构 (极), 连 (违), 项 (顷), 这 (返), 与 (不).
   CHECK(Norm("迚一步觃范，对亍拘役戒者管制的，重极机极，违续三年完成各顷仸务，返样参不。") ==
         "进一步规范，对于拘役或者管制的，重构机构，连续三年完成各项任务，这样参与。");
+  // A font that writes 丌 for 不 writes 不 for 与: with two 丌 or more, no real 不 is left.
+  CHECK(Norm("请求资源丌存在，丌能被理解，查询不资源相关的选项，迚行处理。") ==
+        "请求资源不存在，不能被理解，查询与资源相关的选项，进行处理。");
+  CHECK(Norm("迚一步做好工作，不断提高质量，关亍参不。") == "进一步做好工作，不断提高质量，关于参与。");  // no 丌
   // A neighbour is read as repaired: 返斱面 is 这方面.
   CHECK(Norm("迚一步做好返斱面巟作。") == "进一步做好这方面工作。");
   // …but not where they are words of their own.
