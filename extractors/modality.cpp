@@ -220,15 +220,21 @@ std::string ClassifyModality(std::string_view sentence, size_t start, size_t end
 }
 
 std::string FindPeriod(std::string_view sentence, size_t start) {
-  std::string_view scope = Scope(sentence, start);  // Every period word contains 每, 均 or 按: most sentences have none.
-  if (scope.find("每") == std::string_view::npos && scope.find("均") == std::string_view::npos &&
-      scope.find("按") == std::string_view::npos)
-    return "";
+  std::string_view scope = Scope(sentence, start);
+  // Every period word contains 每, 均 or 按: most sentences have none, and a word is looked for
+  // only where its own one occurs.
+  bool has[3] = {scope.find("每") != std::string_view::npos, scope.find("均") != std::string_view::npos,
+                 scope.find("按") != std::string_view::npos};
+  if (!has[0] && !has[1] && !has[2]) return "";
   // The period word that ends nearest the quantity wins; at the same end, the longest
   // (每人每年 over 每年).
   size_t best_end = 0, best_length = 0;
   std::string meaning;
   for (const auto& w : rules::Periods()) {
+    bool possible = false;
+    for (int k = 0; k < 3; ++k)
+      possible |= has[k] && w.text.find(k == 0 ? "每" : k == 1 ? "均" : "按") != std::string_view::npos;
+    if (!possible) continue;
     size_t at = scope.rfind(w.text);
     if (at == std::string_view::npos) continue;
     size_t word_end = at + w.text.size();
