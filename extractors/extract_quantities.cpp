@@ -651,6 +651,8 @@ std::vector<Quantity> ExtractQuantities(std::string_view s, std::string_view con
       }
       case Token::kVague: {
         if (t.text == "几") goto next_token;  // 几年来, 几件: too vague to be a quantity
+        // 成千上万, 成百上千: thousands upon thousands, an idiom, no amount.
+        if (t.start >= 6 && (s.substr(t.start - 6, 6) == "成千" || s.substr(t.start - 6, 6) == "成百")) goto next_token;
         if (!ParseVague(t.text, &low, &high, &bound)) goto next_token;
         if (bound == "min") number = low;
         else is_range = true;
