@@ -183,7 +183,7 @@ bool CannotEndTitle(std::string_view line) {
   // needs its verb (进一步) cannot end a title: 全市经济社会发展的主要 / 预期目标是….
   // A heading that is the word alone (四、其他, （五）有关) names its section and ends there.
   for (std::string_view modifier : {"主要", "有关", "相关", "所有", "一切", "其他", "各项", "各类", "各级", "各种",
-                                    "重大", "新型", "进一步"}) {
+                                    "重大", "新型", "进一步", "的重要", "的基本", "的具体"}) {
     if (!line.ends_with(modifier)) continue;
     std::string_view before = line.substr(0, line.size() - modifier.size());
     UChar32 mark = before.empty() ? 0 : Utf8Before(before, before.size(), nullptr);

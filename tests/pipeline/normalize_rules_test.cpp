@@ -359,6 +359,7 @@ TEST_CASE("hard_wrap", "[normalize][hard_wrap]") {
   // A word that only modifies the noun after it cannot end a title.
   CHECK(Norm("全市经济社会发展的主要\n预期目标是：增长6%左右。") == "全市经济社会发展的主要预期目标是：增长6%左右。");
   CHECK(Norm("二、主要任务\n各级政府要抓好落实。") == "二、主要任务\n各级政府要抓好落实。");
+  CHECK(Norm("学习贯彻关于“三农”工作的重要\n论述，现提出如下意见。") == "学习贯彻关于“三农”工作的重要论述，现提出如下意见。");
   // No paragraph opens with the verb of a figure: the line before is its subject, not a title.
   CHECK(Norm("全年规模以上工业增加值\n增长8.4%。") == "全年规模以上工业增加值增长8.4%。");
   CHECK(Norm("一、主要指标\n增长8.4%的目标如期实现。") == "一、主要指标\n增长8.4%的目标如期实现。");  // a heading
