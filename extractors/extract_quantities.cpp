@@ -42,7 +42,7 @@ namespace {
 constexpr const char* kTokenKinds[] = {
     R"(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\d{1,2}月(?:\d{1,2}[日号])?|\d{1,2}月\d{1,2}[日号]|\d{1,2}:\d{2})",
     "(?:百分之|千分之|万分之) *" NUMBER "|(?:" NUMBER " *又 *)?" FRACTION_OF
-    "|" SIGN R"(?(?:\d+ +)?\b\d{1,3}[/／]\d{1,3}\b)",
+    "|" SIGN R"(?(?:\d+ +)?\b\d{1,3}[/／]\d{1,3}\b)" "|一半",
     NUMBER "%?\\s*(?:至|到|~|～|-|－|—{1,2}|–)\\s*" NUMBER,
     "(?:" NUMBER ")?[几幾][十百千万亿億]*|[数][十百千万亿]+|上[百千万亿]|半百",
     NUMBER,
@@ -615,6 +615,12 @@ std::vector<Quantity> ExtractQuantities(std::string_view s, std::string_view con
     switch (t.kind) {
       case Token::kFraction: {
         std::string_view body = t.text;
+        if (body == "一半") {  // 超过一半, 一半以上: half, 50%
+          if (NumeralInsideWord(s, t.start, t.end)) goto next_token;  // 统一半导体
+          number = 50;
+          is_percent_word = true;
+          break;
+        }
         double scale = 100;
         for (auto [prefix, value] : {std::pair{"百分之", 100.0}, {"千分之", 1000.0}, {"万分之", 10000.0}}) {
           if (StartsWith(body, 0, prefix)) {

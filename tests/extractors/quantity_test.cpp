@@ -269,6 +269,15 @@ TEST_CASE("not quantities", "[extract][negative]") {
   }
 }
 
+TEST_CASE("half is 50 percent, as a word of its own", "[extract][percent]") {
+  auto q = One("受灾人口超过一半。");
+  CHECK(q.kind == "percent");
+  CHECK(q.value == 50);
+  CHECK(q.bound == "min");
+  CHECK(One("一半以上的村完成改造。").bound == "min");
+  CHECK(X("推进统一半导体产业布局。").empty());  // 统一 | 半导体
+}
+
 TEST_CASE("ten thousands before a noun for people count them", "[extract][count]") {
   auto q = One("解决4.6万农村人口的饮水不安全问题。");
   CHECK(q.kind == "count");
