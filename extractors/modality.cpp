@@ -158,7 +158,7 @@ std::string ModalityCues::Classify(size_t start, size_t end, std::string_view bo
   auto starts = [&](size_t at, std::string_view w) { return at <= s.size() && s.substr(at, w.size()) == w; };
   // 满意率达不到90%的取消年终奖: a threshold verb right before, 的 right after.
   size_t after = end;
-  for (std::string_view w : {"以上", "以下", "以内"})
+  for (std::string_view w : {"及以上", "及以下", "以上", "以下", "以内"})
     if (starts(after, w)) { after += w.size(); break; }
   bool verb_before = false;
   for (auto it = FirstFrom(condition_verbs_, clause); it != condition_verbs_.end() && it->first < start; ++it) {

@@ -70,8 +70,10 @@ const std::vector<WordRule>& BoundsBefore() {
 
 const std::vector<WordRule>& BoundsAfter() {
   static const std::vector<WordRule> words = {
-      {"以上", "min"}, {"开外", "min"}, {"多", "min"}, {"余", "min"},
-      {"以下", "max"}, {"以内", "max"}, {"之内", "max"}, {"范围内", "max"},
+      // 2000万元及以上, 500元（含）以上: the bound with the amount itself included.
+      {"及以上", "min"}, {"（含）以上", "min"}, {"(含)以上", "min"}, {"以上", "min"}, {"开外", "min"}, {"多", "min"},
+      {"余", "min"}, {"及以下", "max"}, {"（含）以下", "max"}, {"(含)以下", "max"}, {"以下", "max"}, {"以内", "max"},
+      {"之内", "max"}, {"范围内", "max"},
       {"左右", "approx"}, {"上下", "approx"},
   };
   return words;

@@ -361,6 +361,8 @@ TEST_CASE("bounds over a share, a capped verb, and days within", "[extract][boun
   CHECK(q.bound == "max");
   CHECK(One("不低于销售收入的5%用于研发。").bound == "min");
   CHECK(One("贴息比例不超过同期LPR的50%。").bound == "max");  // the whole may be named in Latin letters
+  CHECK(One("年营业收入2000万元及以上的企业。").bound == "min");  // the bound includes the amount
+  CHECK(One("补助500元（含）以上。").bound == "min");
   CHECK(One("占全市的30%。").bound == "exact");
   CHECK(One("贷款额度最高可达300万元。").bound == "max");
   CHECK(One("贷款额度最高可达300万元。").modality.empty());  // what a ceiling allows, not what was reached
