@@ -2,7 +2,9 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sys/stat.h>
 
+#include <charconv>
 #include <iostream>
+#include <optional>
 
 #include "cli/commands.h"
 #include "cli/result_table.h"
@@ -55,6 +57,14 @@ struct QueryArgs {
   std::vector<std::string> params;
 };
 
+// A run id as --run takes it: digits that fit a row id (99999999999999999999 does not).
+std::optional<int64_t> RunIdOf(const std::string& text) {
+  int64_t id = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (error != std::errc() || end != text.data() + text.size() || id < 0) return std::nullopt;
+  return id;
+}
+
 struct CommitmentArgs {
   std::string db = "pledge.db", kind, modality, unit, doc, text, format, run;
   std::optional<double> min, max;
@@ -101,7 +111,7 @@ Runner SetupCommitments(CLI::App& app) {
                  "only documents (re)loaded by this run: a run id, or 'last' for the latest run that ended "
                  "(what the nightly job changed)")
       ->check([](const std::string& v) {
-        if (v == "last" || (!v.empty() && v.find_first_not_of("0123456789") == std::string::npos)) return std::string();
+        if (v == "last" || RunIdOf(v)) return std::string();
         return std::string("--run wants a run id or 'last', got '" + v + "'");
       });
   app.add_option("--since-run", a->since_run, "only documents (re)loaded by runs after this run id");
@@ -135,7 +145,7 @@ Runner SetupCommitments(CLI::App& app) {
       if (a->max) st.bind(":max", *a->max);
       if (!a->doc.empty()) st.bind(":doc", a->doc);
       if (!a->text.empty()) st.bind(":text", a->text);
-      if (!a->run.empty() && a->run != "last") st.bind(":run", static_cast<int64_t>(std::stoll(a->run)));
+      if (!a->run.empty() && a->run != "last") st.bind(":run", *RunIdOf(a->run));
       if (a->since_run) st.bind(":since_run", *a->since_run);
     }, a->format);
   };

@@ -121,6 +121,9 @@ TEST_CASE("commitments --run and --since-run show what a run changed", "[cli][qu
   auto bad = test::RunPledge("commitments --db '" + db + "' --run yesterday");
   CHECK(bad.exit_code == 1);
   CHECK_THAT(bad.err, Catch::Contains("--run wants a run id or 'last'"));
+  auto huge = test::RunPledge("commitments --db '" + db + "' --run 99999999999999999999999");  // no row id
+  CHECK(huge.exit_code == 1);
+  CHECK_THAT(huge.err, Catch::Contains("--run wants a run id or 'last'"));
 }
 
 TEST_CASE("table output aligns Chinese text by display width", "[cli][query]") {
