@@ -125,6 +125,7 @@ class IdeographSet {
     prefixes_[(c >> 12) - 4] |= uint64_t{1} << ((c >> 6) & 0x3F);
     members_.set(static_cast<size_t>(c - 0x4000));
   }
+  bool Contains(UChar32 c) const { return c >= 0x4000 && c <= 0x9FFF && members_[static_cast<size_t>(c - 0x4000)]; }
   // The member that starts at byte i of `text` (whose lead byte is E4–E9), or -1.
   UChar32 MemberAt(std::string_view text, size_t i) const {
     if (i + 2 >= text.size()) return -1;
@@ -157,27 +158,10 @@ std::pair<UChar32, UChar32> NeighbourPair(const char* word) {
   return {first, Utf8At(word, next, nullptr)};
 }
 
-// c, or the character a font accident stands for.
-UChar32 WithoutAccident(UChar32 c) {
-  static const auto* repaired = [] {
-    auto* m = new std::unordered_map<UChar32, UChar32>;
-    for (auto [from, to] : kFontAccidents) (*m)[Utf8At(from, 0, nullptr)] = Utf8At(to, 0, nullptr);
-    return m;
-  }();
-  auto it = repaired->find(c);
-  return it == repaired->end() ? c : it->second;
-}
-
-// Whether the character c at [start, end) of `text` forms one of `words` with the character
-// before or after it, as that neighbour reads once its own accident is repaired (返斱 is 这方).
+// Whether the character c at [start, end) of `text` forms one of `words` with a neighbour
+// (defined after the character table, whose accidents it looks through).
 bool FormsWord(std::string_view text, size_t start, size_t end, UChar32 c,
-               const std::vector<std::pair<UChar32, UChar32>>& words) {
-  UChar32 before = start > 0 ? WithoutAccident(Utf8Before(text, start, nullptr)) : -1;
-  UChar32 after = end < text.size() ? WithoutAccident(Utf8At(text, end, nullptr)) : -1;
-  for (auto [first, second] : words)
-    if ((first == before && second == c) || (first == c && second == after)) return true;
-  return false;
-}
+               const std::vector<std::pair<UChar32, UChar32>>& words);
 
 class CharTable {
  public:
@@ -221,6 +205,10 @@ class CharTable {
   }
   // Among the unified ideographs only font accidents are mapped: a bit test, not a hash lookup.
   const IdeographSet& FontAccidents() const { return accidents_; }
+  // c, or the character the font accident c stands for.
+  UChar32 WithoutAccident(UChar32 c) const {
+    return accidents_.Contains(c) ? Utf8At(map_.at(c).replacement, 0, nullptr) : c;
+  }
   // Whether the accident at [start, end) is part of a word in which it is right.
   bool IsWord(std::string_view text, size_t start, size_t end, UChar32 c) const {
     return FormsWord(text, start, end, c, accident_words_);
@@ -232,6 +220,22 @@ class CharTable {
   IdeographSet accidents_;
   std::vector<std::pair<UChar32, UChar32>> accident_words_;
 };
+
+const CharTable& Table() {
+  static const CharTable table;
+  return table;
+}
+
+// Whether the character c at [start, end) of `text` forms one of `words` with the character
+// before or after it, as that neighbour reads once its own accident is repaired (返斱 is 这方).
+bool FormsWord(std::string_view text, size_t start, size_t end, UChar32 c,
+               const std::vector<std::pair<UChar32, UChar32>>& words) {
+  UChar32 before = start > 0 ? Table().WithoutAccident(Utf8Before(text, start, nullptr)) : -1;
+  UChar32 after = end < text.size() ? Table().WithoutAccident(Utf8At(text, end, nullptr)) : -1;
+  for (auto [first, second] : words)
+    if ((first == before && second == c) || (first == c && second == after)) return true;
+  return false;
+}
 
 // The ambiguous accidents as code points, with their words as pairs of neighbours.
 class AmbiguousTable {
@@ -301,7 +305,7 @@ inline bool MaybeMapped(UChar32 c) {
 }  // namespace
 
 void CharMap(std::string_view text, PassOutput& out) {
-  static const CharTable table;
+  const CharTable& table = Table();
   int font_accidents = 0;
   for (size_t i = 0; i < text.size();) {
     auto b = static_cast<unsigned char>(text[i]);
