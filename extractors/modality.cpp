@@ -5,6 +5,7 @@
 #include "extractors/quantity_rules.h"
 
 #include <algorithm>
+#include <iterator>
 #include <vector>
 
 namespace pledge {
@@ -223,17 +224,19 @@ std::string FindPeriod(std::string_view sentence, size_t start) {
   std::string_view scope = Scope(sentence, start);
   // Every period word contains 每, 均 or 按: most sentences have none, and a word is looked for
   // only where its own one occurs.
-  bool has[3] = {scope.find("每") != std::string_view::npos, scope.find("均") != std::string_view::npos,
-                 scope.find("按") != std::string_view::npos};
-  if (!has[0] && !has[1] && !has[2]) return "";
+  static constexpr std::string_view kAnchors[] = {"每", "均", "按"};
+  bool present[std::size(kAnchors)] = {};
+  bool any = false;
+  for (size_t k = 0; k < std::size(kAnchors); ++k) any |= present[k] = scope.find(kAnchors[k]) != std::string_view::npos;
+  if (!any) return "";
   // The period word that ends nearest the quantity wins; at the same end, the longest
   // (每人每年 over 每年).
   size_t best_end = 0, best_length = 0;
   std::string meaning;
   for (const auto& w : rules::Periods()) {
     bool possible = false;
-    for (int k = 0; k < 3; ++k)
-      possible |= has[k] && w.text.find(k == 0 ? "每" : k == 1 ? "均" : "按") != std::string_view::npos;
+    for (size_t k = 0; k < std::size(kAnchors); ++k)
+      possible |= present[k] && w.text.find(kAnchors[k]) != std::string_view::npos;
     if (!possible) continue;
     size_t at = scope.rfind(w.text);
     if (at == std::string_view::npos) continue;
