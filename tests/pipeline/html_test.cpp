@@ -8,6 +8,13 @@
 
 using namespace pledge;
 
+namespace {
+
+// A page as ingest reads it: its visible text, normalized.
+NormalizedText NormalizedPage(const std::string& html) { return NormalizeText(HtmlToText(TrackedText::Identity(html))); }
+
+}  // namespace
+
 TEST_CASE("HTML pages are reduced to their visible text by a parser", "[html]") {
   std::string raw = test::ReadBytes(test::SourcePath("samples/county_notice.html"));
   REQUIRE(LooksLikeHtml("samples/county_notice.html", raw));
@@ -26,20 +33,20 @@ TEST_CASE("HTML pages are reduced to their visible text by a parser", "[html]") 
   // Other blocks are paragraphs, a blank line apart: a heading without punctuation is never
   // taken for a line wrapped by a layout.
   CHECK(text.text.find("一、工作目标\n\n2025年全县") != std::string::npos);
-  auto page = NormalizeText(HtmlToText(TrackedText::Identity(
+  auto page = NormalizedPage(
       "<title>春耕生产工作通知_通知公告_某县人民政府</title><div>首页 | 政务公开 | 通知公告</div>"
       "<div>当前位置：首页 &gt; 通知公告</div><h1>关于做好春耕生产工作的通知</h1><p>各乡镇人民政府：</p>"
-      "<div>主办单位：某县人民政府办公室 版权所有 ICP备12345678号</div>")));
+      "<div>主办单位：某县人民政府办公室 版权所有 ICP备12345678号</div>");
   // The <title> line keeps the document's short title; its channel and site go.
   CHECK(page.text.text == "春耕生产工作通知\n\n关于做好春耕生产工作的通知\n\n各乡镇人民政府：\n");
   CHECK(page.metadata.title == "春耕生产工作通知");
   // A menu of short links goes; links in the text, and a list of document titles, stay.
-  page = NormalizeText(HtmlToText(TrackedText::Identity(
+  page = NormalizedPage(
       "<ul class=\"nav\"><li><a href=\"/\">首页</a></li><li><a href=\"/zwgk\">政务公开</a></li>"
       "<li><a href=\"/hd\">互动交流</a></li></ul><div><a>首页</a> | <a>机构</a> | <a>政策</a></div>"
       "<p>详见<a href=\"/a\">附件1</a>、<a>附件2</a>和<a>附件3</a>。</p>"
       "<ul><li><a>关于印发某县2025年民生实事工作方案的通知</a></li><li><a>关于做好春耕生产工作的通知</a></li>"
-      "<li><a>某县2024年国民经济和社会发展统计公报</a></li></ul>")));
+      "<li><a>某县2024年国民经济和社会发展统计公报</a></li></ul>");
   CHECK(page.text.text ==
         "详见附件1、附件2和附件3。\n\n关于印发某县2025年民生实事工作方案的通知\n\n关于做好春耕生产工作的通知\n\n"
         "某县2024年国民经济和社会发展统计公报\n");
@@ -52,7 +59,7 @@ TEST_CASE("HTML set with <br> alone: <br><br> is a paragraph break, a lone <br> 
   std::string page = "<div>一、总体要求<br>坚持稳中求进，推动高质量发展。<br><br>二、主要目标<br>"
                      "到2025年，地区生产总值增长5%。<br><br>三、工作要求<br>各地要加强领导。<br><br>"
                      "四、其他<br>本方案自印发之日起施行。</div>";
-  NormalizedText n = NormalizeText(HtmlToText(TrackedText::Identity(page)));
+  NormalizedText n = NormalizedPage(page);
   CHECK(n.text.text ==
         "一、总体要求\n坚持稳中求进，推动高质量发展。\n\n二、主要目标\n到2025年，地区生产总值增长5%。\n\n"
         "三、工作要求\n各地要加强领导。\n\n四、其他\n本方案自印发之日起施行。\n");
@@ -65,22 +72,22 @@ TEST_CASE("HTML tables: a row of figures is one line, other rows keep a paragrap
       "<tr><td>1</td><td>公路总里程</td><td>公里</td><td>9800</td><td>12000</td></tr>"
       "<tr><td>2</td><td>港口吞吐量</td><td>万吨</td><td>8500</td><td>10000</td></tr>"
       "<tr><td>（一）教育提质</td><td>新建幼儿园3所。</td></tr></table></body></html>";
-  NormalizedText n = NormalizeText(HtmlToText(TrackedText::Identity(page)));
+  NormalizedText n = NormalizedPage(page);
   // As lines of their own, 9800 / 12000 were joined like a wrap and read 980012000.
   CHECK(n.text.text ==
         "主要指标如下。\n\n序号 指标名称 单位 2020年 2025年\n\n1 公路总里程 公里 9800 12000\n\n"
         "2 港口吞吐量 万吨 8500 10000\n\n（一）教育提质\n\n新建幼儿园3所。\n");
   CHECK(n.fixes.empty());
   // A header of words over rows of figures keeps its cells on one line too.
-  n = NormalizeText(HtmlToText(TrackedText::Identity(
+  n = NormalizedPage(
       "<table><tr><th>产品名称</th><th>单位</th><th>产量</th><th>增长</th></tr>"
       "<tr><td>水泥</td><td>万吨</td><td>356</td><td>-2.1</td></tr></table>"
-      "<table><tr><th>名称</th><th>说明</th><th>备注</th></tr><tr><td>学校</td><td>幼儿园</td><td>医院</td></tr></table>")));
+      "<table><tr><th>名称</th><th>说明</th><th>备注</th></tr><tr><td>学校</td><td>幼儿园</td><td>医院</td></tr></table>");
   CHECK(n.text.text == "产品名称 单位 产量 增长\n\n水泥 万吨 356 -2.1\n\n名称\n\n说明\n\n备注\n\n学校\n\n幼儿园\n\n医院\n");
   // A row of labels and values is one line: a disclosure page's header becomes metadata.
-  n = NormalizeText(HtmlToText(TrackedText::Identity(
+  n = NormalizedPage(
       "<table><tr><td>发文机关：</td><td>杭州市人民政府办公厅</td><td>成文日期：</td><td>2023年03月15日</td></tr>"
-      "<tr><td>标题：</td><td>关于印发行动计划的通知</td></tr></table><p>各区人民政府：</p>")));
+      "<tr><td>标题：</td><td>关于印发行动计划的通知</td></tr></table><p>各区人民政府：</p>");
   CHECK(n.text.text == "各区人民政府：\n");
   CHECK(n.metadata.title == "关于印发行动计划的通知");
   CHECK(n.metadata.author == "杭州市人民政府办公厅");
