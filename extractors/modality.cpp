@@ -44,7 +44,7 @@ struct Patterns {
   RE2 time_frame{R"(用\S{0,4}(?:年|个月|天)(?:左右)?(?:的)?时间)"};
   // The paragraph's lead is part of the context: 到2025年，…； sets the frame of what follows.
   // A budget's draft (2024年预算草案) is its plan.
-  RE2 target_context{R"(目标|任务|计划|规划|方案|意见|要点|安排|部署|举措|措施|打算|展望|今后|下一步|思路|工作重点|草案|到\d{4}年|到二[〇○零]\S{2}年)"};
+  RE2 target_context{R"(目标|任务|计划|规划|方案|意见|要点|安排|部署|举措|措施|打算|展望|今后|下一步|思路|工作重点|重点工作$|草案|到\d{4}年|到二[〇○零]\S{2}年)"};
   RE2 requirement_bound{R"(不少于|不低于|不超过|不高于|不多于|至少|最少|最多)"};
   // How a budget or a policy was carried out (2023年预算执行情况, 落实情况) is a review.
   RE2 review_context{R"(回顾|成绩|成效|成就|总结|(?:完成|执行|落实|实施|开展)情况|进展|过去|年度报告)"};

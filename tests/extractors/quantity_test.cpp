@@ -209,6 +209,8 @@ TEST_CASE("modality", "[extract][modality]") {
   CHECK(One("全市一般公共预算支出安排1268亿元。", budget + " / 三、2024年预算草案").modality == "target");
   CHECK(One("加上上级补助收入186.4亿元。", budget + " / 一、2023年预算执行情况").modality == "achievement");
   CHECK(One("新建农村公路150公里。", "某县2023年重点工作落实情况").modality == "achievement");
+  // A work report's section of this year's key work plans it, in the words of a result (完成).
+  CHECK(One("完成投资1200亿元以上。", "某市2023年政府工作报告 / 三、重点工作").modality == "target");
   // 坚持 in a review describes what was done; 要坚持 still demands.
   std::string report = "某县人民政府2023年政府信息公开工作年度报告";
   CHECK(One("县政府坚持以公开为常态，全年主动公开政府信息3865条。", report).modality == "achievement");
