@@ -14,6 +14,8 @@ const std::vector<NormalizationRule>& NormalizationRules() {
       {"html_entity", "HTML entities (&lt; &#20013; &amp;lt;) decoded; <…> around Chinese becomes 《…》"},
       {"html_tag", "HTML tags left in plain text: <br>, <p>, <div> … become a line break, <span>, <font> … go"},
       {"variant_char", "font/PDF accidents: 臵→置, 迚→进, 亍→于 (and 戒→或 in a text that shows them), Kangxi and radical look-alikes, compatibility ideographs"},
+      {"traditional_script", "a copy of a simplified text in traditional characters (經濟發展) converted back with ICU's Hant-Hans"},
+      {"pinyin_gloss", "pinyin a reposting site put after characters (經(jīng)濟) deleted"},
       {"width", "full-width digits, Latin letters, ％ and ． become ASCII"},
       {"whitespace", "zero-width characters, stray BOMs, NBSP, U+3000, tabs, runs of spaces, letter spacing"},
       {"hard_wrap", "a line break inside a sentence or word is removed"},
@@ -117,6 +119,8 @@ NormalizedText Normalize(const TrackedText& input, const TrackedText* source, bo
   // The character map looks at no neighbours: once it has run, it has work again only where a
   // later rule inserted characters it maps (an entity decoded to a full-width digit, say). The
   // rounds after the first skip it otherwise, which is a quarter of a clean round.
+  // Pinyin glosses go before the script, whose phrase rules read two characters together
+  // (著(zhù)作), and both before hard wraps and punctuation, which know simplified words only.
   bool char_map_stale = true;
   auto round = [&](DocumentMetadata& metadata) {
     bool changed = false;
@@ -129,6 +133,8 @@ NormalizedText Normalize(const TrackedText& input, const TrackedText* source, bo
       char_map_stale = false;
       changed |= RunPass(current, spare, log, rules::CharMap);
     }
+    changed |= RunPass(current, spare, log, rules::PinyinGlosses, stale);
+    changed |= RunPass(current, spare, log, rules::TraditionalScript, stale);
     changed |= RunPass(current, spare, log, rules::HardWrap, stale);
     changed |= RunPass(current, spare, log, rules::CjkPunct, stale);
     changed |= RunPass(current, spare, log, rules::Quotes, stale);
@@ -176,9 +182,10 @@ NormalizedText Normalize(const TrackedText& input, const TrackedText* source, bo
     decoded_end = std::min(decoded_end, decoded.text.size());
     f.before = decoded.text.substr(decoded_start, decoded_end - decoded_start);
     f.after = std::move(p.after);
-    if (f.rule == "unrepairable" &&
-        std::find(result.flags.begin(), result.flags.end(), "unrepairable") == result.flags.end())
-      result.flags.push_back("unrepairable");
+    // A flag per document for what a query should be able to find without reading the fixes.
+    for (const char* flagged : {"unrepairable", "traditional_script"})
+      if (f.rule == flagged && std::find(result.flags.begin(), result.flags.end(), flagged) == result.flags.end())
+        result.flags.push_back(flagged);
     result.fixes.push_back(std::move(f));
   }
   result.text = std::move(current);

@@ -25,6 +25,11 @@ EXTRA = os.environ.get("EXTRA", "") == "1"
 ACCIDENTS = os.environ.get("ACCIDENTS", "") == "1"
 FONT_ACCIDENTS = "置臵 进迚 不丌 于亍 之乊 的癿 规觃 到刡 关兲 并幵 且丏 受叐 快忚 指挃 动劢 任仸 隔隑 格栺 方斱 " \
     "时旪 工巟 合吅 函凼 接掍 返迒 应庒 发収 按挄 须顸 录彔 取叏 利刟 制刢 举丼 来杢"
+# TRADITIONAL=1 serves every text as a Big5 mirror would: converted to traditional characters
+# (ICU's Hans-Hant, through `uconv` of icu-devtools), and with PINYIN=1 also with the reading of
+# some characters after them in brackets, as reposting sites print it (經(jīng)濟).
+TRADITIONAL = os.environ.get("TRADITIONAL", "") == "1"
+PINYIN = os.environ.get("PINYIN", "") == "1"
 AMBIGUOUS_ACCIDENTS = "或戒 构极 连违 项顷 这返 设讴 与不"
 
 
@@ -111,9 +116,25 @@ def zero_widths(text, rnd):
     return "".join(c + "\u200b" if is_han(c) and rnd.random() < 0.02 else c for c in text)
 
 
+def to_traditional(text):
+    return subprocess.run(["uconv", "-f", "utf-8", "-t", "utf-8", "-x", "Hans-Hant"], input=text.encode(),
+                          capture_output=True, check=True).stdout.decode()
+
+
+# A few readings, enough to gloss the characters reposting sites gloss most (those with two).
+READINGS = {"經": "jīng", "發": "fā", "長": "zhǎng", "區": "qū", "產": "chǎn", "業": "yè", "務": "wù",
+            "調": "tiáo", "內": "nèi", "設": "shè", "構": "gòu", "應": "yīng", "重": "zhòng", "為": "wéi"}
+
+
+def pinyin_glosses(text, rnd):
+    return "".join(c + f"({READINGS[c]})" if c in READINGS and rnd.random() < 0.6 else c for c in text)
+
+
 def damage(clean, seed):
     rnd = random.Random(seed)
-    d = clean
+    d = to_traditional(clean) if TRADITIONAL else clean
+    if PINYIN:
+        d = pinyin_glosses(d, rnd)
     if rnd.random() < 0.7:
         d = d.replace("，", ",").replace("。", ".")
     if rnd.random() < 0.5:

@@ -4,7 +4,7 @@
 // decimal points and thousands separators (4.5亿, 1,000: a digit on both sides), times (10:30),
 // list numbers at a line start (1.加强…), anything inside a URL or e-mail address, and runs of
 // dots (an ellipsis is not a full stop). A stray full stop right before a comma (亿元.,初步) is
-// dropped, the comma carrying the pause.
+// dropped, the comma carrying the pause; so is a comma right before another mark (13%，；).
 
 #include <algorithm>
 
@@ -205,8 +205,27 @@ void ThousandsSeparators(std::string_view text, PassOutput& out) {
   }
 }
 
+// A comma after a word or figure and right before another mark (增长13%，；, 省委，、省政府, 步伐，。, ，，) is one a reposting
+// site put in: Chinese text never writes a comma there, and the other mark is the writer's.
+void CommasBeforeMarks(std::string_view text, PassOutput& out) {
+  static constexpr std::string_view kComma = "，";
+  static constexpr std::string_view kMarks[] = {"，", "；", "。", "、", "："};
+  for (size_t at = text.find(kComma); at != std::string_view::npos; at = text.find(kComma, at + kComma.size())) {
+    // After a word or a figure: a row of marks alone (a table of punctuation) is no sentence.
+    UChar32 before = at == 0 ? 0 : Utf8Before(text, at, nullptr);
+    if (!IsHan(before) && !IsAsciiDigit(before) && !IsAsciiAlpha(before) && before != '%' && before != 0x2030) continue;
+    std::string_view after = text.substr(at + kComma.size());
+    for (std::string_view mark : kMarks)
+      if (after.starts_with(mark)) {
+        out.Delete(at, at + kComma.size(), kRule);
+        break;
+      }
+  }
+}
+
 void CjkPunct(std::string_view text, PassOutput& out) {
   ThousandsSeparators(text, out);
+  CommasBeforeMarks(text, out);
   static constexpr ByteSet kPunct(",.;:?!()\n");
   if (kPunct.FindIn(text) == std::string_view::npos) return;
   // URLs and e-mail addresses keep their marks; a mark right after one that stands in Chinese

@@ -271,6 +271,15 @@ bool SentenceLine(std::string_view line) {
 }
 
 // Whether the last 300 bytes of `line` hold more “ than ” (a bounded look: lines grow).
+// A line that is only the end of a sentence: a few characters and the mark that ends it (分担。).
+bool EndOfSentenceOnly(std::string_view line) {
+  line = TrimSpaces(line);
+  if (line.empty() || CodePoints(line, 9) > 8) return false;
+  size_t last_start;
+  UChar32 last = Utf8Before(line, line.size(), &last_start);
+  return (last == U'。' || last == U'；') && !HasSentencePunct(line.substr(0, last_start));
+}
+
 bool QuotationOpenAtEnd(std::string_view line) {
   size_t from = line.size() > 300 ? line.size() - 300 : 0;
   while (from < line.size() && (static_cast<unsigned char>(line[from]) & 0xC0) == 0x80) ++from;
@@ -385,7 +394,11 @@ bool BreakIsLayout(icu::BreakIterator* words, std::string_view line, std::string
     // Where paragraphs are set apart by blank lines, so are headings (see below); but a page that
     // breaks a short heading from its text with a lone <br> (一、总体要求 / 坚持…。) keeps it: only
     // a heading as long as an item's sentence (（二）县财政按每户1500元标准给予) was cut.
-    return CannotEndTitle(clause) ||
+    // An item that is a sentence (longer than headings run, with a comma: （二）县财政…给予奖补，
+    // 所需资金由…按比例) followed by a line that is only the end of a sentence (分担。) was cut
+    // too: no paragraph under a heading is a word long.
+    bool item_sentence = clause.find("，") != std::string_view::npos && CodePoints(clause, 25) > 24;
+    return CannotEndTitle(clause) || (item_sentence && EndOfSentenceOnly(next)) ||
            (paragraphs_apart && CodePoints(clause, 16) > 15 && HasSentencePunct(next.substr(0, 240)));
   }
   if (CodePoints(line, 80) > 80) return true;

@@ -49,6 +49,10 @@ void CharMap(std::string_view text, PassOutput& out);
 // another rule inserted such characters. (Its one look at neighbours, the ambiguous font
 // accidents, needs the unambiguous ones as evidence, which its first run removes.)
 bool CharMapChanges(std::string_view text);
+// A copy in traditional characters of a simplified text (a Big5 mirror's) back to simplified.
+void TraditionalScript(std::string_view text, PassOutput& out);
+// Pinyin glosses a reposting site put after characters (經(jīng)濟) are deleted.
+void PinyinGlosses(std::string_view text, PassOutput& out);
 void HardWrap(std::string_view text, PassOutput& out);
 void Spaces(std::string_view text, PassOutput& out);
 // Whether Spaces deletes a run of spaces between these two characters (mid-line). The quotes

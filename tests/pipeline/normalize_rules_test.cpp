@@ -111,6 +111,37 @@ TEST_CASE("variant_char: text copied out of a PDF with a broken font", "[normali
   CHECK(n.fixes[0].after == "进");
 }
 
+TEST_CASE("traditional_script: a Big5 mirror's copy of a simplified text", "[normalize][traditional_script]") {
+  // As big5.www.gov.cn serves a page: every character converted.
+  auto n = Run("經濟社會發展的主要預期目標是：地區生產總值增長6%左右；城鎮登記失業率控制在4.5%以內。");
+  CHECK(n.text.text == "经济社会发展的主要预期目标是：地区生产总值增长6%左右；城镇登记失业率控制在4.5%以内。");
+  CHECK(std::find(n.flags.begin(), n.flags.end(), "traditional_script") != n.flags.end());
+  // One fix per run of converted characters, back to the bytes of the original.
+  REQUIRE(HasRule(n, "traditional_script"));
+  CHECK(n.fixes[0].before == "經濟");
+  CHECK(n.fixes[0].after == "经济");
+  CHECK(n.fixes[0].raw_start == 0);
+  CHECK(n.fixes[0].raw_end == 6);
+  // ICU's phrase data: 著作 keeps its 著, 甚麼 becomes 什么.
+  CHECK(Norm("著作權保護範圍，甚麼樣的單位應當進行登記。") == "著作权保护范围，什么样的单位应当进行登记。");
+  // A simplified text quoting traditional names is left alone, and so is a lone traditional word.
+  const std::string quoting = "会议邀请了臺灣地區和香港特別行政區的代表，共同研究两岸经济合作发展问题。";
+  CHECK(Norm(quoting) == quoting);
+  CHECK(Norm("控制在4.5%以內。") == "控制在4.5%以內。");
+  // A mirror page whose own lines stayed simplified is still a converted copy.
+  CHECK(Norm("某县人民政府办公室\n各級領導幹部每年到基層調研時間不得少於兩個月，每人聯繫一個貧困村。") ==
+        "某县人民政府办公室\n各级领导干部每年到基层调研时间不得少于两个月，每人联系一个贫困村。");
+}
+
+TEST_CASE("pinyin_gloss: the readings a reposting site prints after characters", "[normalize][pinyin_gloss]") {
+  auto n = Run("經(jīng)濟社會發(fā)展的主要預(yù)期目標");
+  CHECK(n.text.text == "经济社会发展的主要预期目标");
+  CHECK(HasRule(n, "pinyin_gloss"));
+  CHECK(Norm("城镇（zhèn）登记失业（yè）率") == "城镇登记失业率");
+  // Not a gloss: a romanised name, a syllable with no tone mark, a bracket after Latin text.
+  for (const std::string clean : {"北京（Běijīng）冬奥会", "测定值（mg）", "单位（de）", "ISO(ā)"}) CHECK(Norm(clean) == clean);
+}
+
 TEST_CASE("width", "[normalize][width]") {
   auto n = Run("２０２５年增长５．２％，ＧＤＰ");
   CHECK(n.text.text == "2025年增长5.2%，GDP");
@@ -131,6 +162,11 @@ TEST_CASE("cjk_punct", "[normalize][cjk_punct]") {
   // A list number after a full stop still ASCII stays a list number; after a decimal it ends one.
   CHECK(Norm("注:1.数据均为初步统计数.2.部分数据因四舍五入.") == "注：1.数据均为初步统计数。2.部分数据因四舍五入。");
   CHECK(Norm("增长5.2.全年完成") == "增长5.2。全年完成");
+  // A comma a reposting site put before another mark goes; the other mark is the writer's.
+  CHECK(Norm("增长13%,;财政总收入增长13%，其中") == "增长13%；财政总收入增长13%，其中");
+  CHECK(Norm("按照中央和省委,、省政府的决策部署,,紧紧抓住发展第一要务,加快建设步伐,。") ==
+        "按照中央和省委、省政府的决策部署，紧紧抓住发展第一要务，加快建设步伐。");
+  CHECK(Norm("，。：；") == "，。：；");  // marks alone, after no word, are no sentence
   // A bracketed list number opening a line of Chinese is Chinese, whatever follows it.
   CHECK(Norm("(2)CPI涨幅控制在3%左右。") == "（2）CPI涨幅控制在3%左右。");
   CHECK(Norm("(2) see below") == "(2) see below");
@@ -322,6 +358,11 @@ TEST_CASE("hard_wrap", "[normalize][hard_wrap]") {
       "一、新时期群众工作的特点\n（一）从群众角度看\n1、改革开放以来变化很大。\n第四篇：牢固树立群众观\n"
       "牢固树立和践行马克思主义群众观\n党的十八大提出要求。\n\n下一段落。";
   CHECK(Norm(kept) == kept);
+  // An item as long as a sentence, cut before its last word, is joined; a heading is not.
+  CHECK(Norm("（二）县财政按每户1500元标准给予奖补，所需资金由县、乡（镇）两级按6∶4比例\n分担。") ==
+        "（二）县财政按每户1500元标准给予奖补，所需资金由县、乡（镇）两级按6∶4比例分担。");
+  const std::string heading_with_comma = "（三）坚持稳中求进，推动高质量发展\n略。";
+  CHECK(Norm(heading_with_comma) == heading_with_comma);
   // A document title keeps its line, however long; a list item whose sentence goes on does not.
   std::string notice = "关于印发《2023年全省数字经济发展工作要点》的通知\n各市、县（区）人民政府，省政府各部门：";
   CHECK(Norm(notice) == notice);
@@ -542,6 +583,7 @@ TEST_CASE("every rule is named in the rule table", "[normalize]") {
   std::vector<std::string> names;
   for (const auto& r : NormalizationRules()) names.push_back(r.name);
   for (const char* rule : {"url_entity", "html_entity", "html_tag", "variant_char", "width", "cjk_punct", "quotes", "whitespace",
-                           "hard_wrap", "mojibake", "boilerplate", "redaction", "unrepairable"})
+                           "hard_wrap", "mojibake", "boilerplate", "redaction", "unrepairable", "traditional_script",
+                           "pinyin_gloss"})
     CHECK(std::find(names.begin(), names.end(), rule) != names.end());
 }

@@ -1,0 +1,32 @@
+// pinyin_gloss: reposting sites that convert pages to traditional characters also print the
+// reading of each character with more than one after it, in brackets: 經(jīng)濟社會發(fā)展.
+// A gloss is one syllable of lower-case pinyin with its tone mark, in ASCII or full-width
+// brackets, right after a hanzi. Policy text never writes a reading that way (a name's
+// romanisation is capitalised and has no tone marks, 北京（Beijing）), so the whole bracket goes.
+// Syllables without a tone mark ((de), (zhe)) are kept: a bracketed lower-case word can be an
+// abbreviation or a unit.
+#include <re2/re2.h>
+
+#include "pipeline/rules/rule.h"
+#include "pipeline/unicode_util.h"
+
+namespace pledge::rules {
+
+void PinyinGlosses(std::string_view text, PassOutput& out) {
+  constexpr const char* kRule = "pinyin_gloss";
+  // One syllable (at most six letters: zhuang), at least one of them a vowel with a tone mark.
+  static const RE2 kGloss(
+      "(?:\\(|（)[a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zü]{0,5}(?:\\)|）)");
+  re2::StringPiece input(text.data(), text.size()), match;
+  for (size_t at = 0; at < text.size(); ++at) {
+    bool ascii_open = text[at] == '(';
+    bool wide_open = text.compare(at, 3, "（") == 0;
+    if ((!ascii_open && !wide_open) || at == 0) continue;
+    if (!IsHan(Utf8Before(text, at, nullptr))) continue;
+    if (!kGloss.Match(input, at, std::min(text.size(), at + 32), RE2::ANCHOR_START, &match, 1)) continue;
+    out.Delete(at, at + match.size(), kRule);
+    at += match.size() - 1;
+  }
+}
+
+}  // namespace pledge::rules

@@ -1,0 +1,130 @@
+// traditional_script: a simplified-Chinese document read in a traditional-character copy.
+// Mirrors of mainland government sites serve every page through a Big5 gateway
+// (big5.www.gov.cn/gate/big5/…), and reposting sites convert whole pages, so the same work plan
+// turns up as 經濟社會發展的主要預期目標是…. The extractors know the simplified words (增长,
+// 以内, 目标); in this copy they would find no commitment, and an analyst's query for 不得少于
+// would miss it.
+//
+// A text is a converted copy when the characters only a traditional text uses (Big5 level 1, not
+// GB2312 level 1: 經 濟 發) outnumber three to one those only a simplified text uses (经 济 发),
+// and there are at least three. Then each line goes through ICU's Hant-Hans transliterator,
+// whose data is Unicode CLDR's, phrases included (著作 keeps its 著, 甚麼 becomes 什么). A
+// simplified text that quotes a traditional name (臺灣) has far more simplified characters than
+// that and is never touched. Each run of converted characters is one fix.
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+
+#include <memory>
+#include <mutex>
+#include <stdexcept>
+
+#include "pipeline/common_hanzi.h"
+#include "pipeline/rules/rule.h"
+#include "pipeline/unicode_util.h"
+
+namespace pledge::rules {
+namespace {
+
+constexpr const char* kRule = "traditional_script";
+constexpr size_t kMinTraditional = 3;
+constexpr size_t kTraditionalPerSimplified = 3;
+
+bool ReadsAsTraditional(std::string_view text) {
+  size_t traditional = 0, simplified = 0;
+  for (size_t i = 0; i < text.size();) {
+    if (static_cast<unsigned char>(text[i]) < 0xE4) {  // below U+4E00: no hanzi starts here
+      ++i;
+      continue;
+    }
+    UChar32 c = Utf8At(text, i, &i);
+    bool in_simplified = IsCommonSimplified(c), in_traditional = IsCommonTraditional(c);
+    if (in_traditional && !in_simplified) ++traditional;
+    else if (in_simplified && !in_traditional) ++simplified;
+  }
+  return traditional >= kMinTraditional && traditional >= kTraditionalPerSimplified * simplified;
+}
+
+// ICU does not promise that one transliterator may be used by several threads at once; each
+// thread clones the one instance built (and checked) on first use.
+const icu::Transliterator& HantToHans() {
+  static const std::unique_ptr<icu::Transliterator> prototype = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance("Hant-Hans", UTRANS_FORWARD, status));
+    if (U_FAILURE(status) || !t) throw std::runtime_error(std::string("ICU Hant-Hans transliterator: ") + u_errorName(status));
+    return t;
+  }();
+  thread_local const std::unique_ptr<icu::Transliterator> own(prototype->clone());
+  return *own;
+}
+
+// Proposes the changes from `line` (at `offset` in the text) to `converted`: one fix per run of
+// changed characters when the two have as many characters, else one for the span between their
+// common prefix and suffix (a phrase rule that changes the length).
+void ProposeChanges(std::string_view line, size_t offset, const icu::UnicodeString& original,
+                    const icu::UnicodeString& converted, PassOutput& out) {
+  auto utf8 = [](const icu::UnicodeString& s, int32_t from, int32_t to) {
+    std::string bytes;
+    s.tempSubStringBetween(from, to).toUTF8String(bytes);
+    return bytes;
+  };
+  if (original.countChar32() == converted.countChar32()) {
+    size_t byte = 0;  // in `line`, at unit `i` of `original`
+    int32_t run_start_unit = -1, run_start_converted = 0;
+    size_t run_start_byte = 0;
+    int32_t i = 0, j = 0;
+    while (i <= original.length()) {
+      bool same = i < original.length() && original.char32At(i) == converted.char32At(j);
+      bool end = i == original.length();
+      if (run_start_unit >= 0 && (same || end)) {
+        out.Replace(offset + run_start_byte, offset + byte, utf8(converted, run_start_converted, j), kRule);
+        run_start_unit = -1;
+      }
+      if (end) break;
+      if (!same && run_start_unit < 0) {
+        run_start_unit = i;
+        run_start_converted = j;
+        run_start_byte = byte;
+      }
+      UChar32 c = original.char32At(i);
+      byte += static_cast<size_t>(U8_LENGTH(c));
+      i += U16_LENGTH(c);
+      j += U16_LENGTH(converted.char32At(j));
+    }
+    return;
+  }
+  int32_t prefix = 0;
+  while (prefix < original.length() && prefix < converted.length() && original[prefix] == converted[prefix]) ++prefix;
+  int32_t suffix = 0;
+  while (suffix < original.length() - prefix && suffix < converted.length() - prefix &&
+         original[original.length() - 1 - suffix] == converted[converted.length() - 1 - suffix])
+    ++suffix;
+  // Never split a surrogate pair.
+  if (prefix > 0 && U16_IS_LEAD(original[prefix - 1])) --prefix;
+  if (suffix > 0 && U16_IS_TRAIL(original[original.length() - suffix])) --suffix;
+  size_t start = utf8(original, 0, prefix).size();
+  size_t end = line.size() - utf8(original, original.length() - suffix, original.length()).size();
+  out.Replace(offset + start, offset + end, utf8(converted, prefix, converted.length() - suffix), kRule);
+}
+
+}  // namespace
+
+void TraditionalScript(std::string_view text, PassOutput& out) {
+  if (!ReadsAsTraditional(text)) return;
+  const icu::Transliterator& to_simplified = HantToHans();
+  for (size_t start = 0; start < text.size();) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(start, end - start);
+    bool plain = true;
+    for (char c : line) plain &= static_cast<unsigned char>(c) < 0x80;
+    if (!plain) {
+      icu::UnicodeString original = icu::UnicodeString::fromUTF8(icu::StringPiece(line.data(), static_cast<int32_t>(line.size())));
+      icu::UnicodeString converted = original;
+      to_simplified.transliterate(converted);
+      if (converted != original) ProposeChanges(line, start, original, converted, out);
+    }
+    start = end + 1;
+  }
+}
+
+}  // namespace pledge::rules
