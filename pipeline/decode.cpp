@@ -40,6 +40,23 @@ size_t FirstInvalidUtf8(std::string_view s) {
   return std::string_view::npos;
 }
 
+// Documents of a format that is not text, known by their first bytes. Scraped folders hold the
+// attachments of the pages beside them; the error says what the file is and what to do.
+std::string DocumentFormatReason(std::string_view raw) {
+  static constexpr std::pair<std::string_view, std::string_view> kFormats[] = {
+      {"%PDF-", "a PDF document"},
+      {"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "a Word, Excel or WPS 97-2003 document (OLE2 compound file)"},
+      {"PK\x03\x04", "a ZIP archive (as .docx, .xlsx and .ofd documents are)"},
+      {"{\\rtf", "an RTF document"},
+      {"\x89PNG", "a PNG image"},
+      {"\xFF\xD8\xFF", "a JPEG image"},
+      {"GIF8", "a GIF image"},
+  };
+  for (const auto& [magic, name] : kFormats)
+    if (raw.starts_with(magic)) return std::string(name) + ", not text: save it as text or HTML first";
+  return {};
+}
+
 // Binary files: a NUL byte (UTF-16 is recognised before we get here) or mostly control chars.
 std::string BinaryReason(std::string_view raw) {
   if (auto nul = raw.find('\0'); nul != std::string_view::npos)
@@ -181,6 +198,7 @@ std::optional<DecodedText> GbkThatLooksLikeUtf8(std::string_view raw) {
 
 DecodedText DecodeBytes(std::string_view raw) {
   if (raw.empty()) return Failure("empty file");
+  if (auto format = DocumentFormatReason(raw); !format.empty()) return Failure(format);
 
   auto starts_with = [&](std::initializer_list<unsigned char> bom) {
     if (raw.size() < bom.size()) return false;

@@ -169,6 +169,14 @@ TEST_CASE("bad input is a value with a reason, never a crash", "[decode]") {
   auto binary = DecodeBytes(std::string("\x7F" "ELF\x02\x01\x01\x00\x00\x00", 10));
   CHECK_FALSE(binary.ok);
   CHECK_THAT(binary.error, Catch::Contains("binary"));
+  // The attachments a scraped folder holds beside its pages are named, with what to do.
+  auto word = DecodeBytes(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00Root Entry", 18));
+  CHECK_FALSE(word.ok);
+  CHECK(word.error == "a Word, Excel or WPS 97-2003 document (OLE2 compound file), not text: save it as text or HTML first");
+  CHECK_THAT(DecodeBytes("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj").error, Catch::StartsWith("a PDF document, not text"));
+  CHECK_THAT(DecodeBytes(std::string("PK\x03\x04\x14\x00\x06\x00word/document.xml", 25)).error,
+             Catch::StartsWith("a ZIP archive"));
+  CHECK_THAT(DecodeBytes("{\\rtf1\\ansi\\ansicpg936 {\\fonttbl}}").error, Catch::StartsWith("an RTF document"));
   auto controls = DecodeBytes(std::string(200, '\x01'));
   CHECK_FALSE(controls.ok);
   CHECK_THAT(controls.error, Catch::Contains("control characters"));
