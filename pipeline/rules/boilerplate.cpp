@@ -16,6 +16,20 @@ namespace {
 
 constexpr const char* kRule = "boilerplate";
 
+// Field names as the regex alternation they are, each character allowed a run of spaces after
+// it: disclosure pages set their keys in a fixed width (索 引 号：, 名    称：).
+std::string SpacedFields(std::string_view fields) {
+  std::string out;
+  for (size_t i = 0; i < fields.size();) {
+    size_t next;
+    UChar32 c = Utf8At(fields, i, &next);
+    out.append(fields.substr(i, next - i));
+    if (c != '|' && next < fields.size() && fields[next] != '|') out += "[ 　]*";
+    i = next;
+  }
+  return out;
+}
+
 struct Patterns {
   // "中词库 / www.zciku.com", "www.example.com.cn", "来自：某某网 http://…"
   // The site name may hold spaces (they are only removed by a later pass: matching with and
@@ -24,10 +38,17 @@ struct Patterns {
   RE2 bookmark{R"((\[bookmark: [^\]\n]{0,200}\]))"};
   // The header of a government information-disclosure page (政府信息公开): 索引号, 发文机关,
   // 标题, 发文字号, 成文日期 … one or two fields a line. A line that starts with one is metadata.
-  static constexpr const char* kDisclosureFields = "索引号|主题分类|发文机关|发布机构|公开方式|有效性";
-  RE2 metadata_key{std::string(R"((?:来源|作者|发布者|(?:更新|发布|发表|录入|成文)?(?:时间|日期)|浏览(?:次数)?|点击(?:数|量)?|字号|)") +
-                   kDisclosureFields + R"()\s*[：:])"};
-  RE2 disclosure_key{std::string(R"(^\s*(?:成文日期|发布日期|发文字号|文号|标题|原标题|)") + kDisclosureFields + R"()\s*[：:])"};
+  // The page's own fields (信息分类, 生成日期, 废止时间, 内容概述 …) vary by the site's software.
+  static constexpr std::string_view kDisclosureFields =
+      "索引号|主题分类|组配分类|信息分类|信息类别|体裁分类|公文目录|发文机关|发文单位|发布机构|公开方式|公开范围|公开时限|"
+      "有效性|主题词|关键词|生成日期|生效时间|生效日期|废止时间|废止日期|信息来源|内容概述|文件编号";
+  // 名称 (the document's name) only counts beside other fields: alone it may open a body line.
+  const std::string metadata_keys = R"((?:来源|作者|发布者|(?:更新|发布|发表|录入|成文)?(?:时间|日期)|浏览(?:次数)?|点击(?:数|量)?|字号|)" +
+                                    SpacedFields(std::string(kDisclosureFields) + "|名称") + R"()\s*[：:])";
+  RE2 metadata_key{metadata_keys};
+  RE2 metadata_key_opens{R"(^\s*)" + metadata_keys};
+  RE2 disclosure_key{R"(^\s*(?:)" + SpacedFields(std::string("成文日期|发布日期|发文字号|文号|标题|原标题|") +
+                                                std::string(kDisclosureFields)) + R"()\s*[：:])"};
   RE2 disclosed_title{R"(^\s*标题\s*[：:]\s*(.+?)\s*$)"};
   RE2 source{R"((?:来源|出处)\s*[：:]\s*([^\s　]+))"};
   RE2 author{R"((?:作者|发布者|发文机关|发布机构)\s*[：:]\s*([^\s　]+))"};
@@ -132,6 +153,8 @@ void Boilerplate(std::string_view text, PassOutput& out, DocumentMetadata& metad
   // removes do not count: the header is the first lines of what is left, as the next run sees it.
   constexpr int kHeaderLines = 12;
   int kept_lines = 0;
+  bool after_fields = false;  // the line before was a metadata line: fields come in blocks
+  bool nothing_kept = true;   // every line so far is deleted
   bool title_open = true;
   bool title_from_page = false;  // the title came from the first line and may carry the site's name
   size_t title_start = 0, title_next = 0;  // that line, with its line break
@@ -162,7 +185,9 @@ void Boilerplate(std::string_view text, PassOutput& out, DocumentMetadata& metad
       std::string value, y, m, d;
       bool has_date = RE2::PartialMatch(line, p.date, &y, &m, &d) || (keys >= 1 && RE2::PartialMatch(line, p.leading_date, &y, &m, &d));
       bool disclosure = RE2::PartialMatch(line, p.disclosure_key);
-      if (keys >= 2 || (keys == 1 && has_date && line.size() < 60) || disclosure) {
+      bool in_block = keys >= 1 && after_fields && RE2::PartialMatch(line, p.metadata_key_opens);
+      if (keys >= 2 || (keys == 1 && has_date && line.size() < 60) || disclosure || in_block) {
+        after_fields = true;
         if (RE2::PartialMatch(line, p.disclosed_title, &value)) metadata.title = value;
         if (RE2::PartialMatch(line, p.source, &value) && metadata.source_site.empty()) metadata.source_site = FieldValue(value);
         if (RE2::PartialMatch(line, p.author, &value)) metadata.author = FieldValue(value);
@@ -177,20 +202,22 @@ void Boilerplate(std::string_view text, PassOutput& out, DocumentMetadata& metad
     if (whole_line) {
       // A line alone between blank lines (a web page's block) takes the one before it along,
       // or the blank lines around it would add up; so does the text's last line, or the text
-      // would end in a blank line. The first line of a text takes the blank line after it.
+      // would end in a blank line. The first line of a text (every line above it deleted too)
+      // takes the blank line after it.
       bool blank_before = line_start >= 2 && text[line_start - 2] == '\n';
       bool blank_after = next < text.size() && text[next] == '\n';
       if (blank_before && (blank_after || next >= text.size())) {
         out.Delete(line_start - 1, next, kRule);
-      } else if (line_start == 0 && blank_after) {
+      } else if (nothing_kept && blank_after) {
         out.Delete(line_start, next + 1, kRule);
         ++next;
       } else {
         out.Delete(line_start, next, kRule);
       }
     } else {
+      nothing_kept = false;
       // Blank lines are no header lines: deleting them shifts nothing.
-      if (line.find_first_not_of(" \t\r") != std::string_view::npos) ++kept_lines;
+      if (line.find_first_not_of(" \t\r") != std::string_view::npos) ++kept_lines, after_fields = false;
       // [bookmark: _Toc1] markers left by Word-to-text conversion, anywhere in a line.
       if (line.find("[bookmark:") != std::string_view::npos) {
         re2::StringPiece scan(line.data(), line.size());

@@ -500,6 +500,16 @@ TEST_CASE("boilerplate and metadata", "[normalize][boilerplate]") {
   CHECK(n.metadata.title == "杭州市人民政府办公厅关于印发行动计划的通知");
   CHECK(n.metadata.author == "杭州市人民政府办公厅");
   CHECK(n.metadata.published_at == "2023-03-20");
+  // Other sites' fields, keys set in a fixed width, a field of its own inside the block, and the
+  // blank line the block leaves at the top of the text.
+  n = Run("索 引 号：00123456/2022-00042 组配分类：规范性文件\n信息分类：通知 生成日期：2022-05-10\n"
+          "名    称：某县人民政府关于印发农村公路养护办法的通知\n信息来源： 关键词：\n浏览次数：312 内容概述：\n\n"
+          "某县人民政府关于印发农村公路养护办法的通知\n各乡镇人民政府：\n");
+  CHECK(n.text.text == "某县人民政府关于印发农村公路养护办法的通知\n各乡镇人民政府：\n");
+  CHECK(n.metadata.published_at == "2022-05-10");
+  // 名称 alone is no field: it may open a line of text.
+  const std::string named = "某县工作方案\n名称：农村公路养护工程。\n";
+  CHECK(Norm(named) == named);
   // The title is the line after a document number, repaired like the text.
   CHECK(Run("杭政办发〔2023〕12号\n杭州市人民政府办公厅关于印发行动计划的通知\n各区人民政府：\n").metadata.title ==
         "杭州市人民政府办公厅关于印发行动计划的通知");
