@@ -743,6 +743,9 @@ std::vector<Quantity> ExtractQuantities(std::string_view s, std::string_view con
       }
       // 一次性奖励: a number and its unit made an adjective by 性 (one-off) count nothing.
       if (unit && StartsWith(s, at, "性")) goto next_token;
+      // 三口之家, 两口子: 口 counts wells and ponds (塘库72口), not a household's members.
+      if (unit && unit->text == "口" && (StartsWith(s, at, "之") || StartsWith(s, at, "子") || StartsWith(s, at, "人")))
+        goto next_token;
       // 三年半, 一吨半, 两米半: half a unit more.
       double half = 0;
       if (unit && (unit->kind == "duration" || unit->kind == "measure" || unit->kind == "area") && StartsWith(s, at, "半")) {

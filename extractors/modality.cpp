@@ -135,6 +135,14 @@ ModalityCues::ModalityCues(std::string_view sentence, std::string_view context) 
   });
   // 预期寿命 is life expectancy, a noun: no 预期 of a plan.
   std::erase_if(target_, [&](const auto& m) { return sentence.substr(m.first).starts_with("预期寿命"); });
+  // A plan or target that was completed (完成计划指标的94.1%, 完成全年目标, 超额完成年度计划) is
+  // the measure of a result: 完成 up to four characters before the word.
+  std::erase_if(target_, [&](const auto& m) {
+    std::string_view word = sentence.substr(m.first, m.second - m.first);
+    if (word != "计划" && word != "目标" && word != "预期") return false;
+    size_t from = m.first >= 18 ? m.first - 18 : 0;
+    return sentence.substr(from, m.first - from).find("完成") != std::string_view::npos;
+  });
   condition_words_ = AllMatches(sentence, p.condition_words);
   condition_verbs_ = AllMatches(sentence, p.condition_verbs);
   time_frames_ = AllMatches(sentence, p.time_frame);

@@ -49,6 +49,8 @@ const std::vector<UnitRule>& Units() {
       {"株", "count", "", 1}, {"棵", "count", "", 1}, {"匹", "count", "", 1}, {"例", "count", "", 1},
       {"艘", "count", "", 1}, {"架", "count", "", 1}, {"枚", "count", "", 1}, {"册", "count", "", 1},
       {"篇", "count", "", 1}, {"批", "count", "", 1}, {"支", "count", "", 1},
+      {"盏", "count", "", 1}, {"眼", "count", "", 1}, {"口", "count", "", 1},  // lamps; wells, ponds, pits
+      {"栋", "count", "", 1}, {"幢", "count", "", 1}, {"宗", "count", "", 1},  // buildings; parcels, cases
       {"起", "count", "", 1},  // incidents, cases: 事故56起 (自3月1日起 is a date, read before)
   };
   return units;

@@ -209,6 +209,10 @@ TEST_CASE("modality", "[extract][modality]") {
   CHECK(One("全市一般公共预算支出安排1268亿元。", budget + " / 三、2024年预算草案").modality == "target");
   CHECK(One("加上上级补助收入186.4亿元。", budget + " / 一、2023年预算执行情况").modality == "achievement");
   CHECK(One("新建农村公路150公里。", "某县2023年重点工作落实情况").modality == "achievement");
+  // A plan or target completed is the measure of a result; one to be completed is still a target.
+  CHECK(X("地方财政收入80万元，完成计划指标的94.1%。")[1].modality == "achievement");
+  CHECK(One("超额完成年度目标的112%。").modality == "achievement");
+  CHECK(One("确保完成全年目标任务的100%。").modality == "target");
   // A work report's section of this year's key work plans it, in the words of a result (完成).
   CHECK(One("完成投资1200亿元以上。", "某市2023年政府工作报告 / 三、重点工作").modality == "target");
   // 坚持 in a review describes what was done; 要坚持 still demands.
@@ -405,6 +409,17 @@ TEST_CASE("incidents and cases are counted with 起", "[extract][count]") {
   CHECK(q[0].kind == "count");
   CHECK(q[0].value == 56);
   CHECK(X("本办法自2024年3月1日起施行。").empty());  // a date: 起 starts it, counts nothing
+}
+
+TEST_CASE("what a town's report counts: lamps, wells, ponds, buildings, parcels", "[extract][count]") {
+  auto q = X("安装路灯18盏，新打机井20眼，整治病险塘库72口，新建农房3栋，出让土地12宗。");
+  std::vector<std::string> texts;
+  for (auto& x : q) texts.push_back(x.text);
+  CHECK(texts == std::vector<std::string>{"18盏", "20眼", "72口", "3栋", "12宗"});
+  for (auto& x : q) CHECK(x.kind == "count");
+  // 口 of a household or a couple counts no well.
+  CHECK(X("三口之家的住房补贴").empty());
+  CHECK(X("两口子一起外出务工").empty());
 }
 
 TEST_CASE("a threshold that entitles is a condition", "[extract][modality]") {
