@@ -121,6 +121,24 @@ ModalityCues::ModalityCues(std::string_view sentence, std::string_view context) 
   past_ = AllMatches(sentence, p.past);
   achievement_ = AllMatches(sentence, p.achievement);
   std::erase_if(achievement_, [&](const auto& m) { return sentence.substr(m.first).starts_with("可达"); });
+  // 共 (in all) and 达 (reached) are also halves of other words: 公共预算, 中共, 共同, 共享;
+  // 发达, 下达 (issued), 传达, 送达.
+  std::erase_if(achievement_, [&](const auto& m) {
+    std::string_view word = sentence.substr(m.first, m.second - m.first);
+    if (word != "共" && word != "达") return false;
+    std::string_view before = m.first >= 3 ? sentence.substr(m.first - 3, 3) : std::string_view();
+    std::string_view after = sentence.substr(m.second, 3);
+    if (word == "共") {
+      for (std::string_view w : {"公", "中"})
+        if (before == w) return true;
+      for (std::string_view w : {"同", "享", "建", "治", "识", "产", "青", "赢", "商", "生", "担", "性", "和", "济"})
+        if (after == w) return true;
+      return false;
+    }
+    for (std::string_view w : {"发", "表", "下", "传", "送", "通", "抵", "转", "直", "上"})
+      if (before == w) return true;
+    return false;
+  });
   // 处 imposes a penalty before its amount (，处1万元以上…罚款) or after 并; 处理, 处置, 处于 are
   // other words.
   std::erase_if(obligation_, [&](const auto& m) {

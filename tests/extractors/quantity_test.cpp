@@ -209,6 +209,11 @@ TEST_CASE("modality", "[extract][modality]") {
   CHECK(One("全市一般公共预算支出安排1268亿元。", budget + " / 三、2024年预算草案").modality == "target");
   CHECK(One("加上上级补助收入186.4亿元。", budget + " / 一、2023年预算执行情况").modality == "achievement");
   CHECK(One("新建农村公路150公里。", "某县2023年重点工作落实情况").modality == "achievement");
+  // 共 and 达 of other words (公共预算, 中共, 下达) report nothing; 共 and 达 alone do.
+  CHECK(One("县级财政每年安排乡村振兴资金不低于本级一般公共预算支出的8%。").modality == "obligation");
+  CHECK(One("落实省下达的搬迁任务1200户。").modality.empty());
+  CHECK(One("全年共接待游客500万人次。").modality == "achievement");
+  CHECK(One("粮食总产量达330万吨。").modality == "achievement");
   // A plan or target completed is the measure of a result; one to be completed is still a target.
   CHECK(X("地方财政收入80万元，完成计划指标的94.1%。")[1].modality == "achievement");
   CHECK(One("超额完成年度目标的112%。").modality == "achievement");
