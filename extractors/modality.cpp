@@ -121,10 +121,12 @@ ModalityCues::ModalityCues(std::string_view sentence, std::string_view context) 
   past_ = AllMatches(sentence, p.past);
   achievement_ = AllMatches(sentence, p.achievement);
   std::erase_if(achievement_, [&](const auto& m) { return sentence.substr(m.first).starts_with("可达"); });
-  // 共 (in all) and 达 (reached) are also halves of other words: 公共预算, 中共, 共同, 共享;
-  // 发达, 下达 (issued), 传达, 送达.
+  // 共 (in all), 达 (reached) and 了 are also halves of other words: 公共预算, 中共, 共同, 共享;
+  // 发达, 下达 (issued), 传达, 送达; 为了, 除了, 了解.
   std::erase_if(achievement_, [&](const auto& m) {
     std::string_view word = sentence.substr(m.first, m.second - m.first);
+    if (word == "了") return sentence.substr(0, m.first).ends_with("为") || sentence.substr(0, m.first).ends_with("除") ||
+                             sentence.substr(m.second).starts_with("解");  // 为了, 除了, 了解
     if (word != "共" && word != "达") return false;
     std::string_view before = m.first >= 3 ? sentence.substr(m.first - 3, 3) : std::string_view();
     std::string_view after = sentence.substr(m.second, 3);

@@ -213,6 +213,7 @@ TEST_CASE("modality", "[extract][modality]") {
   CHECK(One("县级财政每年安排乡村振兴资金不低于本级一般公共预算支出的8%。").modality == "obligation");
   CHECK(One("落实省下达的搬迁任务1200户。").modality.empty());
   CHECK(One("全年共接待游客500万人次。").modality == "achievement");
+  CHECK(One("为了推进乡村振兴，每年安排资金500万元。").modality.empty());
   CHECK(One("粮食总产量达330万吨。").modality == "achievement");
   // A plan or target completed is the measure of a result; one to be completed is still a target.
   CHECK(X("地方财政收入80万元，完成计划指标的94.1%。")[1].modality == "achievement");
