@@ -16,7 +16,8 @@ import sys
 PLEDGE = os.environ.get("PLEDGE", os.path.join(os.path.dirname(__file__), "..", "build", "pledge"))
 MIXES = int(os.environ.get("MIXES", "20"))
 # EXTRA=1 adds the damage of characters: font look-alikes (⼀ ⻓), escaped hanzi (&#20013;, %E4%B8%AD),
-# fullwidth digits, zero-width spaces and lines of mojibake. Off by default, so that the figures
+# fullwidth digits, zero-width spaces and lines of mojibake (UTF-8 read as GBK or Windows-1252, and
+# GBK read as Latin-1 or Windows-1252). Off by default, so that the figures
 # of earlier sessions can be reproduced with the same mixes.
 EXTRA = os.environ.get("EXTRA", "") == "1"
 # ACCIDENTS=1 copies every text as if out of a PDF whose font maps glyphs to the wrong code
@@ -83,6 +84,19 @@ for code in list(range(0x2F00, 0x2FD6)) + list(range(0x2E80, 0x2EF4)):
     target = unicodedata.normalize("NFKC", chr(code))
     if len(target) == 1 and target != chr(code) and "\u4e00" <= target <= "\u9fff":
         LOOKALIKES.setdefault(target, chr(code))
+
+
+def gbk_latin_lines(text, rnd):
+    """A few lines whose GBK bytes were read as Latin-1 or Windows-1252 (an old page with no charset)."""
+    out = []
+    for line in text.split("\n"):
+        if line and rnd.random() < 0.15:
+            try:
+                line = line.encode("gbk").decode(rnd.choice(["latin-1", "cp1252"]))
+            except (UnicodeEncodeError, UnicodeDecodeError):
+                pass  # a character GBK lacks, or a byte Windows-1252 leaves undefined: the line stays
+        out.append(line)
+    return "\n".join(out)
 
 
 def font_lookalikes(text, rnd):
@@ -168,6 +182,8 @@ def damage(clean, seed):
             d = escape_some_hanzi(d, rnd)
         if rnd.random() < 0.3:
             d = mojibake_lines(d, rnd)
+        if rnd.random() < 0.3:
+            d = gbk_latin_lines(d, rnd)
     if ACCIDENTS:
         d = font_accidents(d, rnd)
     return d

@@ -142,13 +142,16 @@ void RepairLatinRuns(std::string_view text, PassOutput& out, UConverter* cp1252)
 // UTF-8 read as GBK also yields bopomofo (在 → 鍦ㄥ), kana, Greek and full-width forms.
 struct GbkTable {
   std::vector<uint16_t> code;
+  std::vector<char16_t> decoded;  // and the other way: the character of two bytes, 0 for none
   // Built in the direction the damage went: every two-byte GBK sequence decoded.
-  GbkTable() : code(0x10000, 0) {
+  GbkTable() : code(0x10000, 0), decoded(0x10000, 0) {
     ForEachDoubleByteCharacter("GBK", 0x81, 0xFE, 0x80, [&](uint16_t bytes, char16_t unit) {
       if (code[unit] == 0) code[unit] = bytes;
+      decoded[bytes] = unit;
     });
   }
   uint16_t Of(UChar32 c) const { return c >= 0 && c <= 0xFFFF ? code[c] : 0; }
+  char16_t Decoded(uint16_t bytes) const { return decoded[bytes]; }
 };
 
 const GbkTable& Gbk() {
@@ -248,13 +251,111 @@ void RepairGbkRuns(std::string_view text, PassOutput& out) {
   }
 }
 
+// GBK bytes read as Latin-1 or Windows-1252, the other way round: an old site's page served
+// without a charset (Ê©¹¤·½°¸ → 施工方案, ¡£ → 。). Every GB2312 character is two bytes of
+// 0xA1–0xFE, and ASCII keeps its own bytes, so a run of Latin-1 characters starts on a
+// character's first byte. The run's bytes are read as GBK pairs, as far as they decode.
+// Returns the repairs of runs of two characters or more (one Latin word with two accented
+// letters is not read as one hanzi) and, apart, those of one character.
+struct GbkLatinRepairs {
+  std::vector<RuleEdit> runs, single_characters;
+};
+GbkLatinRepairs RepairGbkReadAsLatin(std::string_view text, UConverter* cp1252) {
+  const GbkTable& table = Gbk();
+  // The byte a character stands for: Latin-1 itself, or Windows-1252's 0x80–0x9F; -1 for none.
+  auto byte_of = [&](UChar32 d) -> int {
+    if (d >= 0x80 && d <= 0xFF) return static_cast<int>(d);
+    if (!IsLatinMojibakeChar(d)) return -1;
+    std::string b;
+    return Encode(cp1252, Utf8Of(d), b) && b.size() == 1 ? static_cast<unsigned char>(b[0]) : -1;
+  };
+  constexpr size_t kMaxPairs = 256;  // a longer run is repaired in pieces: the walk stays linear
+  GbkLatinRepairs found;
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t next;
+    UChar32 c = Utf8At(text, i, &next);
+    if (c < 0xA1 || c > 0xFE) { i = next; continue; }  // a GB2312 lead byte, as Latin-1: ¡ … þ
+    // The whole run of such characters: the pairs are aligned at its start.
+    size_t run_end = i;
+    while (run_end < text.size()) {
+      size_t after;
+      if (byte_of(Utf8At(text, run_end, &after)) < 0) break;
+      run_end = after;
+    }
+    std::string repaired;
+    size_t end = i, pairs = 0;
+    char16_t first_unit = 0;
+    bool one_hanzi_repeated = true;  // ····, a typed ellipsis, reads 贩贩: no text (but —— and …… are)
+    while (end < run_end && pairs < kMaxPairs) {
+      size_t second_at, after;
+      int first = byte_of(Utf8At(text, end, &second_at));
+      if (first < 0x81 || second_at >= run_end) break;
+      int second = byte_of(Utf8At(text, second_at, &after));
+      char16_t unit = table.Decoded(static_cast<uint16_t>(first << 8 | second));
+      if (unit == 0) break;
+      AppendUtf8(repaired, unit);
+      if (pairs == 0) first_unit = unit;
+      one_hanzi_repeated &= unit == first_unit && IsHan(unit);
+      ++pairs;
+      end = after;
+    }
+    if (pairs >= 2 && !one_hanzi_repeated && PlausibleRepair(text.substr(i, end - i), repaired)) {
+      found.runs.push_back({{static_cast<uint32_t>(i), static_cast<uint32_t>(end), std::move(repaired)}, kRule});
+      i = end;
+      continue;
+    }
+    if (pairs == 1 && end == run_end) {
+      // A common hanzi, or a mark of GB2312's rows of symbols (lead bytes A1–A9: 。 — ∶ ＞).
+      UChar32 d = static_cast<UChar32>(first_unit);
+      bool symbol = byte_of(c) <= 0xA9;
+      if (IsCommonSimplified(d) || symbol)
+        found.single_characters.push_back({{static_cast<uint32_t>(i), static_cast<uint32_t>(end), std::move(repaired)}, kRule});
+    }
+    i = run_end;
+  }
+  return found;
+}
+
+bool Overlap(const Edit& a, const Edit& b) { return a.start < b.end && b.start < a.end; }
+
 }  // namespace
 
 void Mojibake(std::string_view text, PassOutput& out) {
-  // Latin-1 look-alikes of UTF-8 lead bytes (Ã… æ ä å é …) are all encoded with lead byte C3.
-  if (text.find('\xC3') != std::string_view::npos) {
+  // Latin-1 look-alikes of UTF-8 lead bytes (Ã… æ ä å é …) are all encoded with lead byte C3;
+  // GB2312 bytes read as Latin-1 are U+00A1–U+00FE, whose UTF-8 leads with C2 or C3.
+  bool c3 = text.find('\xC3') != std::string_view::npos;
+  if (c3 || text.find('\xC2') != std::string_view::npos) {
     thread_local Converter cp1252 = OpenStrict("windows-1252");
-    if (cp1252) RepairLatinRuns(text, out, cp1252.get());
+    if (cp1252) {
+      PassOutput utf8;
+      if (c3) RepairLatinRuns(text, utf8, cp1252.get());
+      GbkLatinRepairs gbk = RepairGbkReadAsLatin(text, cp1252.get());
+      // The two readings of Latin-1 text can both find a run: 设。 read as Latin-1 is Éè¡£, whose
+      // è¡£ is also the UTF-8 of 衣. The reading that explains more of the run wins.
+      auto longer_than_all_it_overlaps = [](const RuleEdit& e, const std::vector<RuleEdit>& others) {
+        for (const auto& o : others)
+          if (Overlap(e.edit, o.edit) && o.edit.end - o.edit.start >= e.edit.end - e.edit.start) return false;
+        return true;
+      };
+      std::vector<RuleEdit> kept_gbk;
+      for (auto& e : gbk.runs)
+        if (longer_than_all_it_overlaps(e, utf8.edits)) kept_gbk.push_back(std::move(e));
+      for (auto& e : utf8.edits) {
+        bool beaten = false;
+        for (const auto& g : kept_gbk) beaten |= Overlap(e.edit, g.edit);
+        if (!beaten) out.edits.push_back(std::move(e));
+      }
+      // One character between ASCII (2023Äê3ÔÂ: 年, 月; ¡³12ºÅ: 〕, 号) is too short to judge
+      // alone; in a text this misreading has been seen in, a common hanzi or a mark is.
+      if (!kept_gbk.empty())
+        for (auto& e : gbk.single_characters) {
+          bool taken = false;
+          for (const auto& o : out.edits) taken |= Overlap(e.edit, o.edit);
+          if (!taken) kept_gbk.push_back(std::move(e));
+        }
+      for (auto& e : kept_gbk) out.edits.push_back(std::move(e));
+    }
   }
   RepairGbkRuns(text, out);
 }

@@ -466,6 +466,23 @@ TEST_CASE("mojibake", "[normalize][mojibake]") {
   CHECK(Norm("ï¼’.è€ƒæ\xC2\xA0¸åŠžæ³•") == "2.考核办法");  // 核 is E6 A0 B8: æ, NBSP, ¸
   CHECK(Norm("鐢靛瓙鈥嬮偖绠憋細") == "电子邮箱：");
   CHECK(Norm("ï¼ˆå››ï¼‰å…¶ä»–åžƒåœ¾ã€‚Â\xC2\xA0\n") == "（四）其他垃圾。\n");  // an NBSP after 。, read as Windows-1252
+  // The other way: GBK bytes read as Latin-1 or as Windows-1252, an old page served without a
+  // charset (北京 is ±±¾©, 。 is ¡£; the ASCII between the runs is the original's).
+  CHECK(Norm("Ê©¹¤·½°¸") == "施工方案");
+  CHECK(Norm("Ò»¡¢¹¤³Ì¸Å¿ö£º±¾¹¤³ÌÈ«³¤12.5¹«Àï£¬×ÜÍ¶×Ê3.6ÒÚÔª¡£") == "一、工程概况：本工程全长12.5公里，总投资3.6亿元。");
+  CHECK(Norm("±±¾©ÊÐ") == "北京市");
+  // One character between figures is repaired where the text shows the misreading elsewhere
+  // (年, 月, ∶), not alone; a run that is also UTF-8 in part (设。 is Éè¡£, and è¡£ is 衣) is
+  // read the way that explains all of it.
+  CHECK(Norm("×Ê½ð°´6¡Ã4±ÈÀý·Öµ£¡£2023Äê3ÔÂ15ÈÕ") == "资金按6∶4比例分担。2023年3月15日");
+  CHECK(Norm("2023Äê3ÔÂ") == "2023Äê3ÔÂ");
+  CHECK(Norm("¼Ó¿ì½¨Éè¡£") == "加快建设。");
+  // A © of such a run is no copyright line: （万吨） 1250 reads £¨Íò¶Ö£© 1250.
+  CHECK(Norm("°²È«±£ÕÏ Á¸Ê³×ÛºÏÉú²úÄÜÁ¦£¨Íò¶Ö£© 1250 >1250 ¡ª Ô¼ÊøÐÔ") ==
+        "安全保障 粮食综合生产能力（万吨） 1250 >1250 — 约束性");
+  // …but a typed ellipsis of middle dots (贩贩 as GBK), a redaction, signs and Latin words stay.
+  for (const std::string clean : {"一是······二是", "××××县", "温度±5℃，面积20m²，3×4", "Société Générale"})
+    CHECK(Norm(clean) == clean);
   // Clean text with rare characters and Latin accents stays.
   CHECK(Norm("魑魅魍魉，饕餮") == "魑魅魍魉，饕餮");
   CHECK(Norm("café résumé") == "café résumé");
