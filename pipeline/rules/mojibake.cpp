@@ -58,6 +58,35 @@ bool IsWellFormedUtf8(std::string_view bytes) {
   return true;
 }
 
+// Each BMP character's two GBK bytes (0 where GBK has none), built once with ICU, so the scan
+// below is table lookups: mojibake candidates are everywhere a rare hanzi is. Not only hanzi:
+// UTF-8 read as GBK also yields bopomofo (在 → 鍦ㄥ), kana, Greek and full-width forms.
+struct GbkTable {
+  std::vector<uint16_t> code;
+  std::vector<char16_t> decoded;  // and the other way: the character of two bytes, 0 for none
+  // Built in the direction the damage went: every two-byte GBK sequence decoded.
+  GbkTable() : code(0x10000, 0), decoded(0x10000, 0) {
+    ForEachDoubleByteCharacter("GBK", 0x81, 0xFE, 0x80, [&](uint16_t bytes, char16_t unit) {
+      if (code[unit] == 0) code[unit] = bytes;
+      decoded[bytes] = unit;
+    });
+  }
+  uint16_t Of(UChar32 c) const { return c >= 0 && c <= 0xFFFF ? code[c] : 0; }
+  char16_t Decoded(uint16_t bytes) const { return decoded[bytes]; }
+};
+
+const GbkTable& Gbk() {
+  static const GbkTable table;
+  return table;
+}
+
+// The marks of GB2312's rows of symbols (lead bytes A1–A9): ① ★ № ※ ■ Ⅱ ℃ as well as 。，.
+// A list's marker or a heading's star is Chinese text as much as its words are.
+bool IsGb2312Symbol(UChar32 c) {
+  unsigned lead = Gbk().Of(c) >> 8;
+  return c >= 0x80 && lead >= 0xA1 && lead <= 0xA9;
+}
+
 // Share of characters in `utf8` that are common hanzi, and whether all are Chinese text.
 struct Profile { size_t chars = 0, han = 0, common = 0, han_or_punct = 0, controls = 0; };
 Profile ProfileOf(std::string_view utf8) {
@@ -72,7 +101,7 @@ Profile ProfileOf(std::string_view utf8) {
     // What the character map changes counts too: text damaged twice (a PDF's Kangxi radical ⼆,
     // a zero-width space or an NBSP after 。, then read in the wrong charset: â¼†, Â ) is
     // Chinese once the mojibake is undone and the map has run.
-    if (IsChineseContext(c) || CharMapChanges(Utf8Of(c))) ++p.han_or_punct;
+    if (IsChineseContext(c) || IsGb2312Symbol(c) || CharMapChanges(Utf8Of(c))) ++p.han_or_punct;
     if (c < 0x20 || (c >= 0x7F && c < 0xA0)) ++p.controls;
   }
   return p;
@@ -135,28 +164,6 @@ void RepairLatinRuns(std::string_view text, PassOutput& out, UConverter* cp1252)
     }
     if (!repaired) i = boundaries[1];
   }
-}
-
-// Each BMP character's two GBK bytes (0 where GBK has none), built once with ICU, so the scan
-// below is table lookups: mojibake candidates are everywhere a rare hanzi is. Not only hanzi:
-// UTF-8 read as GBK also yields bopomofo (在 → 鍦ㄥ), kana, Greek and full-width forms.
-struct GbkTable {
-  std::vector<uint16_t> code;
-  std::vector<char16_t> decoded;  // and the other way: the character of two bytes, 0 for none
-  // Built in the direction the damage went: every two-byte GBK sequence decoded.
-  GbkTable() : code(0x10000, 0), decoded(0x10000, 0) {
-    ForEachDoubleByteCharacter("GBK", 0x81, 0xFE, 0x80, [&](uint16_t bytes, char16_t unit) {
-      if (code[unit] == 0) code[unit] = bytes;
-      decoded[bytes] = unit;
-    });
-  }
-  uint16_t Of(UChar32 c) const { return c >= 0 && c <= 0xFFFF ? code[c] : 0; }
-  char16_t Decoded(uint16_t bytes) const { return decoded[bytes]; }
-};
-
-const GbkTable& Gbk() {
-  static const GbkTable table;
-  return table;
 }
 
 // Whether a byte leads the UTF-8 of Chinese text: E4–E9 hanzi, E3 CJK punctuation (、。《》),

@@ -477,6 +477,9 @@ TEST_CASE("mojibake", "[normalize][mojibake]") {
   CHECK(Norm("×Ê½ð°´6¡Ã4±ÈÀý·Öµ£¡£2023Äê3ÔÂ15ÈÕ") == "资金按6∶4比例分担。2023年3月15日");
   CHECK(Norm("2023Äê3ÔÂ") == "2023Äê3ÔÂ");
   CHECK(Norm("¼Ó¿ì½¨Éè¡£") == "加快建设。");
+  // A list's marker and a heading's star are GB2312 symbols, part of the Chinese they open.
+  CHECK(Norm("¢ÚÆóÒµ´´ÐÂÖ÷Ìå") == "②企业创新主体");
+  CHECK(Norm("¡ïÖØµãÈÎÎñ£º") == "★重点任务：");
   // A © of such a run is no copyright line: （万吨） 1250 reads £¨Íò¶Ö£© 1250.
   CHECK(Norm("°²È«±£ÕÏ Á¸Ê³×ÛºÏÉú²úÄÜÁ¦£¨Íò¶Ö£© 1250 >1250 ¡ª Ô¼ÊøÐÔ") ==
         "安全保障 粮食综合生产能力（万吨） 1250 >1250 — 约束性");
