@@ -130,39 +130,57 @@ bool IsLatinMojibakeChar(UChar32 c) {
   return false;
 }
 
+// The byte a Latin-1 or Windows-1252 character stands for: Latin-1 itself (C1 controls
+// included), or one of the 27 characters Windows-1252 puts at 0x80–0x9F; -1 for any other.
+int LatinByte(UChar32 c, UConverter* cp1252) {
+  if (c >= 0x80 && c <= 0xFF) return static_cast<int>(c);
+  if (!IsLatinMojibakeChar(c)) return -1;
+  std::string b;
+  return Encode(cp1252, Utf8Of(c), b) && b.size() == 1 ? static_cast<unsigned char>(b[0]) : -1;
+}
+
 void RepairLatinRuns(std::string_view text, PassOutput& out, UConverter* cp1252) {
+  // A run longer than this is repaired in pieces, and a start that fails tries its four longest
+  // prefixes only: a line of thousands of Latin-1 characters must not be walked once per start.
+  constexpr size_t kMaxBytes = 3 * 96, kPrefixesTried = 4;
   size_t i = 0;
   while (i < text.size()) {
-    size_t start = i, next;
+    size_t next;
     UChar32 c = Utf8At(text, i, &next);
     if (!(c >= 0xC0 && c <= 0xEF)) { i = next; continue; }  // a run starts with a UTF-8 lead byte look-alike
+    // The run's bytes, and where each of its characters ends in the text.
+    std::string bytes(1, static_cast<char>(c));
+    std::vector<size_t> ends{i, next};  // ends[k]: the text offset after k bytes
     size_t end = next;
-    std::vector<size_t> boundaries{start, next};
-    while (end < text.size()) {
-      UChar32 d = Utf8At(text, end, &next);
-      if (!IsLatinMojibakeChar(d)) break;
-      end = next;
-      boundaries.push_back(end);
+    while (end < text.size() && bytes.size() < kMaxBytes) {
+      size_t after;
+      int b = LatinByte(Utf8At(text, end, &after), cp1252);
+      if (b < 0) break;
+      bytes.push_back(static_cast<char>(b));
+      end = after;
+      ends.push_back(end);
     }
-    // Longest prefix of the run that re-encodes to whole UTF-8 characters.
+    // The prefixes that re-encode to whole UTF-8 characters, found in one walk.
+    std::vector<size_t> whole;
+    const auto* p = reinterpret_cast<const uint8_t*>(bytes.data());
+    for (int32_t k = 0, n = static_cast<int32_t>(bytes.size()); k < n;) {
+      UChar32 u;
+      U8_NEXT(p, k, n, u);
+      if (u < 0) break;
+      whole.push_back(static_cast<size_t>(k));
+    }
     bool repaired = false;
-    for (size_t k = boundaries.size() - 1; k >= 2 && !repaired; --k) {
-      std::string_view candidate = text.substr(start, boundaries[k] - start);
-      std::string bytes;
-      for (size_t j = 0; j < candidate.size();) {
-        UChar32 d = Utf8At(candidate, j, &j);
-        if (d <= 0xFF) { bytes.push_back(static_cast<char>(d)); continue; }  // Latin-1, incl. C1
-        std::string b;
-        if (!Encode(cp1252, Utf8Of(d), b) || b.size() != 1) { bytes.clear(); break; }
-        bytes += b;
-      }
-      if (bytes.size() >= 3 && IsWellFormedUtf8(bytes) && PlausibleRepair(candidate, bytes)) {
-        out.Replace(start, boundaries[k], bytes, kRule);
-        i = boundaries[k];
+    size_t tried = 0;
+    for (auto it = whole.rbegin(); it != whole.rend() && *it >= 3 && tried < kPrefixesTried && !repaired; ++it, ++tried) {
+      std::string_view candidate = text.substr(i, ends[*it] - i);
+      std::string_view utf8(bytes.data(), *it);
+      if (PlausibleRepair(candidate, utf8)) {
+        out.Replace(i, ends[*it], std::string(utf8), kRule);
+        i = ends[*it];
         repaired = true;
       }
     }
-    if (!repaired) i = boundaries[1];
+    if (!repaired) i = next;
   }
 }
 
@@ -269,26 +287,23 @@ struct GbkLatinRepairs {
 };
 GbkLatinRepairs RepairGbkReadAsLatin(std::string_view text, UConverter* cp1252) {
   const GbkTable& table = Gbk();
-  // The byte a character stands for: Latin-1 itself, or Windows-1252's 0x80–0x9F; -1 for none.
-  auto byte_of = [&](UChar32 d) -> int {
-    if (d >= 0x80 && d <= 0xFF) return static_cast<int>(d);
-    if (!IsLatinMojibakeChar(d)) return -1;
-    std::string b;
-    return Encode(cp1252, Utf8Of(d), b) && b.size() == 1 ? static_cast<unsigned char>(b[0]) : -1;
-  };
+  auto byte_of = [&](UChar32 d) { return LatinByte(d, cp1252); };
   constexpr size_t kMaxPairs = 256;  // a longer run is repaired in pieces: the walk stays linear
   GbkLatinRepairs found;
-  size_t i = 0;
+  size_t i = 0, run_end = 0;
   while (i < text.size()) {
     size_t next;
     UChar32 c = Utf8At(text, i, &next);
     if (c < 0xA1 || c > 0xFE) { i = next; continue; }  // a GB2312 lead byte, as Latin-1: ¡ … þ
-    // The whole run of such characters: the pairs are aligned at its start.
-    size_t run_end = i;
-    while (run_end < text.size()) {
-      size_t after;
-      if (byte_of(Utf8At(text, run_end, &after)) < 0) break;
-      run_end = after;
+    // The whole run of such characters: the pairs are aligned at its start. (A run repaired in
+    // pieces is measured once.)
+    if (i >= run_end) {
+      run_end = i;
+      while (run_end < text.size()) {
+        size_t after;
+        if (byte_of(Utf8At(text, run_end, &after)) < 0) break;
+        run_end = after;
+      }
     }
     std::string repaired;
     size_t end = i, pairs = 0;

@@ -59,6 +59,19 @@ TEST_CASE("a 50 MB single line", "[pathological]") {
   CheckWellFormed(ProcessDocument("dense.txt", dense));
 }
 
+TEST_CASE("a line of a million Latin-1 characters", "[pathological]") {
+  // GBK read as Latin-1 with no line break, and Latin-1 that is no mojibake at all: each run is
+  // walked once (a walk per start once made this hours long).
+  std::string gbk_latin, latin;
+  const std::string sentence = "Ê©¹¤·½°¸£¬È«³¤Ê®¶þ¹«Àï¡£";  // 施工方案，全长十二公里。 as GBK read as Latin-1
+  while (gbk_latin.size() < (2u << 20)) gbk_latin += sentence;
+  auto doc = ProcessDocument("latin.txt", gbk_latin);
+  CheckWellFormed(doc);
+  CHECK(doc.normalized.text.text.starts_with("施工方案，全长十二公里。施工方案"));
+  while (latin.size() < (2u << 20)) latin += "ÃÃ©Ã¤Ã";
+  CheckWellFormed(ProcessDocument("accents.txt", latin));
+}
+
 TEST_CASE("one million digits", "[pathological]") {
   std::string digits(1'000'000, '7');
   auto doc = ProcessDocument("digits.txt", "投入" + digits + "元。");
