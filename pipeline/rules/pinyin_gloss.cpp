@@ -17,15 +17,20 @@ void PinyinGlosses(std::string_view text, PassOutput& out) {
   // One syllable (at most six letters: zhuang), at least one of them a vowel with a tone mark.
   static const RE2 kGloss(
       "(?:\\(|（)[a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zü]{0,5}(?:\\)|）)");
+  // Every tone-marked letter is encoded with lead byte C3, C4, C5, C7 or E1 (ḿ): a text with
+  // none of them (most texts) is passed over with a few memchr calls.
+  bool tone_marks = false;
+  for (char lead : {'\xC3', '\xC4', '\xC5', '\xC7', '\xE1'}) tone_marks |= text.find(lead) != std::string_view::npos;
+  if (!tone_marks) return;
+  static constexpr ByteSet kOpenings("(\xEF");  // ( and the first byte of （
   re2::StringPiece input(text.data(), text.size()), match;
-  for (size_t at = 0; at < text.size(); ++at) {
-    bool ascii_open = text[at] == '(';
-    bool wide_open = text.compare(at, 3, "（") == 0;
-    if ((!ascii_open && !wide_open) || at == 0) continue;
+  for (size_t at = kOpenings.FindIn(text); at != std::string_view::npos; at = kOpenings.FindIn(text, at + 1)) {
+    if (text[at] != '(' && text.compare(at, 3, "（") != 0) continue;
+    if (at == 0) continue;
     if (!IsHan(Utf8Before(text, at, nullptr))) continue;
     if (!kGloss.Match(input, at, std::min(text.size(), at + 32), RE2::ANCHOR_START, &match, 1)) continue;
     out.Delete(at, at + match.size(), kRule);
-    at += match.size() - 1;
+    at += match.size() - 1;  // FindIn resumes after the gloss
   }
 }
 

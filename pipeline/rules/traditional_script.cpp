@@ -14,9 +14,10 @@
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 
+#include <cstdint>
 #include <memory>
-#include <mutex>
 #include <stdexcept>
+#include <vector>
 
 #include "pipeline/common_hanzi.h"
 #include "pipeline/rules/rule.h"
@@ -29,17 +30,40 @@ constexpr const char* kRule = "traditional_script";
 constexpr size_t kMinTraditional = 3;
 constexpr size_t kTraditionalPerSimplified = 3;
 
-bool ReadsAsTraditional(std::string_view text) {
-  size_t traditional = 0, simplified = 0;
-  for (size_t i = 0; i < text.size();) {
-    if (static_cast<unsigned char>(text[i]) < 0xE4) {  // below U+4E00: no hanzi starts here
-      ++i;
-      continue;
+// For each of U+4E00–U+9FFF: whether only simplified or only traditional text uses it. One
+// table, so that the scan below (every text, every round) is one lookup per hanzi.
+enum ScriptOf : uint8_t { kEither = 0, kSimplifiedOnly = 1, kTraditionalOnly = 2 };
+constexpr UChar32 kFirstHanzi = 0x4E00, kLastHanzi = 0x9FFF;
+const std::vector<uint8_t>& ScriptTable() {
+  static const std::vector<uint8_t> table = [] {
+    std::vector<uint8_t> t(kLastHanzi - kFirstHanzi + 1, kEither);
+    for (UChar32 c = kFirstHanzi; c <= kLastHanzi; ++c) {
+      bool simplified = IsCommonSimplified(c), traditional = IsCommonTraditional(c);
+      if (simplified != traditional) t[c - kFirstHanzi] = simplified ? kSimplifiedOnly : kTraditionalOnly;
     }
-    UChar32 c = Utf8At(text, i, &i);
-    bool in_simplified = IsCommonSimplified(c), in_traditional = IsCommonTraditional(c);
-    if (in_traditional && !in_simplified) ++traditional;
-    else if (in_simplified && !in_traditional) ++simplified;
+    return t;
+  }();
+  return table;
+}
+
+bool ReadsAsTraditional(std::string_view text) {
+  const std::vector<uint8_t>& script = ScriptTable();
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  size_t traditional = 0, simplified = 0;
+  for (size_t i = 0; i < n; ++i) {
+    // U+4E00–U+9FFF is E4 B8 80 … E9 BF BF: decoded by hand, one lookup.
+    if (p[i] < 0xE4 || p[i] > 0xE9 || i + 2 >= n || (p[i + 1] & 0xC0) != 0x80 || (p[i + 2] & 0xC0) != 0x80) continue;
+    UChar32 c = (p[i] & 0x0F) << 12 | (p[i + 1] & 0x3F) << 6 | (p[i + 2] & 0x3F);
+    i += 2;
+    if (c < kFirstHanzi) continue;
+    uint8_t s = script[c - kFirstHanzi];
+    traditional += s == kTraditionalOnly;
+    simplified += s == kSimplifiedOnly;
+    // Decided early: the hanzi left (at most a third of the bytes left) cannot outweigh these.
+    if ((simplified & 0xFF) == 0 && s == kSimplifiedOnly &&
+        kTraditionalPerSimplified * simplified > traditional + (n - i) / 3)
+      return false;
   }
   return traditional >= kMinTraditional && traditional >= kTraditionalPerSimplified * simplified;
 }
