@@ -282,8 +282,12 @@ void RepairGbkRuns(std::string_view text, PassOutput& out) {
 // character's first byte. The run's bytes are read as GBK pairs, as far as they decode.
 // Returns the repairs of runs of two characters or more (one Latin word with two accented
 // letters is not read as one hanzi) and, apart, those of one character.
+// Each run is also kept character by character: a fix per character maps every repaired hanzi
+// to its own two bytes, so a quantity that ends inside a run (2022Äê / Å©´å…: 2022年 / 农村…)
+// still has exactly its own raw span.
 struct GbkLatinRepairs {
   std::vector<RuleEdit> runs, single_characters;
+  std::vector<std::vector<RuleEdit>> run_characters;  // per run
 };
 GbkLatinRepairs RepairGbkReadAsLatin(std::string_view text, UConverter* cp1252) {
   const GbkTable& table = Gbk();
@@ -306,6 +310,7 @@ GbkLatinRepairs RepairGbkReadAsLatin(std::string_view text, UConverter* cp1252) 
       }
     }
     std::string repaired;
+    std::vector<RuleEdit> characters;
     size_t end = i, pairs = 0;
     char16_t first_unit = 0;
     bool one_hanzi_repeated = true;  // ····, a typed ellipsis, reads 贩贩: no text (but —— and …… are)
@@ -317,6 +322,7 @@ GbkLatinRepairs RepairGbkReadAsLatin(std::string_view text, UConverter* cp1252) 
       char16_t unit = table.Decoded(static_cast<uint16_t>(first << 8 | second));
       if (unit == 0) break;
       AppendUtf8(repaired, unit);
+      characters.push_back({{static_cast<uint32_t>(end), static_cast<uint32_t>(after), Utf8Of(unit)}, kRule});
       if (pairs == 0) first_unit = unit;
       one_hanzi_repeated &= unit == first_unit && IsHan(unit);
       ++pairs;
@@ -324,6 +330,7 @@ GbkLatinRepairs RepairGbkReadAsLatin(std::string_view text, UConverter* cp1252) 
     }
     if (pairs >= 2 && !one_hanzi_repeated && PlausibleRepair(text.substr(i, end - i), repaired)) {
       found.runs.push_back({{static_cast<uint32_t>(i), static_cast<uint32_t>(end), std::move(repaired)}, kRule});
+      found.run_characters.push_back(std::move(characters));
       i = end;
       continue;
     }
@@ -360,17 +367,20 @@ void Mojibake(std::string_view text, PassOutput& out) {
           if (Overlap(e.edit, o.edit) && o.edit.end - o.edit.start >= e.edit.end - e.edit.start) return false;
         return true;
       };
-      std::vector<RuleEdit> kept_gbk;
-      for (auto& e : gbk.runs)
-        if (longer_than_all_it_overlaps(e, utf8.edits)) kept_gbk.push_back(std::move(e));
+      std::vector<RuleEdit> kept_runs, kept_gbk;
+      for (size_t k = 0; k < gbk.runs.size(); ++k)
+        if (longer_than_all_it_overlaps(gbk.runs[k], utf8.edits)) {
+          kept_runs.push_back(gbk.runs[k]);
+          for (auto& c : gbk.run_characters[k]) kept_gbk.push_back(std::move(c));
+        }
       for (auto& e : utf8.edits) {
         bool beaten = false;
-        for (const auto& g : kept_gbk) beaten |= Overlap(e.edit, g.edit);
+        for (const auto& g : kept_runs) beaten |= Overlap(e.edit, g.edit);
         if (!beaten) out.edits.push_back(std::move(e));
       }
       // One character between ASCII (2023Äê3ÔÂ: 年, 月; ¡³12ºÅ: 〕, 号) is too short to judge
       // alone; in a text this misreading has been seen in, a common hanzi or a mark is.
-      if (!kept_gbk.empty())
+      if (!kept_runs.empty())
         for (auto& e : gbk.single_characters) {
           bool taken = false;
           for (const auto& o : out.edits) taken |= Overlap(e.edit, o.edit);
