@@ -10,7 +10,7 @@
 // and there are at least three. Then each line goes through ICU's Hant-Hans transliterator,
 // whose data is Unicode CLDR's, phrases included (著作 keeps its 著, 甚麼 becomes 什么). A
 // simplified text that quotes a traditional name (臺灣) has far more simplified characters than
-// that and is never touched. Each run of converted characters is one fix.
+// that and is never touched. Each converted character is one fix.
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 
@@ -81,8 +81,9 @@ const icu::Transliterator& HantToHans() {
   return *own;
 }
 
-// Proposes the changes from `line` (at `offset` in the text) to `converted`: one fix per run of
-// changed characters when the two have as many characters, else one for the span between their
+// Proposes the changes from `line` (at `offset` in the text) to `converted`: one fix per changed
+// character when the two have as many characters, so that every character keeps its own raw
+// bytes (a quantity ending at 3個 of 3個縣 keeps its 個); else one for the span between their
 // common prefix and suffix (a phrase rule that changes the length).
 void ProposeChanges(std::string_view line, size_t offset, const icu::UnicodeString& original,
                     const icu::UnicodeString& converted, PassOutput& out) {
@@ -93,26 +94,13 @@ void ProposeChanges(std::string_view line, size_t offset, const icu::UnicodeStri
   };
   if (original.countChar32() == converted.countChar32()) {
     size_t byte = 0;  // in `line`, at unit `i` of `original`
-    int32_t run_start_unit = -1, run_start_converted = 0;
-    size_t run_start_byte = 0;
-    int32_t i = 0, j = 0;
-    while (i <= original.length()) {
-      bool same = i < original.length() && original.char32At(i) == converted.char32At(j);
-      bool end = i == original.length();
-      if (run_start_unit >= 0 && (same || end)) {
-        out.Replace(offset + run_start_byte, offset + byte, utf8(converted, run_start_converted, j), kRule);
-        run_start_unit = -1;
-      }
-      if (end) break;
-      if (!same && run_start_unit < 0) {
-        run_start_unit = i;
-        run_start_converted = j;
-        run_start_byte = byte;
-      }
-      UChar32 c = original.char32At(i);
-      byte += static_cast<size_t>(U8_LENGTH(c));
-      i += U16_LENGTH(c);
-      j += U16_LENGTH(converted.char32At(j));
+    for (int32_t i = 0, j = 0; i < original.length();) {
+      UChar32 was = original.char32At(i), now = converted.char32At(j);
+      size_t length = static_cast<size_t>(U8_LENGTH(was));
+      if (was != now) out.Replace(offset + byte, offset + byte + length, Utf8Of(now), kRule);
+      byte += length;
+      i += U16_LENGTH(was);
+      j += U16_LENGTH(now);
     }
     return;
   }

@@ -116,12 +116,12 @@ TEST_CASE("traditional_script: a Big5 mirror's copy of a simplified text", "[nor
   auto n = Run("經濟社會發展的主要預期目標是：地區生產總值增長6%左右；城鎮登記失業率控制在4.5%以內。");
   CHECK(n.text.text == "经济社会发展的主要预期目标是：地区生产总值增长6%左右；城镇登记失业率控制在4.5%以内。");
   CHECK(std::find(n.flags.begin(), n.flags.end(), "traditional_script") != n.flags.end());
-  // One fix per run of converted characters, back to the bytes of the original.
+  // One fix per converted character, back to its own bytes of the original.
   REQUIRE(HasRule(n, "traditional_script"));
-  CHECK(n.fixes[0].before == "經濟");
-  CHECK(n.fixes[0].after == "经济");
-  CHECK(n.fixes[0].raw_start == 0);
-  CHECK(n.fixes[0].raw_end == 6);
+  CHECK(n.fixes[1].before == "濟");
+  CHECK(n.fixes[1].after == "济");
+  CHECK(n.fixes[1].raw_start == 3);
+  CHECK(n.fixes[1].raw_end == 6);
   // ICU's phrase data: 著作 keeps its 著, 甚麼 becomes 什么.
   CHECK(Norm("著作權保護範圍，甚麼樣的單位應當進行登記。") == "著作权保护范围，什么样的单位应当进行登记。");
   // A simplified text quoting traditional names is left alone, and so is a lone traditional word.
