@@ -346,7 +346,25 @@ GbkLatinRepairs RepairGbkReadAsLatin(std::string_view text, UConverter* cp1252) 
   return found;
 }
 
-bool Overlap(const Edit& a, const Edit& b) { return a.start < b.end && b.start < a.end; }
+// Walks a list of edits in text order (none overlapping another) alongside queries that come in
+// text order too: each edit is passed once, so comparing two readings of a text stays linear.
+class OverlapCursor {
+ public:
+  explicit OverlapCursor(const std::vector<RuleEdit>& sorted) : sorted_(sorted) {}
+  // Whether `e` overlaps an edit of the list for which `pred(edit)` holds.
+  template <typename Pred>
+  bool Any(const Edit& e, Pred pred) {
+    while (next_ < sorted_.size() && sorted_[next_].edit.end <= e.start) ++next_;
+    for (size_t k = next_; k < sorted_.size() && sorted_[k].edit.start < e.end; ++k)
+      if (pred(sorted_[k].edit)) return true;
+    return false;
+  }
+  bool Any(const Edit& e) { return Any(e, [](const Edit&) { return true; }); }
+
+ private:
+  const std::vector<RuleEdit>& sorted_;
+  size_t next_ = 0;
+};
 
 }  // namespace
 
@@ -362,30 +380,25 @@ void Mojibake(std::string_view text, PassOutput& out) {
       GbkLatinRepairs gbk = RepairGbkReadAsLatin(text, cp1252.get());
       // The two readings of Latin-1 text can both find a run: 设。 read as Latin-1 is Éè¡£, whose
       // è¡£ is also the UTF-8 of 衣. The reading that explains more of the run wins.
-      auto longer_than_all_it_overlaps = [](const RuleEdit& e, const std::vector<RuleEdit>& others) {
-        for (const auto& o : others)
-          if (Overlap(e.edit, o.edit) && o.edit.end - o.edit.start >= e.edit.end - e.edit.start) return false;
-        return true;
-      };
       std::vector<RuleEdit> kept_runs, kept_gbk;
-      for (size_t k = 0; k < gbk.runs.size(); ++k)
-        if (longer_than_all_it_overlaps(gbk.runs[k], utf8.edits)) {
-          kept_runs.push_back(gbk.runs[k]);
-          for (auto& c : gbk.run_characters[k]) kept_gbk.push_back(std::move(c));
-        }
-      for (auto& e : utf8.edits) {
-        bool beaten = false;
-        for (const auto& g : kept_runs) beaten |= Overlap(e.edit, g.edit);
-        if (!beaten) out.edits.push_back(std::move(e));
+      OverlapCursor in_utf8(utf8.edits);
+      for (size_t k = 0; k < gbk.runs.size(); ++k) {
+        const Edit& run = gbk.runs[k].edit;
+        bool beaten = in_utf8.Any(run, [&](const Edit& o) { return o.end - o.start >= run.end - run.start; });
+        if (beaten) continue;
+        kept_runs.push_back(gbk.runs[k]);
+        for (auto& c : gbk.run_characters[k]) kept_gbk.push_back(std::move(c));
       }
+      OverlapCursor in_kept_runs(kept_runs);
+      for (auto& e : utf8.edits)
+        if (!in_kept_runs.Any(e.edit)) out.edits.push_back(std::move(e));
       // One character between ASCII (2023Äê3ÔÂ: 年, 月; ¡³12ºÅ: 〕, 号) is too short to judge
       // alone; in a text this misreading has been seen in, a common hanzi or a mark is.
-      if (!kept_runs.empty())
-        for (auto& e : gbk.single_characters) {
-          bool taken = false;
-          for (const auto& o : out.edits) taken |= Overlap(e.edit, o.edit);
-          if (!taken) kept_gbk.push_back(std::move(e));
-        }
+      if (!kept_runs.empty()) {
+        OverlapCursor in_kept_utf8(out.edits);
+        for (auto& e : gbk.single_characters)
+          if (!in_kept_utf8.Any(e.edit)) kept_gbk.push_back(std::move(e));
+      }
       for (auto& e : kept_gbk) out.edits.push_back(std::move(e));
     }
   }
