@@ -353,6 +353,38 @@ bool MoneyContextAround(std::string_view s, size_t start, size_t end) {
   return false;
 }
 
+// The period a rate states after its unit with a slash (5000万元/年, 200元/人, 1000元/人·年,
+// 30万元/亩): what 每年, 每人 and 每人每年 say before a quantity.
+std::string PeriodAfter(std::string_view s, size_t at) {
+  size_t slash = StartsWith(s, at, "/") ? 1 : StartsWith(s, at, "／") ? 3 : 0;
+  if (!slash) return "";
+  std::string_view rest = s.substr(at + slash, 12);
+  static constexpr std::pair<std::string_view, std::string_view> kPer[] = {
+      {"人·年", "person-year"}, {"人/年", "person-year"}, {"人年", "person-year"}, {"人·月", "person-month"},
+      {"人/月", "person-month"}, {"户·年", "household-year"}, {"户/年", "household-year"}, {"年", "year"},
+      {"季度", "quarter"}, {"月", "month"}, {"周", "week"}, {"天", "day"}, {"日", "day"}, {"人", "person"},
+      {"户", "household"}, {"亩", "mu"}};
+  for (const auto& [word, meaning] : kPer)
+    if (rest.starts_with(word)) {
+      // 元/人次, 元/年度 are still per person and per year; 元/月份 or 吨/日产 are not rates at all.
+      std::string_view after = rest.substr(word.size());
+      if (after.starts_with("份") || after.starts_with("产")) return "";
+      return std::string(meaning);
+    }
+  return "";
+}
+
+// A period the sentence states before the quantity (每年, 每人) and one its unit states after it
+// (/人, /年) together: 每年补助500元/人 is per person and year.
+std::string CombinedPeriod(std::string before, const std::string& after) {
+  if (after.empty() || before == after) return before;
+  if (before.empty()) return after;
+  if ((before == "year" && after == "person") || (before == "person" && after == "year")) return "person-year";
+  if ((before == "month" && after == "person") || (before == "person" && after == "month")) return "person-month";
+  if ((before == "year" && after == "household") || (before == "household" && after == "year")) return "household-year";
+  return after;  // the unit's own is the nearer
+}
+
 bool IsClassifier(const rules::UnitRule* u) { return u && u->kind == "count"; }
 
 struct Token {
@@ -854,7 +886,7 @@ std::vector<Quantity> ExtractQuantities(std::string_view s, std::string_view con
       q.text = std::string(s.substr(q.start, q.end - q.start));
       if (!cues) cues.emplace(s, context);
       q.modality = cues->Classify(t.start, span_end, s.substr(prefix_start, t.start - prefix_start));
-      q.period = cues->Period(prefix_start);
+      q.period = CombinedPeriod(cues->Period(prefix_start), PeriodAfter(s, span_end));
       if (q.kind == "year") q.period.clear(), q.modality.clear();  // a calendar year is a date, not a promise
       // 5年来, 30年以来, 过去一年: the period a review looks back over, not a result or a promise.
       if (q.kind == "duration" && (StartsWith(s, span_end, "来") || StartsWith(s, span_end, "以来") ||

@@ -38,13 +38,15 @@ struct Patterns {
   RE2 condition_words{R"(如果|若|凡是|一旦|否则)"};
   // A penalty a law imposes (，处1万元以上5万元以下罚款; 并处; 可以处) is as binding as 必须.
   RE2 obligation{R"(必须|不得|不准|严禁|禁止|务必|须|应当|应该|规定|要求|责令|坚持|(?:^|[^主重需只想纲概摘])要|(?:^|[，；：])(?:并|可以|可|另)?处以?)"};
-  RE2 target{R"(力争|争取|确保|目标|预期|预计|计划|规划|决定|拟|努力|力求|到\d{4}年|到二[〇○零]\S{2}年|用\S{1,4}(?:年|个月)?时间|将)"};
+  // A deadline is a plan's: 到2025年, 2025年底前, 今年年底前, 2025年前 (a figure reached by
+  // then, 截至2024年底 aside, which is past). A PDF's spaces may sit around the year (到2025 年).
+  RE2 target{R"(力争|争取|确保|目标|预期|预计|计划|规划|决定|拟|努力|力求|到 ?\d{4} ?年|到二[〇○零]\S{2}年|(?:\d{4} ?|[今明本]|)年(?:年|度)?[底末]前|\d{4} ?年前|用\S{1,4}(?:年|个月)?时间|将)"};
   // 累计 is not here: it is cumulative, not past (到2025年累计建成 is a target).
   RE2 past{R"((?:^|[^为除])了|已|先后|共计|来[，,]|以来|到目前|截至|截止)"};
   RE2 time_frame{R"(用\S{0,4}(?:年|个月|天)(?:左右)?(?:的)?时间)"};
   // The paragraph's lead is part of the context: 到2025年，…； sets the frame of what follows.
   // A budget's draft (2024年预算草案) is its plan.
-  RE2 target_context{R"(目标|任务|计划|规划|方案|意见|要点|安排|部署|举措|措施|打算|展望|今后|下一步|思路|工作重点|重点工作$|草案|到\d{4}年|到二[〇○零]\S{2}年)"};
+  RE2 target_context{R"(目标|任务|计划|规划|方案|意见|要点|安排|部署|举措|措施|打算|展望|今后|下一步|思路|工作重点|重点工作$|草案|到 ?\d{4} ?年|到二[〇○零]\S{2}年)"};
   RE2 requirement_bound{R"(不少于|不低于|不超过|不高于|不多于|至少|最少|最多)"};
   // How a budget or a policy was carried out (2023年预算执行情况, 落实情况) is a review.
   RE2 review_context{R"(回顾|成绩|成效|成就|总结|(?:完成|执行|落实|实施|开展)情况|进展|过去|年度报告)"};
@@ -152,6 +154,16 @@ ModalityCues::ModalityCues(std::string_view sentence, std::string_view context) 
     for (std::string_view numeral : {"一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "百", "千", "万", "半"})
       if (rest.starts_with(numeral)) return false;
     return true;
+  });
+  // 2015年前后 is a time around a year, and 去年年底前 a deadline already past.
+  std::erase_if(target_, [&](const auto& m) {
+    std::string_view word = sentence.substr(m.first, m.second - m.first);
+    if (!word.ends_with("前")) return false;
+    if (sentence.substr(m.second).starts_with("后")) return true;
+    std::string_view before = sentence.substr(0, m.first + (word.starts_with("年") ? 3 : 0));
+    for (std::string_view past_year : {"去年", "上年", "前年", "往年"})
+      if (before.ends_with(past_year)) return true;
+    return false;
   });
   // 预期寿命 is life expectancy, a noun: no 预期 of a plan.
   std::erase_if(target_, [&](const auto& m) { return sentence.substr(m.first).starts_with("预期寿命"); });

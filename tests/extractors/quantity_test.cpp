@@ -236,6 +236,13 @@ TEST_CASE("modality", "[extract][modality]") {
   CHECK(One("人均预期寿命达到79岁。").modality == "achievement");  // 预期寿命 is life expectancy
   CHECK(X("年产值超百亿元的企业达到15家。")[0].modality == "condition");  // 超…的: a threshold
   CHECK(One("亩均税收达到30万元。").period == "mu");                          // per mu of land
+  // A rate's period after a slash: 万元/年 is per year, 元/人·年 per person and year.
+  CHECK(One("县委书记、县长分别为5000万元/年。").period == "year");
+  CHECK(One("补助标准为1000元/人·年。").period == "person-year");
+  CHECK(One("每年补助500元/人。").period == "person-year");
+  CHECK(One("每月发放300元／人。").period == "person-month");
+  CHECK(One("车速不超过40公里/小时。").period.empty());
+  CHECK(One("完成1000万元/月份目标。").period.empty());
   // A law's penalty binds like 必须; 处理 is no penalty.
   CHECK(One("情节严重的，处1万元以上5万元以下罚款。").modality == "obligation");
   CHECK(One("并处应交水费3倍以上5倍以下罚款。").modality == "obligation");
@@ -253,6 +260,16 @@ TEST_CASE("modality", "[extract][modality]") {
   CHECK(X("力争到2027年累计培育专精特新企业500家。")[1].modality == "target");
   CHECK(One("全省累计建成5G基站12万个。").modality == "achievement");
   CHECK(X("截至2024年底，全省累计建成5G基站12万个。")[1].modality == "achievement");
+  // A deadline sets a target: 2025年年底前, 今年年底前, 2027年前; a deadline past or a time
+  // around a year does not.
+  CHECK(X("2025年年底前，行政村快递物流服务通达率达100%。")[1].modality == "target");
+  CHECK(One("今年年底前，全市快递物流服务通达率达80%以上。").modality == "target");
+  CHECK(One("年底前新改造农村无害化卫生厕所3万户。").modality == "target");
+  CHECK(X("2027年前建成5G基站1.2万个。")[1].modality == "target");
+  CHECK(X("目标到2025 年，农村自来水普及率达到94%。")[1].modality == "target");
+  CHECK(One("去年年底前，全市建成5G基站1.2万个。").modality == "achievement");
+  CHECK(X("2015年前后，全市建成5G基站1.2万个。")[1].modality == "achievement");
+  CHECK(X("截至2024年底，农村自来水普及率达到94%。")[1].modality == "achievement");
   // A paragraph that opens with 到2025年，…； frames the sentences after its ；.
   CHECK(One("5G基站累计达到4.2万个。", "标题 / 到2025年，全市数字经济核心产业增加值突破7000亿元；").modality == "target");
 }
