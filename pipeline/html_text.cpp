@@ -21,6 +21,33 @@ bool IsHidden(GumboTag tag) {
          tag == GUMBO_TAG_TEMPLATE || tag == GUMBO_TAG_IFRAME || tag == GUMBO_TAG_OBJECT;
 }
 
+bool IsBlock(GumboTag tag);
+
+// Text a page hides inside its lines: forum software scatters random characters among a post's
+// words to spoil copying and hides them (Discuz!'s <font class="jammer">2 t0 d2 Y7</font>, or
+// <span style="display:none">). Such an element is dropped. A hidden block is kept: pages hide
+// tab panels and "read more" parts the same way, and they are the page's text. Stylesheets are
+// not evaluated; the jammer class is hidden by the forum's own.
+bool HiddenInline(const GumboElement& e) {
+  if (const GumboAttribute* cls = gumbo_get_attribute(&e.attributes, "class")) {
+    std::string_view classes(cls->value);
+    for (size_t at = classes.find("jammer"); at != std::string_view::npos; at = classes.find("jammer", at + 1)) {
+      bool starts = at == 0 || std::isspace(static_cast<unsigned char>(classes[at - 1]));
+      bool ends = at + 6 == classes.size() || std::isspace(static_cast<unsigned char>(classes[at + 6]));
+      if (starts && ends) return true;
+    }
+  }
+  if (IsBlock(e.tag) || e.tag == GUMBO_TAG_TD || e.tag == GUMBO_TAG_TH) return false;
+  if (gumbo_get_attribute(&e.attributes, "hidden")) return true;
+  if (const GumboAttribute* style = gumbo_get_attribute(&e.attributes, "style")) {
+    std::string css;
+    for (const char* c = style->value; *c; ++c)
+      if (!std::isspace(static_cast<unsigned char>(*c))) css += static_cast<char>(std::tolower(static_cast<unsigned char>(*c)));
+    if (css.find("display:none") != std::string::npos || css.find("visibility:hidden") != std::string::npos) return true;
+  }
+  return false;
+}
+
 bool IsBlock(GumboTag tag) {
   switch (tag) {
     case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_BR: case GUMBO_TAG_LI: case GUMBO_TAG_UL:
@@ -78,7 +105,7 @@ class Extractor {
     if (e.tag == GUMBO_TAG_A) {
       size_t characters = TextCharacters(node);
       if (characters > 0) stats.links = 1, stats.longest_link = characters;
-    } else if (!IsHidden(e.tag)) {
+    } else if (!IsHidden(e.tag) && !HiddenInline(e)) {
       for (unsigned i = 0; i < e.children.length; ++i) {
         const GumboNode* child = static_cast<const GumboNode*>(e.children.data[i]);
         if (child->type == GUMBO_NODE_ELEMENT || child->type == GUMBO_NODE_TEMPLATE) {
@@ -113,7 +140,7 @@ class Extractor {
       case GUMBO_NODE_ELEMENT:
       case GUMBO_NODE_TEMPLATE: {
         const GumboElement& e = node->v.element;
-        if (IsHidden(e.tag)) return;
+        if (IsHidden(e.tag) || HiddenInline(e)) return;
         bool block = IsBlock(e.tag);
         if (block && e.tag != GUMBO_TAG_BODY && IsMenu(StatsOf(node))) return;
         // A line break (<br>) ends a line; any other block ends a paragraph: a blank line,

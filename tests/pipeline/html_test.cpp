@@ -118,3 +118,16 @@ TEST_CASE("HTML documents keep exact raw offsets through normalization", "[html]
   }
   CHECK(saw_money);
 }
+
+TEST_CASE("text a forum hides among a post's words is dropped, a hidden block is kept", "[html]") {
+  // Discuz! scatters random characters in <font class="jammer"> and <span style="display:none">.
+  auto page = NormalizedPage(
+      "<div class=\"t_fsz\"><td class=\"t_f\">3月26日，全县招商引资工作会议召开。<font class=\"jammer\">2 t0 d2 Y7 n8</font><br />"
+      "<span style=\"display: none\">- a# q/ r; Y9</span>2009年，全县完成国内招商引资26亿元。"
+      "<font class=\"jammer big\">R&amp; p5 b</font></td></div>"
+      "<div class=\"tab\" style=\"display:none\">政策解读：今年新增就业1.2万人。</div>"
+      "<p>目标是<span class=\"jammers\">引进项目</span>50个。</p>");
+  CHECK(page.text.text ==
+        "3月26日，全县招商引资工作会议召开。\n2009年，全县完成国内招商引资26亿元。\n\n政策解读：今年新增就业1.2万人。\n\n"
+        "目标是引进项目50个。\n");
+}
