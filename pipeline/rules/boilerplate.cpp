@@ -69,6 +69,12 @@ struct Patterns {
   // A page number left by PDF conversion, often in the middle of a sentence that goes on after
   // it: — 3 — (GB/T 9704), - 3 -, 第3页 共10页.
   RE2 page_number{R"(\s*(?:[-－—–]\s*\d{1,4}\s*[-－—–]|第\s*\d{1,4}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,4}\s*页)?)\s*)"};
+  // A document-sharing site's page chunks: the title and the page (…的决定_第1页), then a line
+  // that counts the pages (1/9).
+  RE2 shared_page{R"(\s*\S.{0,120}_第\s*\d{1,4}\s*页\s*)"};
+  RE2 page_counter{R"(\s*(\d{1,4})\s*/\s*(\d{1,4})\s*)"};
+  // A page number whose line breaks were lost, between two words of text: …决定(2012年4月28日)—1—为加大.
+  RE2 inline_page_number{R"([—－] ?(\d{1,3}) ?[—－])"};
   RE2 title_like{R"(^[^。！？；，,.!?;]{2,60}$)"};
   // A document number (杭政办发〔2023〕12号) heads an official document above its title.
   RE2 document_number{R"(.{0,30}[〔\[［(（]\d{4}[〕\]］)）]\s*第?\d{1,5}\s*号)"};
@@ -144,6 +150,61 @@ size_t SiteSuffixAt(std::string_view line) {
   return std::string_view::npos;
 }
 
+// Whether `c` may stand beside an inline page number: text, or a mark that is no dash or digit.
+bool PageNumberNeighbour(UChar32 c) {
+  if (c == U'—' || c == U'－' || c == U'–' || c == '-') return false;
+  return IsHan(c) || IsChinesePunct(c) || c == '(' || c == ')' || c == '\n' || c < 0;
+}
+
+// Page numbers left inside the text (—1—, —2— …, the lines around them joined by a converter),
+// as (start, end) byte ranges. Only a document that shows two or more, numbered upwards in text
+// order, has them: a lone —3— may be the text's own.
+std::vector<std::pair<size_t, size_t>> InlinePageNumbers(std::string_view text) {
+  std::vector<std::pair<size_t, size_t>> found;
+  if (text.find("—") == std::string_view::npos && text.find("－") == std::string_view::npos) return found;
+  re2::StringPiece input(text.data(), text.size()), match, number;
+  size_t pos = 0;
+  int last_number = 0;
+  while (pos < text.size()) {
+    re2::StringPiece groups[2];
+    if (!P().inline_page_number.Match(input, pos, text.size(), RE2::UNANCHORED, groups, 2)) break;
+    size_t start = groups[0].data() - text.data(), end = start + groups[0].size();
+    pos = end;
+    UChar32 before = start > 0 ? Utf8Before(text, start, nullptr) : -1;
+    UChar32 after = end < text.size() ? Utf8At(text, end, nullptr) : -1;
+    // One side may be a line's edge, not both: a page number on a line of its own is a whole line.
+    bool edge_before = before < 0 || before == '\n', edge_after = after < 0 || after == '\n';
+    if (!PageNumberNeighbour(before) || !PageNumberNeighbour(after) || (edge_before && edge_after)) continue;
+    int page = std::stoi(std::string(groups[1].data(), groups[1].size()));
+    if (page <= last_number) return {};  // not numbered upwards: not page numbers
+    last_number = page;
+    found.emplace_back(start, end);
+  }
+  if (found.size() < 2) found.clear();
+  return found;
+}
+
+// The denominators of page counters (1/9, 2/9) the text holds on lines of their own, with how
+// many lines show each: a counter is one only among others of the same count of pages.
+std::vector<std::pair<int, int>> PageCounterTotals(std::string_view text) {
+  std::vector<std::pair<int, int>> totals;
+  if (text.find('/') == std::string_view::npos) return totals;
+  for (size_t start = 0; start < text.size();) {
+    size_t nl = text.find('\n', start);
+    size_t end = nl == std::string_view::npos ? text.size() : nl;
+    std::string_view line = text.substr(start, end - start);
+    start = end + 1;
+    int page = 0, pages = 0;
+    if (line.size() > 16 || line.find('/') == std::string_view::npos || !RE2::FullMatch(line, P().page_counter, &page, &pages) ||
+        page < 1 || page > pages)
+      continue;
+    auto it = std::find_if(totals.begin(), totals.end(), [&](const auto& t) { return t.first == pages; });
+    if (it == totals.end()) totals.emplace_back(pages, 1);
+    else ++it->second;
+  }
+  return totals;
+}
+
 }  // namespace
 
 bool TitleLike(std::string_view line) { return RE2::FullMatch(line, P().title_like); }
@@ -160,6 +221,10 @@ void Boilerplate(std::string_view text, PassOutput& out, DocumentMetadata& metad
   bool title_from_page = false;  // the title came from the first line and may carry the site's name
   size_t title_start = 0, title_next = 0;  // that line, with its line break
   size_t line_start = 0;
+  const auto inline_pages = InlinePageNumbers(text);
+  auto next_inline_page = inline_pages.begin();
+  const auto page_counters = PageCounterTotals(text);
+  bool after_shared_page = false;  // the line before was a shared document's page title (…_第1页)
   while (line_start < text.size()) {
     size_t newline = text.find('\n', line_start);
     size_t line_end = newline == std::string_view::npos ? text.size() : newline;
@@ -168,11 +233,19 @@ void Boilerplate(std::string_view text, PassOutput& out, DocumentMetadata& metad
     bool header = kept_lines < kHeaderLines;
 
     std::string site;
-    bool whole_line = false;
+    bool whole_line = false, shared_page_line = false;
     if (header && RE2::FullMatch(line, p.banner, &site)) {
       if (metadata.source_site.empty()) metadata.source_site = site;
       whole_line = true;
     } else if (line.size() < 40 && ContainsAny(line, {"-", "－", "—", "–", "页"}) && RE2::FullMatch(line, p.page_number)) {
+      whole_line = true;
+    } else if (line.size() < 400 && line.find("_第") != std::string_view::npos && RE2::FullMatch(line, p.shared_page)) {
+      whole_line = shared_page_line = true;
+    } else if (int page = 0, pages = 0; line.size() <= 16 && !page_counters.empty() && RE2::FullMatch(line, p.page_counter, &page, &pages) &&
+                                        page >= 1 && page <= pages &&
+                                        (after_shared_page || std::any_of(page_counters.begin(), page_counters.end(), [&](const auto& t) {
+                                           return t.first == pages && t.second >= 2;
+                                         }))) {
       whole_line = true;
     } else if (line.size() < 90 && MayBeFurniture(line) && RE2::PartialMatch(line, p.furniture)) {  // furniture is short
       whole_line = true;
@@ -199,6 +272,12 @@ void Boilerplate(std::string_view text, PassOutput& out, DocumentMetadata& metad
         }
         whole_line = true;
       }
+    }
+    after_shared_page = shared_page_line;
+    // Inline page numbers in a line deleted whole go with it.
+    while (next_inline_page != inline_pages.end() && next_inline_page->first < next) {
+      if (!whole_line) out.Delete(next_inline_page->first, next_inline_page->second, kRule);
+      ++next_inline_page;
     }
     if (whole_line) {
       // A line alone between blank lines (a web page's block) takes the one before it along,

@@ -538,6 +538,19 @@ TEST_CASE("boilerplate and metadata", "[normalize][boilerplate]") {
   CHECK(Norm("确保全年新建高标\n— 3 —\n准农田15万亩以上。\n\n- 4 -\n\n第二段。\n第 5 页 共 12 页\n") ==
         "确保全年新建高标准农田15万亩以上。\n\n第二段。\n");
   CHECK(Norm("2025-2027年\n") == "2025-2027年\n");
+  // A document-sharing site's page chunks (…的决定_第1页 / 1/9) and page numbers left inside the
+  // text once its lines were joined (—1—, —2—) go; a lone —3— or a counter alone is the text's.
+  CHECK(Norm("关于加强管理的决定\n\n关于加强管理的决定_第1页\n1/9\n关于加强管理的决定_第2页\n2/9\n"
+             "县委县政府关于加强管理的决定（2012年4月28日）—1—为加大力度，特作如下决定。每人1000万元/年。—2—乡镇各部门确定任务。\n") ==
+        "关于加强管理的决定\n\n县委县政府关于加强管理的决定（2012年4月28日）为加大力度，特作如下决定。每人1000万元/年。乡镇各部门确定任务。\n");
+  for (const char* kept : {"按照—3—的比例分配。\n", "全年目标—2—改造—1—项。\n", "甲—1—乙。\n"}) {
+    INFO(kept);
+    CHECK(Norm(kept) == kept);
+  }
+  CHECK(Norm("甲—1—乙。\n— 2 —\n") == "甲—1—乙。\n");  // the line of its own goes, as before
+  CHECK(Norm("比例为：\n\n1/3\n").find("1/3") != std::string::npos);
+  CHECK(Norm("1/3\n\n2/5\n") == "1/3\n\n2/5\n");  // different counts of pages: no counters
+  CHECK(Norm("正文第一段。\n1/4\n正文第二段。\n2/4\n") == "正文第一段。\n正文第二段。\n");
   // A website's breadcrumb, menu, footer and font switch go, wherever they are; a blank line
   // goes along with a line that stood alone between two.
   CHECK(Norm("当前位置：首页 > 政务公开\n\n正文。\n\n网站首页 | 政务公开 | 互动交流\n\n【字体：大 中 小】\n\n"
