@@ -16,8 +16,9 @@ import sys
 PLEDGE = os.environ.get("PLEDGE", os.path.join(os.path.dirname(__file__), "..", "build", "pledge"))
 MIXES = int(os.environ.get("MIXES", "20"))
 # EXTRA=1 adds the damage of characters: font look-alikes (⼀ ⻓), escaped hanzi (&#20013;, %E4%B8%AD),
-# fullwidth digits, zero-width spaces and lines of mojibake (UTF-8 read as GBK or Windows-1252, and
-# GBK read as Latin-1 or Windows-1252). Off by default, so that the figures
+# fullwidth digits, zero-width spaces, a forum's jammer text at lines' edges (Discuz!'s, kept by a
+# scraper that ignored CSS) and lines of mojibake (UTF-8 read as GBK or Windows-1252, and GBK read
+# as Latin-1 or Windows-1252). Off by default, so that the figures
 # of earlier sessions can be reproduced with the same mixes.
 EXTRA = os.environ.get("EXTRA", "") == "1"
 # ACCIDENTS=1 copies every text as if out of a PDF whose font maps glyphs to the wrong code
@@ -95,6 +96,18 @@ def gbk_latin_lines(text, rnd):
                 line = line.encode("gbk").decode(rnd.choice(["latin-1", "cp1252"]))
             except (UnicodeEncodeError, UnicodeDecodeError):
                 pass  # a character GBK lacks, or a byte Windows-1252 leaves undefined: the line stays
+        out.append(line)
+    return "\n".join(out)
+
+
+def forum_jammers(text, rnd):
+    """Discuz!'s hidden anti-copy text, kept by a scraper that ignored CSS: at a line's start or end."""
+    def jammer():
+        return "".join(chr(rnd.randint(32, 59)) + " " + chr(rnd.randint(63, 126)) for _ in range(rnd.randint(5, 15)))
+    out = []
+    for line in text.split("\n"):
+        if len(line) > 30 and rnd.random() < 0.3:
+            line = jammer() + line if rnd.random() < 0.5 else line + jammer()
         out.append(line)
     return "\n".join(out)
 
@@ -180,6 +193,8 @@ def damage(clean, seed):
             d = zero_widths(d, rnd)
         if rnd.random() < 0.3:
             d = escape_some_hanzi(d, rnd)
+        if rnd.random() < 0.3:
+            d = forum_jammers(d, rnd)
         if rnd.random() < 0.3:
             d = mojibake_lines(d, rnd)
         if rnd.random() < 0.3:

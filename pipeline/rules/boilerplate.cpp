@@ -1,7 +1,8 @@
 // boilerplate: site banners, website furniture (breadcrumbs, menus, footers), page numbers
 // left by PDF conversion, [bookmark: …] markers and metadata lines leave the body text; the
-// metadata they carry fills DocumentMetadata. Whole-line patterns only: a pattern never removes
-// part of a sentence.
+// metadata they carry fills DocumentMetadata. Whole-line patterns, with three exceptions that
+// cannot be words of a sentence: bookmarks, page numbers between two words (—1—, in a text
+// numbered upwards), and a forum's jammer text at a line's edge.
 #include <re2/re2.h>
 #include <unicode/uchar.h>
 
@@ -75,6 +76,15 @@ struct Patterns {
   RE2 page_counter{R"(\s*(\d{1,4})\s*/\s*(\d{1,4})\s*)"};
   // A page number whose line breaks were lost, between two words of text: …决定(2012年4月28日)—1—为加大.
   RE2 inline_page_number{R"([—－] ?(\d{1,3}) ?[—－])"};
+  // The random text Discuz! forums hide among a post's lines to spoil copying, left in by a
+  // scraper that ignored the page's CSS: 5 to 15 times a character of ASCII 32–59, a space and a
+  // character of 63–126 (its jammer(): "2 t0 d2 Y7 n8 G8 R& p5 b"), at the start or the end of a
+  // line (it comes with a line break), several in a row. No text of words has this shape: a
+  // letter never follows a letter, and a space falls on every third character.
+  static constexpr const char* kJammer = R"((?:[ \t]?[\x20-\x3B] [\x3F-\x7E]){5,})";
+  RE2 jammer_line{std::string(kJammer) + R"([ \t\r]*)"};
+  RE2 jammer_lead{std::string("^") + kJammer};
+  RE2 jammer_trail{std::string("(") + kJammer + R"()[ \t\r]*$)"};
   RE2 title_like{R"(^[^。！？；，,.!?;]{2,60}$)"};
   // A document number (杭政办发〔2023〕12号) heads an official document above its title.
   RE2 document_number{R"(.{0,30}[〔\[［(（]\d{4}[〕\]］)）]\s*第?\d{1,5}\s*号)"};
@@ -149,6 +159,9 @@ size_t SiteSuffixAt(std::string_view line) {
     if (site.ends_with(word) && site.size() <= 60) return first;
   return std::string_view::npos;
 }
+
+// Whether a jammer's text may start or end with this byte: ASCII 32–126 but for 60–62 (< = >).
+bool JammerAt(char c) { return c >= 0x20 && c <= 0x7E && !(c >= 0x3C && c <= 0x3E); }
 
 // Whether `c` may stand beside an inline page number: text, or a mark that is no dash or digit.
 bool PageNumberNeighbour(UChar32 c) {
@@ -239,6 +252,8 @@ void Boilerplate(std::string_view text, PassOutput& out, DocumentMetadata& metad
       whole_line = true;
     } else if (line.size() < 40 && ContainsAny(line, {"-", "－", "—", "–", "页"}) && RE2::FullMatch(line, p.page_number)) {
       whole_line = true;
+    } else if (line.size() >= 15 && JammerAt(line.front()) && RE2::FullMatch(line, p.jammer_line)) {
+      whole_line = true;
     } else if (line.size() < 400 && line.find("_第") != std::string_view::npos && RE2::FullMatch(line, p.shared_page)) {
       whole_line = shared_page_line = true;
     } else if (int page = 0, pages = 0; line.size() <= 16 && !page_counters.empty() && RE2::FullMatch(line, p.page_counter, &page, &pages) &&
@@ -298,6 +313,20 @@ void Boilerplate(std::string_view text, PassOutput& out, DocumentMetadata& metad
       nothing_kept = false;
       // Blank lines are no header lines: deleting them shifts nothing.
       if (line.find_first_not_of(" \t\r") != std::string_view::npos) ++kept_lines, after_fields = false;
+      // A forum's jammer text at the line's start or end (see Patterns::jammer_line).
+      if (line.size() >= 15 && (JammerAt(line.front()) || JammerAt(line.back()) || line.back() == '\r')) {
+        re2::StringPiece whole(line.data(), line.size()), found[1];
+        if (p.jammer_lead.Match(whole, 0, whole.size(), RE2::ANCHOR_START, found, 1)) {
+          size_t at = found[0].data() - text.data();
+          out.Delete(at, at + found[0].size(), kRule);
+          whole.remove_prefix(found[0].size());
+        }
+        re2::StringPiece tail[2];
+        if (p.jammer_trail.Match(whole, 0, whole.size(), RE2::UNANCHORED, tail, 2)) {
+          size_t at = tail[1].data() - text.data();
+          out.Delete(at, at + tail[1].size(), kRule);
+        }
+      }
       // [bookmark: _Toc1] markers left by Word-to-text conversion, anywhere in a line.
       if (line.find("[bookmark:") != std::string_view::npos) {
         re2::StringPiece scan(line.data(), line.size());

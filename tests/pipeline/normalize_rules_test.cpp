@@ -5,6 +5,9 @@
 #include "pipeline/normalize.h"
 #include "pipeline/rules/rule.h"
 #include "pipeline/rules/table_rows.h"
+#include "test_support.h"
+
+#include <random>
 
 using namespace pledge;
 
@@ -629,4 +632,46 @@ TEST_CASE("every rule is named in the rule table", "[normalize]") {
                            "hard_wrap", "mojibake", "boilerplate", "redaction", "unrepairable", "traditional_script",
                            "pinyin_gloss"})
     CHECK(std::find(names.begin(), names.end(), rule) != names.end());
+}
+
+TEST_CASE("a forum's jammer text left in by a scraper goes, at a line's start, its end or alone", "[normalize][boilerplate]") {
+  // Discuz!'s jammer(): 5 to 15 times chr(32..59), a space, chr(63..126); it comes with a line
+  // break, before it (<span style="display:none">) or after it (<font class="jammer">).
+  std::mt19937 random(20261130);
+  auto jammer = [&] {
+    std::string out;
+    int triples = std::uniform_int_distribution<int>(5, 15)(random);
+    for (int i = 0; i < triples; ++i) {
+      out += static_cast<char>(std::uniform_int_distribution<int>(32, 59)(random));
+      out += ' ';
+      out += static_cast<char>(std::uniform_int_distribution<int>(63, 126)(random));
+    }
+    return out;
+  };
+  const std::string clean = test::ReadBytes(test::SourcePath("samples/clean_county_bulletin.txt"));
+  REQUIRE(Norm(clean) == clean);
+  for (int copy = 0; copy < 60; ++copy) {
+    std::string damaged;
+    size_t start = 0;
+    while (start < clean.size()) {
+      size_t nl = clean.find('\n', start);
+      size_t end = nl == std::string::npos ? clean.size() : nl + 1;
+      std::string line = clean.substr(start, end - start);
+      start = end;
+      bool text_line = line.size() > 30;
+      switch (text_line ? std::uniform_int_distribution<int>(0, 4)(random) : 0) {
+        case 1: damaged += jammer() + line; break;                    // the span's: a line break, then the jammer
+        case 2: damaged += line.substr(0, line.size() - 1) + jammer() + "\n"; break;  // the font's: jammer, then a break
+        case 3: damaged += jammer() + " " + jammer() + "\n" + line; break;            // a line of two
+        default: damaged += line;
+      }
+    }
+    INFO(damaged);
+    CHECK(Norm(damaged) == clean);
+  }
+  // Text that only looks a little like it stays: too few triples, letters side by side.
+  for (const char* kept : {"图1 a2 b3 c所示。\n", "见附表A 1 B 2 C 3 D 4。\n", "Step 1 a, step 2 b.\n"}) {
+    INFO(kept);
+    CHECK(Norm(kept) == kept);
+  }
 }
