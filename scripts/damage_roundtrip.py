@@ -17,7 +17,7 @@ PLEDGE = os.environ.get("PLEDGE", os.path.join(os.path.dirname(__file__), "..", 
 MIXES = int(os.environ.get("MIXES", "20"))
 # EXTRA=1 adds the damage of characters: font look-alikes (⼀ ⻓), escaped hanzi (&#20013;, %E4%B8%AD),
 # fullwidth digits, zero-width spaces, a forum's jammer text at lines' edges (Discuz!'s, kept by a
-# scraper that ignored CSS) and lines of mojibake (UTF-8 read as GBK or Windows-1252, and GBK read
+# scraper that ignored CSS), opening quotes written as apostrophes ('两个确保“) and lines of mojibake (UTF-8 read as GBK or Windows-1252, and GBK read
 # as Latin-1 or Windows-1252). Off by default, so that the figures
 # of earlier sessions can be reproduced with the same mixes.
 EXTRA = os.environ.get("EXTRA", "") == "1"
@@ -112,6 +112,11 @@ def forum_jammers(text, rnd):
     return "\n".join(out)
 
 
+def apostrophe_quotes(text, rnd):
+    """A converter that wrote each opening quote as an apostrophe and each closing one as an opening: '两个确保“."""
+    return "\n".join(l.replace("“", "'").replace("”", "“") if rnd.random() < 0.5 else l for l in text.split("\n"))
+
+
 def font_lookalikes(text, rnd):
     return "".join(LOOKALIKES[c] if c in LOOKALIKES and rnd.random() < 0.5 else c for c in text)
 
@@ -195,6 +200,8 @@ def damage(clean, seed):
             d = escape_some_hanzi(d, rnd)
         if rnd.random() < 0.3:
             d = forum_jammers(d, rnd)
+        if rnd.random() < 0.3:
+            d = apostrophe_quotes(d, rnd)
         if rnd.random() < 0.3:
             d = mojibake_lines(d, rnd)
         if rnd.random() < 0.3:

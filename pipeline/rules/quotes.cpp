@@ -11,6 +11,7 @@
 // (Chinese convention) and is kept as it is.
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <limits>
 
 #include "pipeline/rules/rule.h"
@@ -146,8 +147,14 @@ bool ProcessLine(std::string_view text, size_t line_start, size_t line_end, bool
   std::vector<Mark> marks;
   std::vector<AsciiQuote> ascii;  // plain " marks, in order
   bool needs_work = false;
-  // Only these bytes can begin a mark: " \ and the lead bytes of “ ” (E2) and ＂ (EF).
-  static constexpr ByteSet kMarkStart("\"\\\xE2\xEF");
+  // Only these bytes can begin a mark: " \ ' and the lead bytes of “ ” (E2) and ＂ (EF).
+  static constexpr ByteSet kMarkStart("\"\\'\xE2\xEF");
+  struct Apostrophe {
+    size_t start, end;
+    bool opens, closes;  // placed as an opening quote is, as a closing one is
+  };
+  std::vector<Apostrophe> apostrophes;  // those that may be quotes
+  std::vector<size_t> every_apostrophe;
   std::string_view line = text.substr(0, line_end);
   for (size_t i = kMarkStart.FindIn(line, line_start); i != std::string_view::npos && i < line_end;
        i = kMarkStart.FindIn(line, i)) {
@@ -155,6 +162,18 @@ bool ProcessLine(std::string_view text, size_t line_start, size_t line_end, bool
     UChar32 c = Utf8At(text, i, &i);
     if (c == kLeft || c == kRight || c == 0xFF02) {
       marks.push_back({start, i, c == 0xFF02 ? '"' : c});
+    } else if (c == '\'') {
+      every_apostrophe.push_back(start);
+      // An opening quote a converter wrote as an apostrophe ('两个确保“, its closing quote then
+      // reversed): in Chinese text, before a word. Not 5'30" or China's.
+      // Or a closing quote so written (“两高'项目, “1+N'体系), before Chinese text or the line's end.
+      UChar32 before = start > line_start ? Utf8Before(text, start, nullptr) : 0;
+      UChar32 after = i < line_end ? Utf8At(text, i, nullptr) : 0;
+      auto word = [](UChar32 c) { return IsHan(c) || IsAsciiDigit(c) || IsAsciiAlpha(c); };
+      bool opens = (before == 0 || before == ' ' || IsChineseContext(before)) && word(after);
+      bool closes = (word(before) || EndsSentence(before)) &&
+                    (after == 0 || IsChineseContext(after) || (after < 0x80 && std::strchr(",.;:!?", static_cast<char>(after))));
+      if (opens || closes) apostrophes.push_back({start, i, opens, closes});
     } else if (c == '"' || (c == '\\' && i < line_end && text[i] == '"')) {
       size_t end = c == '\\' ? i + 1 : i;
       // ASCII quotes count only in Chinese text.
@@ -166,6 +185,28 @@ bool ProcessLine(std::string_view text, size_t line_start, size_t line_end, bool
     }
   }
   DropEnglishQuotations(text, ascii, marks);
+  // An apostrophe is a quote only where its partner is a double quote, the next mark after an
+  // opening one ('两个确保“，'九大战略“) and the mark before a closing one (“两高'): a pair of
+  // apostrophes ('两个确保') is a single-quoted quotation.
+  if (!apostrophes.empty() && !marks.empty()) {
+    size_t before_count = marks.size();
+    auto doubles_end = marks.begin() + before_count;
+    for (size_t a = 0; a < apostrophes.size(); ++a) {
+      const Apostrophe& apostrophe = apostrophes[a];
+      auto next = std::lower_bound(marks.begin(), doubles_end, apostrophe.end, [](const Mark& m, size_t at) { return m.start < at; });
+      auto next_apostrophe = std::upper_bound(every_apostrophe.begin(), every_apostrophe.end(), apostrophe.start);
+      bool partner = false;
+      if (apostrophe.opens)
+        partner = next != doubles_end && (next_apostrophe == every_apostrophe.end() || next->start < *next_apostrophe);
+      if (apostrophe.closes && !partner) {
+        bool apostrophe_before = next_apostrophe - every_apostrophe.begin() >= 2;  // one before this one
+        partner = next != marks.begin() && (!apostrophe_before || std::prev(next)->start > *(next_apostrophe - 2));
+      }
+      if (partner) marks.push_back({apostrophe.start, apostrophe.end, '"'});
+    }
+    std::inplace_merge(marks.begin(), marks.begin() + before_count, marks.end(),
+                       [](const Mark& x, const Mark& y) { return x.start < y.start; });
+  }
   if (marks.empty()) return open_before;
   for (auto& m : marks) {
     UChar32 before = NeighbourBefore(text, m.start, line_start), after = NeighbourAfter(text, m.end, line_end);

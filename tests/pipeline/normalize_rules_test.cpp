@@ -210,6 +210,19 @@ TEST_CASE("cjk_punct", "[normalize][cjk_punct]") {
 }
 
 TEST_CASE("quotes", "[normalize][quotes]") {
+  // An opening quote written as an apostrophe, its closing quote reversed: '两个确保“.
+  CHECK(Norm("镇锚定'两个确保“，围绕'九大战略“，实施'1222“工作布局，全面落实'疫情要防住、经济要稳住“的要求。") ==
+        "镇锚定“两个确保”，围绕“九大战略”，实施“1222”工作布局，全面落实“疫情要防住、经济要稳住”的要求。");
+  CHECK(Norm("以'周五大学堂 “学习等形式。") == "以“周五大学堂”学习等形式。");
+  // …and a closing quote written as one: “两高'项目, “1+N'体系, “身入”更“心至'.
+  CHECK(Norm("严格落实“两高'项目要求，构建“1+N'政策体系，做到“身入”更“心至'.") ==
+        "严格落实“两高”项目要求，构建“1+N”政策体系，做到“身入”更“心至”。");
+  // Apostrophes that are no such quote stay: a pair of them, one with no double quote after it.
+  for (const char* kept : {"开展'两学一做'学习教育。", "全县'***镇五四红旗团委。", "坚持'两个确保'，落实“三个到位”。",
+                           "用时3'30，见“附表”。", "China's“一带一路”。"}) {
+    INFO(kept);
+    CHECK(Norm(kept) == kept);
+  }
   CHECK(Norm("坚定不移的实施”工业强市“战略") == "坚定不移的实施“工业强市”战略");
   CHECK(Norm("古人说”用得正人，佞小者竞进“。") == "古人说“用得正人，佞小者竞进”。");
   CHECK(Norm("发展”打工经济\\\".到目前") == "发展“打工经济”。到目前");
