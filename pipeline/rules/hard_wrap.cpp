@@ -5,6 +5,7 @@
 // clause starts with a heading marker) or a title (a short line with no sentence punctuation,
 // or a document title: 关于印发…的通知). Whatever the line, a break that cuts a dictionary word
 // in two is removed: ICU's dictionary-based word breaker decides, not a list of ours.
+#include <re2/re2.h>
 #include <unicode/brkiter.h>
 #include <unicode/unistr.h>
 
@@ -218,6 +219,16 @@ bool CannotEndTitle(std::string_view line) {
   return numeral_start < line.size() && numeral_start > 0 && Utf8Before(line, numeral_start, nullptr) == U'第';
 }
 
+// A line that is only a date (2021年9月28日, 二〇二一年九月二十八日) dates the signature above it and
+// stands on its own: joined, it would run the signature and the title of an attachment below
+// into one line that reads like a long document title.
+bool IsDateLine(std::string_view line) {
+  line = TrimSpaces(line);
+  if (line.size() > 48 || !line.ends_with("日")) return false;
+  static const RE2 date(R"((?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日)");
+  return RE2::FullMatch(line, date);
+}
+
 // Whether `next` opens with a verb that states a figure, the figure right after it (增长8.4%,
 // 达到100%, 同比下降2.1%).
 bool VerbOfFigureOpens(std::string_view next) {
@@ -363,6 +374,7 @@ bool BreakIsLayout(icu::BreakIterator* words, std::string_view line, std::string
     return next_is_row && !end_of_row_above && SpacesSeparateWords(line) && !IsTableHeader(line, next);
   }
   if (!IsHan(last) && !IsAsciiDigit(last) && last != 0xFF0C && last != 0x3001 && last != ',') return false;
+  if (IsDateLine(line) || IsDateLine(next)) return false;
   if (!IsHan(first) && !IsAsciiDigit(first)) return false;
   if (HeadingAt(next).level >= 0) return false;
   // A short line of words set apart by spaces (a byline under a title, 市长 王某某) is a line of

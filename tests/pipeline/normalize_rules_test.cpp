@@ -364,6 +364,12 @@ TEST_CASE("a plain-text table keeps its rows and cells", "[normalize][whitespace
 }
 
 TEST_CASE("hard_wrap", "[normalize][hard_wrap]") {
+  // A signature's date stands alone: the issuer above it and an attachment's title below it
+  // (wrapped itself, and joined) are not run into one long "title".
+  CHECK(Norm("请遵照执行。\n某县人民政府办公室\n2021年9月28日\n某县过渡期统筹整合使用财政涉农\n资金管理办法\n第一条 为规范管理，制定本办法。\n") ==
+        "请遵照执行。\n某县人民政府办公室\n2021年9月28日\n某县过渡期统筹整合使用财政涉农资金管理办法\n第一条 为规范管理，制定本办法。\n");
+  CHECK(Norm("特此通知。\n某县人民政府\n二〇二一年九月二十八日\n关于加强管理的实施意见\n") ==
+        "特此通知。\n某县人民政府\n二〇二一年九月二十八日\n关于加强管理的实施意见\n");
   CHECK(Norm("二是加快民主建设步伐，还权于民，还\n政于民。") == "二是加快民主建设步伐，还权于民，还政于民。");
   CHECK(Norm("三是扩大人民群众的管理权。四、抓发展，落实人民群众的根本利\n益\n牢固树立正确的群众观。") ==
         "三是扩大人民群众的管理权。四、抓发展，落实人民群众的根本利益\n牢固树立正确的群众观。");
