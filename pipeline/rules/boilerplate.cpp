@@ -42,20 +42,25 @@ struct Patterns {
   // The page's own fields (信息分类, 生成日期, 废止时间, 内容概述 …) vary by the site's software.
   static constexpr std::string_view kDisclosureFields =
       "索引号|主题分类|组配分类|信息分类|信息类别|体裁分类|公文目录|发文机关|发文单位|发布机构|公开方式|公开范围|公开时限|"
-      "有效性|主题词|关键词|生成日期|生效时间|生效日期|废止时间|废止日期|信息来源|内容概述|文件编号";
+      "有效性|主题词|关键词|生成日期|生效时间|生效日期|废止时间|废止日期|信息来源|内容概述|文件编号|公开目录|公开责任部门|"
+      "责任部门|公开形式|公开日期";
   // 名称 (the document's name) only counts beside other fields: alone it may open a body line.
   const std::string metadata_keys = R"((?:来源|作者|发布者|(?:更新|发布|发表|录入|成文)?(?:时间|日期)|浏览(?:次数)?|点击(?:数|量)?|字号|)" +
                                     SpacedFields(std::string(kDisclosureFields) + "|名称") + R"()\s*[：:])";
   RE2 metadata_key{metadata_keys};
   RE2 metadata_key_opens{R"(^\s*)" + metadata_keys};
+  // The page's table of fields, its cells set apart by a bar or spaces (索引号 | 2021-3740 |,
+  // 索引号 2021-3740 公开目录：…), as a scraper or the HTML pass writes a row.
   RE2 disclosure_key{R"(^\s*(?:)" + SpacedFields(std::string("成文日期|发布日期|发文字号|文号|标题|原标题|") +
-                                                std::string(kDisclosureFields)) + R"()\s*[：:])"};
+                                                std::string(kDisclosureFields)) + R"()(?:\s*[：:|｜]|[ \t　]+\S))"};
+  // A field with no value (政策解读： with its link gone) and a row of bars left of a table.
+  RE2 empty_field{R"(\s*(?:政策解读|相关解读|解读)\s*[：:]?\s*[|｜]?\s*|\s*[|｜][\s|｜]*)"};
   RE2 disclosed_title{R"(^\s*标题\s*[：:]\s*(.+?)\s*$)"};
   RE2 source{R"((?:来源|出处)\s*[：:]\s*([^\s　]+))"};
   RE2 author{R"((?:作者|发布者|发文机关|发布机构)\s*[：:]\s*([^\s　]+))"};
   // A date, year, month and day captured: 2024-03-08, 2024/3/8, 2024年03月08.
   static constexpr const char* kDate = R"((\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2}))";
-  RE2 date{std::string(R"((?:更新|发布|发表|录入|成文)?(?:时间|日期)\s*[：:]\s*)") + kDate};
+  RE2 date{std::string(R"((?:更新|发布|发表|录入|成文)?(?:时间|日期)\s*[：:|｜]\s*(?:[|｜]\s*)?)") + kDate};
   // A news page's dateline: the date (and time) opening the line, before a field (2024年03月08日
   // 10:23 来源：中国政府网).
   RE2 leading_date{std::string(R"(^\s*)") + kDate + R"(日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s)"};
@@ -275,7 +280,8 @@ void Boilerplate(std::string_view text, PassOutput& out, DocumentMetadata& metad
       bool has_date = RE2::PartialMatch(line, p.date, &y, &m, &d) || (keys >= 1 && RE2::PartialMatch(line, p.leading_date, &y, &m, &d));
       bool disclosure = RE2::PartialMatch(line, p.disclosure_key);
       bool in_block = keys >= 1 && after_fields && RE2::PartialMatch(line, p.metadata_key_opens);
-      if (keys >= 2 || (keys == 1 && has_date && line.size() < 60) || disclosure || in_block) {
+      bool empty_field = after_fields && RE2::FullMatch(line, p.empty_field);
+      if (keys >= 2 || (keys == 1 && has_date && line.size() < 60) || disclosure || in_block || empty_field) {
         after_fields = true;
         if (RE2::PartialMatch(line, p.disclosed_title, &value)) metadata.title = value;
         if (RE2::PartialMatch(line, p.source, &value) && metadata.source_site.empty()) metadata.source_site = FieldValue(value);

@@ -549,6 +549,21 @@ TEST_CASE("boilerplate and metadata", "[normalize][boilerplate]") {
           "某县人民政府关于印发农村公路养护办法的通知\n各乡镇人民政府：\n");
   CHECK(n.text.text == "某县人民政府关于印发农村公路养护办法的通知\n各乡镇人民政府：\n");
   CHECK(n.metadata.published_at == "2022-05-10");
+  // The fields as a table's rows: cells set apart by bars (a scraper's) or spaces (the HTML
+  // pass's), a field left without its value, a row of bars.
+  n = Run("某县人民政府办公室关于印发资金管理办法的通知\n索引号 | xzfg/2021-3740 | 公开目录: | 县政府办文件 |\n"
+          "公开责任部门 | 某县人民政府办公室 | 公开形式: | 主动公开 |\n文号 | 某政办发〔2021〕88号 | 成文日期: | 2021年09月28日 |\n"
+          "有效性 | 有效 | 公开日期: | 2021-09-30 01:40 |\n政策解读: |\n|\n为加强管理，现印发给你们。\n");
+  CHECK(n.text.text == "某县人民政府办公室关于印发资金管理办法的通知\n为加强管理，现印发给你们。\n");
+  CHECK(n.metadata.published_at == "2021-09-30");  // 公开日期, the day it was published
+  CHECK(Norm("关于资金管理的通知\n\n索引号 xzfg/2021-3740 公开目录：县政府办文件\n\n文号 某政办发〔2021〕88号 成文日期：2021年09月28日\n\n"
+             "政策解读：\n\n为加强管理，现印发给你们。\n") == "关于资金管理的通知\n\n为加强管理，现印发给你们。\n");
+  // Outside a block of fields such a line is text.
+  for (const char* kept : {"某县工作方案\n政策解读：本方案明确了三项任务。\n", "某县工作方案\n有效性评估每年开展1次。\n",
+                           "某县工作方案\n责任部门要加强协调。\n"}) {
+    INFO(kept);
+    CHECK(Norm(kept) == kept);
+  }
   // 名称 alone is no field: it may open a line of text.
   const std::string named = "某县工作方案\n名称：农村公路养护工程。\n";
   CHECK(Norm(named) == named);
