@@ -19,6 +19,10 @@ struct Cell {
 
 std::vector<Cell> SplitCells(std::string_view line) {
   std::vector<Cell> cells;
+  if (BarCount(line) >= 2) {
+    ForEachBarredCell(line, [&](size_t start, size_t end) { cells.push_back({start, end, line.substr(start, end - start)}); });
+    return cells;
+  }
   for (size_t i = 0; i < line.size();) {
     if (line[i] == ' ' || line[i] == '\r') {
       ++i;
@@ -101,6 +105,15 @@ std::optional<Figure> ReadFigure(std::string_view cell) {
 }
 
 }  // namespace
+
+int BarCount(std::string_view line) {
+  int bars = 0;
+  for (size_t at = 0; at < line.size(); ++at) {
+    if (line[at] == '|') ++bars;
+    else if (line.substr(at, 3) == "｜") ++bars, at += 2;
+  }
+  return bars;
+}
 
 std::vector<Quantity> ExtractTableRow(std::string_view row, std::string_view header, std::string_view context) {
   std::vector<Quantity> found;

@@ -2,7 +2,7 @@
 //
 // Contract:
 //   ExtractTableRow(row, header, context) reads `row`, a line of cells set apart by single
-//   spaces (地区生产总值 亿元 3201 4500), under `header`, the table's header line ("" when none
+//   spaces (地区生产总值 亿元 3201 4500) or drawn with bars (see BarCount below), under `header`, the table's header line ("" when none
 //   was found: 指标 单位 2020年 2025年). Each figure cell (3201, -2.1, 6左右, >7, ≥85, and a
 //   plan's five-year total in brackets, 〔13.5〕) becomes one Quantity spanning that cell, in the
 //   unit of its column:
@@ -30,5 +30,31 @@
 namespace pledge {
 
 std::vector<Quantity> ExtractTableRow(std::string_view row, std::string_view header, std::string_view context = {});
+
+// A row may also be drawn with bars (地区生产总值 | 617.50 | 5.2 |, | 指标 | 2020年 |), as scrapers
+// and converters write an HTML table: a line with two bars (| or ｜) or more is such a row. Its
+// cells are what lies between the bars, spaces inside them included (绝 对 数), trimmed; a bar
+// that opens the line leaves an empty first cell (the corner above a column of labels), one that
+// closes it does not.
+int BarCount(std::string_view line);  // | and ｜ in `line`
+// Calls cell(start, end) with the byte range of each cell of a barred row, in order.
+template <typename CellFn>
+void ForEachBarredCell(std::string_view line, CellFn&& cell) {
+  size_t start = 0;
+  while (true) {
+    size_t ascii = line.find('|', start), wide = line.find("｜", start);
+    size_t bar = ascii < wide ? ascii : wide;
+    size_t end = bar == std::string_view::npos ? line.size() : bar;
+    size_t b = start, e = end;
+    while (b < e && (line[b] == ' ' || line[b] == '\r')) ++b;
+    while (e > b && (line[e - 1] == ' ' || line[e - 1] == '\r')) --e;
+    if (bar == std::string_view::npos) {
+      if (b < e) cell(b, e);  // text after the last bar; nothing there when the bar closed the row
+      return;
+    }
+    cell(b, e);
+    start = end + (line[end] == '|' ? 1 : 3);
+  }
+}
 
 }  // namespace pledge

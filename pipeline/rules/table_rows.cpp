@@ -16,44 +16,55 @@ struct Cells {
   bool prose = false;  // Chinese sentence punctuation: a sentence, not cells
 };
 
+// One cell's part in the row's counts.
+void AddCell(Cells& cells, std::string_view cell) {
+  ++cells.count;
+  if (cell.empty()) return;  // a barred row's empty cell (the corner above the labels)
+  // A figure may carry a sign or a comparison (-2.1, >7, ≥85), or stand in brackets: a plan's
+  // five-year total (〔13.5〕).
+  size_t figure_at = 0, number_at = 0;
+  if (UChar32 open = Utf8At(cell, 0, &figure_at); open != U'〔' && open != U'［' && open != '[') figure_at = 0;
+  if (UChar32 sign = Utf8At(cell, figure_at, &number_at);
+      sign != '-' && sign != '+' && sign != '>' && sign != '<' && sign != U'≥' && sign != U'≤' && sign != U'＞' &&
+      sign != U'＜')
+    number_at = figure_at;
+  bool number = number_at < cell.size() && IsAsciiDigit(static_cast<unsigned char>(cell[number_at]));
+  size_t characters = 0;
+  bool cell_han = false;
+  for (size_t i = 0; i < cell.size();) {
+    UChar32 c = Utf8At(cell, i, &i);
+    // ASCII marks do not make prose: 12.5%, 1,200, PM2.5.
+    if (c == U'。' || c == U'，' || c == U'；' || c == U'！' || c == U'？') cells.prose = true;
+    cell_han |= IsHan(c);
+    ++characters;
+  }
+  cells.han |= cell_han;
+  cells.label |= cell_han && characters >= 2;
+  // A dash or slash alone stands for a figure not given (2020年 — 2025年 6左右).
+  bool no_figure = cell == "—" || cell == "——" || cell == "-" || cell == "--" || cell == "－" || cell == "/";
+  cells.numbers += number || no_figure;
+  cells.not_given += no_figure;
+  cells.years += number && cell.size() >= 7 && std::all_of(cell.begin(), cell.begin() + 4, [](char d) { return IsAsciiDigit(d); }) &&
+                 cell.substr(4, 3) == "年";
+  // A figure of one digit (规章 0 0 0) is a cell like any other; a word of one character is a
+  // letter set apart (2 0 2 4 年 工 作 要 点).
+  cells.one_character += characters == 1 && !no_figure && !number;
+}
+
 Cells SplitCells(std::string_view line) {
   Cells cells;
+  if (BarCount(line) >= 2) {
+    ForEachBarredCell(line, [&](size_t start, size_t end) { AddCell(cells, line.substr(start, end - start)); });
+    return cells;
+  }
   for (size_t i = 0; i < line.size();) {
     if (line[i] == ' ' || line[i] == '\r') {
       ++i;
       continue;
     }
-    // One cell: up to the next space. A figure may carry a sign or a comparison (-2.1, >7, ≥85),
-    // or stand in brackets: a plan's five-year total (〔13.5〕).
-    size_t cell_start = i, figure_at = i, number_at = i;
-    if (UChar32 open = Utf8At(line, i, &figure_at); open != U'〔' && open != U'［' && open != '[') figure_at = i;
-    if (UChar32 sign = Utf8At(line, figure_at, &number_at);
-        sign != '-' && sign != '+' && sign != '>' && sign != '<' && sign != U'≥' && sign != U'≤' &&
-        sign != U'＞' && sign != U'＜')
-      number_at = figure_at;
-    bool number = number_at < line.size() && IsAsciiDigit(static_cast<unsigned char>(line[number_at]));
-    size_t characters = 0;
-    bool cell_han = false;
-    while (i < line.size() && line[i] != ' ' && line[i] != '\r') {
-      UChar32 c = Utf8At(line, i, &i);
-      // ASCII marks do not make prose: 12.5%, 1,200, PM2.5.
-      if (c == U'。' || c == U'，' || c == U'；' || c == U'！' || c == U'？') cells.prose = true;
-      cell_han |= IsHan(c);
-      ++characters;
-    }
-    cells.han |= cell_han;
-    cells.label |= cell_han && characters >= 2;
-    // A dash or slash alone stands for a figure not given (2020年 — 2025年 6左右).
-    std::string_view cell = line.substr(cell_start, i - cell_start);
-    bool no_figure = cell == "—" || cell == "——" || cell == "-" || cell == "--" || cell == "－" || cell == "/";
-    ++cells.count;
-    cells.numbers += number || no_figure;
-    cells.not_given += no_figure;
-    cells.years += number && cell.size() >= 7 && std::all_of(cell.begin(), cell.begin() + 4, [](char d) { return IsAsciiDigit(d); }) &&
-                   cell.substr(4, 3) == "年";
-    // A figure of one digit (规章 0 0 0) is a cell like any other; a word of one character is a
-    // letter set apart (2 0 2 4 年 工 作 要 点).
-    cells.one_character += characters == 1 && !no_figure && !number;
+    size_t cell_start = i;
+    while (i < line.size() && line[i] != ' ' && line[i] != '\r') ++i;
+    AddCell(cells, line.substr(cell_start, i - cell_start));
   }
   return cells;
 }
@@ -74,7 +85,7 @@ bool FewerSpacesThan(std::string_view line, int n) {
 }  // namespace
 
 bool IsTableRow(std::string_view line) {
-  if (line.size() > kLongestTableRow || FewerSpacesThan(line, 2)) return false;
+  if (line.size() > kLongestTableRow || (FewerSpacesThan(line, 2) && BarCount(line) < 2)) return false;
   Cells cells = SplitCells(line);
   return CellsOfWords(cells) && cells.numbers >= 2 && cells.numbers > cells.not_given;
 }
@@ -82,7 +93,7 @@ bool IsTableRow(std::string_view line) {
 int CellCount(std::string_view line) { return SplitCells(line.substr(0, kLongestTableRow + 1)).count; }
 
 bool IsTableHeader(std::string_view line, std::string_view next) {
-  if (line.size() > kLongestTableRow || FewerSpacesThan(line, 2) || !IsTableRow(next)) return false;
+  if (line.size() > kLongestTableRow || (FewerSpacesThan(line, 2) && BarCount(line) < 2) || !IsTableRow(next)) return false;
   Cells cells = SplitCells(line);
   if (!CellsOfWords(cells) || cells.numbers != cells.years) return false;
   // Years over figures (指标 2020年 2025年 / 地区生产总值 4500 6000), not a row of years under them.
@@ -91,7 +102,7 @@ bool IsTableHeader(std::string_view line, std::string_view next) {
 }
 
 bool SpacesSeparateWords(std::string_view line) {
-  if (line.size() > kLongestTableRow || FewerSpacesThan(line, 1)) return false;
+  if (line.size() > kLongestTableRow || (FewerSpacesThan(line, 1) && BarCount(line) < 2)) return false;
   Cells words = SplitCells(line);
   return !words.prose && words.count >= 2 && words.one_character * 2 < words.count;
 }

@@ -19,6 +19,8 @@
 
 #include <string_view>
 
+#include "extractors/extract_table_row.h"
+
 namespace pledge::rules {
 
 // Whether `line` (without its line break) reads as a table row: at least three cells separated
@@ -38,6 +40,10 @@ int CellCount(std::string_view line);
 // words or years rather than figures (产品名称 单位 产量 比上年增长（%）, 指标 单位 2020年 2025年).
 // A header of years is a row as well, for the spaces and breaks it keeps.
 bool IsTableHeader(std::string_view line, std::string_view next);
+
+// Rows drawn with bars (地区生产总值 | 617.50 | 5.2 |): extractors/extract_table_row.h.
+using pledge::BarCount;
+using pledge::ForEachBarredCell;
 
 // Whether the spaces of `line` set words apart: a line that is not a sentence (no Chinese
 // sentence punctuation), with at least two words, fewer than half of them one character long (a

@@ -56,3 +56,24 @@ TEST_CASE("a table row's figures take the unit of their column", "[extract][tabl
   // No unit anywhere: nothing; the caller reads the line as a sentence.
   CHECK(ExtractTableRow("学校 幼儿园 12 15", "").empty());
 }
+
+TEST_CASE("a row drawn with bars is a row, its cells what lies between them", "[extract][table]") {
+  // A scraper's table: the header's opening bar leaves the corner above the labels empty.
+  const char* header = "| 绝 对 数 (亿元) | 比上年增长 (%) |";
+  auto q = ExtractTableRow("地区生产总值 | 617.50 | 5.2 |", header);
+  REQUIRE(q.size() == 2);
+  CHECK(q[0].text == "617.50");
+  CHECK(q[0].unit == "CNY");
+  CHECK(q[0].value == Approx(61750000000.0));
+  CHECK(q[0].start == std::string("地区生产总值 | ").size());
+  CHECK(q[1].text == "5.2");
+  CHECK(q[1].kind == "percent");
+  // Bars on both sides of every row, full-width bars, and years over the figures.
+  q = ExtractTableRow("｜ 粮食总产量（万吨）｜ 41.2 ｜ 45 ｜", "｜ 指标 ｜ 2020年 ｜ 2025年 ｜");
+  REQUIRE(q.size() == 2);
+  CHECK(q[0].unit == "t");
+  CHECK(q[0].modality == "achievement");  // the base year
+  CHECK(q[1].value == 450000);
+  // One bar is no row of bars: a sentence with a bar in it is read as a sentence.
+  CHECK(ExtractTableRow("全年增长5.2% | 详见附表", "").empty());
+}

@@ -709,3 +709,12 @@ TEST_CASE("a forum's jammer text left in by a scraper goes, at a line's start, i
     CHECK(Norm(kept) == kept);
   }
 }
+
+TEST_CASE("a table drawn with bars keeps its rows and the spaces in its cells", "[normalize][table]") {
+  const std::string table = "表1 2019年生产总值\n| 绝 对 数 （亿元） | 比上年增长 （%） |\n地区生产总值 | 617.50 | 5.2 |\n"
+                            "第一产业 | 37.11 | 2.6 |\n第二产业 | 339.85 | 4.5 |\n";
+  CHECK(Norm(table) == table);
+  CHECK(rules::IsTableRow("地区生产总值|617.50|5.2|"));
+  CHECK(rules::IsTableHeader("| 指标 | 2020年 | 2025年 |", "| 粮食总产量（万吨）| 41.2 | 45 |"));
+  CHECK_FALSE(rules::IsTableRow("全年增长5.2% | 详见附表"));
+}
