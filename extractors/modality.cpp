@@ -49,7 +49,8 @@ struct Patterns {
   RE2 target_context{R"(目标|任务|计划|规划|方案|意见|要点|安排|部署|举措|措施|打算|展望|今后|下一步|思路|工作重点|重点工作$|草案|到 ?\d{4} ?年|到二[〇○零]\S{2}年)"};
   RE2 requirement_bound{R"(不少于|不低于|不超过|不高于|不多于|至少|最少|最多)"};
   // How a budget or a policy was carried out (2023年预算执行情况, 落实情况) is a review.
-  RE2 review_context{R"(回顾|成绩|成效|成就|总结|(?:完成|执行|落实|实施|开展)情况|进展|过去|年度报告)"};
+  // A statistical bulletin (国民经济和社会发展统计公报) reports a year that is over.
+  RE2 review_context{R"(回顾|成绩|成效|成就|总结|(?:完成|执行|落实|实施|开展)情况|进展|过去|年度报告|统计公报)"};
   // 可达 is what a ceiling allows (最高可达300万元), not what was reached: matched here so that
   // its 达 is not, and dropped (see the constructor).
   RE2 achievement{R"(可达到?|达到|达|实现|完成|增长|增加|下降|减轻|减少|提高|新增|累计|已|共|先后|了|占|(?:^|[^不])超过|引进|建成|形成)"};
