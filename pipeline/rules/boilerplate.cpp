@@ -6,6 +6,7 @@
 #include <re2/re2.h>
 #include <unicode/uchar.h>
 
+#include <algorithm>
 #include <optional>
 
 #include "pipeline/rules/entity_chain.h"
@@ -79,8 +80,6 @@ struct Patterns {
   // that counts the pages (1/9).
   RE2 shared_page{R"(\s*\S.{0,120}_第\s*\d{1,4}\s*页\s*)"};
   RE2 page_counter{R"(\s*(\d{1,4})\s*/\s*(\d{1,4})\s*)"};
-  // A page number whose line breaks were lost, between two words of text: …决定(2012年4月28日)—1—为加大.
-  RE2 inline_page_number{R"([—－] ?(\d{1,3}) ?[—－])"};
   // The random text Discuz! forums hide among a post's lines to spoil copying, left in by a
   // scraper that ignored the page's CSS: 5 to 15 times a character of ASCII 32–59, a space and a
   // character of 63–126 (its jammer(): "2 t0 d2 Y7 n8 G8 R& p5 b"), at the start or the end of a
@@ -165,8 +164,21 @@ size_t SiteSuffixAt(std::string_view line) {
   return std::string_view::npos;
 }
 
-// Whether a jammer's text may start or end with this byte: ASCII 32–126 but for 60–62 (< = >).
-bool JammerAt(char c) { return c >= 0x20 && c <= 0x7E && !(c >= 0x3C && c <= 0x3E); }
+// Whether the 15 bytes a jammer needs at least (5 triples) may be one: printable ASCII with a
+// space every third byte or so. Most lines fail at the first byte, so the regex rarely runs.
+bool MayBeJammer(std::string_view part) {
+  if (part.size() < 15) return false;
+  int spaces = 0;
+  for (char c : part) {
+    if (c < 0x20 || c > 0x7E) return false;
+    spaces += c == ' ';
+  }
+  return spaces >= 4;
+}
+std::string_view TrimmedEnd(std::string_view line) {
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) line.remove_suffix(1);
+  return line;
+}
 
 // Whether `c` may stand beside an inline page number: text, or a mark that is no dash or digit.
 bool PageNumberNeighbour(UChar32 c) {
@@ -177,25 +189,48 @@ bool PageNumberNeighbour(UChar32 c) {
 // Page numbers left inside the text (—1—, —2— …, the lines around them joined by a converter),
 // as (start, end) byte ranges. Only a document that shows two or more, numbered upwards in text
 // order, has them: a lone —3— may be the text's own.
+// The length of the dash (— or －) at `at`, or 0.
+size_t DashAt(std::string_view text, size_t at) {
+  return text.substr(at, 3) == "—" || text.substr(at, 3) == "－" ? 3 : 0;
+}
+
 std::vector<std::pair<size_t, size_t>> InlinePageNumbers(std::string_view text) {
+  // Candidates where a dash is followed by a figure and another dash (—1—, — 12 —), found from
+  // each dash: a regex would walk every byte of every text, and few texts have any.
+  std::vector<std::pair<size_t, int>> candidates;  // (start, page)
+  std::vector<size_t> ends;
+  for (std::string_view dash : {std::string_view("—"), std::string_view("－")}) {
+    for (size_t at = text.find(dash); at != std::string_view::npos; at = text.find(dash, at + dash.size())) {
+      size_t i = at + dash.size();
+      if (i < text.size() && text[i] == ' ') ++i;
+      size_t digits = i;
+      while (i < text.size() && i - digits < 4 && IsAsciiDigit(static_cast<unsigned char>(text[i]))) ++i;
+      if (i == digits || i - digits > 3) continue;
+      int page = std::stoi(std::string(text.substr(digits, i - digits)));
+      if (i < text.size() && text[i] == ' ') ++i;
+      size_t close = DashAt(text, i);
+      if (!close) continue;
+      candidates.emplace_back(at, page);
+      ends.push_back(i + close);
+    }
+  }
+  std::vector<size_t> order(candidates.size());
+  for (size_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return candidates[a].first < candidates[b].first; });
   std::vector<std::pair<size_t, size_t>> found;
-  if (text.find("—") == std::string_view::npos && text.find("－") == std::string_view::npos) return found;
-  re2::StringPiece input(text.data(), text.size()), match, number;
-  size_t pos = 0;
   int last_number = 0;
-  while (pos < text.size()) {
-    re2::StringPiece groups[2];
-    if (!P().inline_page_number.Match(input, pos, text.size(), RE2::UNANCHORED, groups, 2)) break;
-    size_t start = groups[0].data() - text.data(), end = start + groups[0].size();
-    pos = end;
+  size_t last_end = 0;
+  for (size_t k : order) {
+    size_t start = candidates[k].first, end = ends[k];
+    if (start < last_end) continue;  // —1—2— : the second shares the first's dash
     UChar32 before = start > 0 ? Utf8Before(text, start, nullptr) : -1;
     UChar32 after = end < text.size() ? Utf8At(text, end, nullptr) : -1;
     // One side may be a line's edge, not both: a page number on a line of its own is a whole line.
     bool edge_before = before < 0 || before == '\n', edge_after = after < 0 || after == '\n';
     if (!PageNumberNeighbour(before) || !PageNumberNeighbour(after) || (edge_before && edge_after)) continue;
-    int page = std::stoi(std::string(groups[1].data(), groups[1].size()));
-    if (page <= last_number) return {};  // not numbered upwards: not page numbers
-    last_number = page;
+    if (candidates[k].second <= last_number) return {};  // not numbered upwards: not page numbers
+    last_number = candidates[k].second;
+    last_end = end;
     found.emplace_back(start, end);
   }
   if (found.size() < 2) found.clear();
@@ -257,7 +292,7 @@ void Boilerplate(std::string_view text, PassOutput& out, DocumentMetadata& metad
       whole_line = true;
     } else if (line.size() < 40 && ContainsAny(line, {"-", "－", "—", "–", "页"}) && RE2::FullMatch(line, p.page_number)) {
       whole_line = true;
-    } else if (line.size() >= 15 && JammerAt(line.front()) && RE2::FullMatch(line, p.jammer_line)) {
+    } else if (MayBeJammer(line.substr(0, 15)) && RE2::FullMatch(line, p.jammer_line)) {
       whole_line = true;
     } else if (line.size() < 400 && line.find("_第") != std::string_view::npos && RE2::FullMatch(line, p.shared_page)) {
       whole_line = shared_page_line = true;
@@ -320,15 +355,20 @@ void Boilerplate(std::string_view text, PassOutput& out, DocumentMetadata& metad
       // Blank lines are no header lines: deleting them shifts nothing.
       if (line.find_first_not_of(" \t\r") != std::string_view::npos) ++kept_lines, after_fields = false;
       // A forum's jammer text at the line's start or end (see Patterns::jammer_line).
-      if (line.size() >= 15 && (JammerAt(line.front()) || JammerAt(line.back()) || line.back() == '\r')) {
+      std::string_view trimmed = TrimmedEnd(line);
+      bool lead = MayBeJammer(line.substr(0, 15));
+      bool trail = trimmed.size() >= 15 && MayBeJammer(trimmed.substr(trimmed.size() - 15));
+      if (lead || trail) {
         re2::StringPiece whole(line.data(), line.size()), found[1];
-        if (p.jammer_lead.Match(whole, 0, whole.size(), RE2::ANCHOR_START, found, 1)) {
+        if (lead && p.jammer_lead.Match(whole, 0, whole.size(), RE2::ANCHOR_START, found, 1)) {
           size_t at = found[0].data() - text.data();
           out.Delete(at, at + found[0].size(), kRule);
           whole.remove_prefix(found[0].size());
         }
         re2::StringPiece tail[2];
-        if (p.jammer_trail.Match(whole, 0, whole.size(), RE2::UNANCHORED, tail, 2)) {
+        // Only the line's end can hold it: the search starts where a run of a few jammers would.
+        size_t from = whole.size() > 400 ? whole.size() - 400 : 0;
+        if (trail && p.jammer_trail.Match(whole, from, whole.size(), RE2::UNANCHORED, tail, 2)) {
           size_t at = tail[1].data() - text.data();
           out.Delete(at, at + tail[1].size(), kRule);
         }
