@@ -5,6 +5,7 @@
 //
 //   build/bench/pledge_make_corpus OUT_DIR SIZE_MB [SEED]
 #include <unicode/ucnv.h>
+#include <unicode/utf8.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -45,6 +46,17 @@ void ReplaceAll(std::string& s, const std::string& from, const std::string& to, 
 
 }  // namespace
 
+bool ValidUtf8(const std::string& text) {
+  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+  int32_t i = 0, n = static_cast<int32_t>(text.size());
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) return false;
+  }
+  return true;
+}
+
 int main(int argc, char** argv) {
   if (argc < 3) {
     std::fprintf(stderr, "usage: %s OUT_DIR SIZE_MB [SEED]\n", argv[0]);
@@ -60,6 +72,9 @@ int main(int argc, char** argv) {
     std::string text = Read(e.path());
     if (e.path().extension() != ".txt" || text.rfind("\xFF\xFE", 0) == 0) continue;
     if (e.path().filename().string().find("gbk") != std::string::npos) continue;
+    // A sample in another charset (Big5) would put its bytes among UTF-8 lines: a file no
+    // decoder reads, quarantined rather than measured.
+    if (!ValidUtf8(text)) continue;
     size_t start = 0;
     while (start < text.size()) {
       size_t nl = text.find('\n', start);
