@@ -43,6 +43,9 @@ struct Patterns {
   RE2 target{R"(力争|争取|确保|目标|预期|预计|计划|规划|决定|拟|努力|力求|到 ?\d{4} ?年|到二[〇○零]\S{2}年|(?:\d{4} ?|[今明本]|)年(?:年|度)?[底末]前|\d{4} ?年前|用\S{1,4}(?:年|个月)?时间|将)"};
   // 累计 is not here: it is cumulative, not past (到2025年累计建成 is a target).
   RE2 past{R"((?:^|[^为除])了|已|先后|共计|来[，,]|以来|到目前|截至|截止)"};
+  // 在已建的7395个中心村基础上，每年再建设800个: 已 before a verb and 的 describes the noun
+  // after it; the sentence's own events are not past for it.
+  RE2 attributive_past{R"(已\p{Han}{1,3}的)"};
   RE2 time_frame{R"(用\S{0,4}(?:年|个月|天)(?:左右)?(?:的)?时间)"};
   // The paragraph's lead is part of the context: 到2025年，…； sets the frame of what follows.
   // A budget's draft (2024年预算草案) is its plan.
@@ -123,6 +126,14 @@ ModalityCues::ModalityCues(std::string_view sentence, std::string_view context) 
   target_ = AllMatches(sentence, p.target);
   past_ = AllMatches(sentence, p.past);
   achievement_ = AllMatches(sentence, p.achievement);
+  if (sentence.find("已") != std::string_view::npos) {
+    attributive_past_ = AllMatches(sentence, p.attributive_past);
+    auto attributive = [&](const auto& m) {
+      return std::any_of(attributive_past_.begin(), attributive_past_.end(), [&](const auto& a) { return a.first == m.first; });
+    };
+    std::erase_if(past_, attributive);
+    std::erase_if(achievement_, attributive);
+  }
   std::erase_if(achievement_, [&](const auto& m) { return sentence.substr(m.first).starts_with("可达"); });
   // 共 (in all), 达 (reached) and 了 are also halves of other words: 公共预算, 中共, 共同, 共享;
   // 发达, 下达 (issued), 传达, 送达; 为了, 除了, 了解.
@@ -223,7 +234,13 @@ std::string ModalityCues::Classify(size_t start, size_t end, std::string_view bo
   if (target == std::string_view::npos)
     for (auto it = FirstFrom(time_frames_, scope); it != time_frames_.end() && it->first <= start; ++it)
       if (it->second <= end + 9 && it->second > start) target = start;
-  bool past = AnyWithin(past_, clause, start) || starts(end, "来") || starts(end, "以来");
+  // 已建的7395个: the quantity the description is of was reached.
+  bool described_past = std::any_of(attributive_past_.begin(), attributive_past_.end(), [&](const auto& a) {
+    size_t gap = a.second;
+    while (gap < start && s[gap] == ' ') ++gap;
+    return gap == start;
+  });
+  bool past = AnyWithin(past_, clause, start) || starts(end, "来") || starts(end, "以来") || described_past;
   bool past_in_sentence = past || AnyWithin(past_, scope, start);
   if (target != std::string_view::npos && past) target = std::string_view::npos;
   // 坚持 alone describes a practice as often as it demands one: in a review (2023年…坚持以公开

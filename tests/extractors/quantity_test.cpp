@@ -270,6 +270,12 @@ TEST_CASE("modality", "[extract][modality]") {
   CHECK(One("去年年底前，全市建成5G基站1.2万个。").modality == "achievement");
   CHECK(X("2015年前后，全市建成5G基站1.2万个。")[1].modality == "achievement");
   CHECK(X("截至2024年底，农村自来水普及率达到94%。")[1].modality == "achievement");
+  // 已…的 describes a noun: the quantity it describes was reached, the sentence's events are not past.
+  auto built = X("在已建的7395个中心村基础上，每年再建设800个中心村。");
+  REQUIRE(built.size() == 2);
+  CHECK(built[0].modality == "achievement");
+  CHECK(built[1].modality != "achievement");
+  CHECK(One("全县已建成中心村800个。").modality == "achievement");
   // A paragraph that opens with 到2025年，…； frames the sentences after its ；.
   CHECK(One("5G基站累计达到4.2万个。", "标题 / 到2025年，全市数字经济核心产业增加值突破7000亿元；").modality == "target");
 }
