@@ -5,7 +5,6 @@
 //
 //   build/bench/pledge_make_corpus OUT_DIR SIZE_MB [SEED]
 #include <unicode/ucnv.h>
-#include <unicode/utf8.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -15,6 +14,8 @@
 #include <random>
 #include <string>
 #include <vector>
+
+#include "pipeline/unicode_util.h"
 
 namespace fs = std::filesystem;
 
@@ -46,17 +47,6 @@ void ReplaceAll(std::string& s, const std::string& from, const std::string& to, 
 
 }  // namespace
 
-bool ValidUtf8(const std::string& text) {
-  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
-  int32_t i = 0, n = static_cast<int32_t>(text.size());
-  while (i < n) {
-    UChar32 c;
-    U8_NEXT(p, i, n, c);
-    if (c < 0) return false;
-  }
-  return true;
-}
-
 int main(int argc, char** argv) {
   if (argc < 3) {
     std::fprintf(stderr, "usage: %s OUT_DIR SIZE_MB [SEED]\n", argv[0]);
@@ -74,7 +64,7 @@ int main(int argc, char** argv) {
     if (e.path().filename().string().find("gbk") != std::string::npos) continue;
     // A sample in another charset (Big5) would put its bytes among UTF-8 lines: a file no
     // decoder reads, quarantined rather than measured.
-    if (!ValidUtf8(text)) continue;
+    if (pledge::FirstInvalidUtf8(text) != std::string_view::npos) continue;
     size_t start = 0;
     while (start < text.size()) {
       size_t nl = text.find('\n', start);

@@ -26,20 +26,6 @@ DecodedText Failure(std::string reason) {
   return d;
 }
 
-// Offset of the first byte that is not part of well-formed UTF-8, or npos.
-size_t FirstInvalidUtf8(std::string_view s) {
-  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
-  int32_t i = 0, n = static_cast<int32_t>(s.size());
-  while (i < n) {
-    if (p[i] < 0x80) { ++i; continue; }
-    int32_t start = i;
-    UChar32 c;
-    U8_NEXT(p, i, n, c);
-    if (c < 0) return static_cast<size_t>(start);
-  }
-  return std::string_view::npos;
-}
-
 // Documents of a format that is not text, known by their first bytes. Scraped folders hold the
 // attachments of the pages beside them; the error says what the file is and what to do.
 std::string DocumentFormatReason(std::string_view raw) {

@@ -5,6 +5,19 @@
 
 namespace pledge {
 
+size_t FirstInvalidUtf8(std::string_view s) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  int32_t i = 0, n = static_cast<int32_t>(s.size());
+  while (i < n) {
+    if (p[i] < 0x80) { ++i; continue; }
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) return static_cast<size_t>(start);
+  }
+  return std::string_view::npos;
+}
+
 void AppendUtf8(std::string& out, UChar32 c) {
   uint8_t bytes[4];
   int32_t length = 0;

@@ -34,6 +34,8 @@ inline UChar32 Utf8Before(std::string_view s, size_t i, size_t* start) {
   if (start) *start = static_cast<size_t>(k);
   return c;
 }
+// Offset of the first byte that is not part of well-formed UTF-8, or npos.
+size_t FirstInvalidUtf8(std::string_view s);
 void AppendUtf8(std::string& out, UChar32 c);
 std::string Utf8Of(UChar32 c);
 

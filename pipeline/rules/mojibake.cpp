@@ -47,16 +47,7 @@ bool Encode(UConverter* conv, std::string_view utf8, std::string& bytes) {
   return true;
 }
 
-bool IsWellFormedUtf8(std::string_view bytes) {
-  auto* p = reinterpret_cast<const uint8_t*>(bytes.data());
-  int32_t i = 0, n = static_cast<int32_t>(bytes.size());
-  while (i < n) {
-    UChar32 c;
-    U8_NEXT(p, i, n, c);
-    if (c < 0) return false;
-  }
-  return true;
-}
+bool IsWellFormedUtf8(std::string_view bytes) { return FirstInvalidUtf8(bytes) == std::string_view::npos; }
 
 // Each BMP character's two GBK bytes (0 where GBK has none), built once with ICU, so the scan
 // below is table lookups: mojibake candidates are everywhere a rare hanzi is. Not only hanzi:
