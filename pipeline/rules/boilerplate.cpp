@@ -89,6 +89,12 @@ struct Patterns {
   RE2 jammer_line{std::string(kJammer) + R"([ \t\r]*)"};
   RE2 jammer_lead{std::string("^") + kJammer};
   RE2 jammer_trail{std::string("(") + kJammer + R"()[ \t\r]*$)"};
+  // A document-sharing site's notices around the document (wenku-style: 已阅读5页，还剩14页未读,
+  // 下载本文档, the disclaimer list and its items). No document of its own says these.
+  RE2 sharing_notice{R"(下载文档前请自行甄别|仅部分预览|如文档侵犯您的权益|本文档由用户提供并上传|继续免费阅读|^\s*下载本文档\s*$|还剩\s*\d+\s*页未读|^\s*文档简介\s*$)"};
+  // A content farm's line about its own copy, often glued into the text it precedes or follows:
+  // 下面是小编为大家整理的…，供大家参考。
+  RE2 farm_note{R"(下面是小编(?:为大家|给大家)?(?:整理|收集|精心整理|搜集)的[^。\n]{0,120}?[，,]\s*(?:供大家参考|希望对大家有所帮助|欢迎阅读|欢迎大家阅读|仅供参考)[。.！!]?)"};
   RE2 title_like{R"(^[^。！？；，,.!?;]{2,60}$)"};
   // A document number (杭政办发〔2023〕12号) heads an official document above its title.
   RE2 document_number{R"(.{0,30}[〔\[［(（]\d{4}[〕\]］)）]\s*第?\d{1,5}\s*号)"};
@@ -141,6 +147,9 @@ bool ContainsAny(std::string_view line, std::initializer_list<std::string_view> 
 bool MayBeFurniture(std::string_view line) {
   return ContainsAny(line, {"打印", "关闭", "收藏", "返回", "编辑", "校对", "审核", "分享", "字号", "扫", "转自", "转载",
                             "来源于", "原作者", "纠错", "一页", "尾页", "末页", "相关"});
+}
+bool MayBeSharingNotice(std::string_view line) {
+  return ContainsAny(line, {"文档", "阅读", "页未读"});
 }
 bool MayBeSiteLine(std::string_view line) {
   return ContainsAny(line, {"位置", "首页", "ICP", "网站标识码", "公网安备", "版权所有", "Copyright", "©", "字体", "主办", ">", "»", "＞"});
@@ -302,6 +311,8 @@ void Boilerplate(std::string_view text, PassOutput& out, DocumentMetadata& metad
                                            return t.first == pages && t.second >= 2;
                                          }))) {
       whole_line = true;
+    } else if (line.size() < 400 && MayBeSharingNotice(line) && RE2::PartialMatch(line, p.sharing_notice)) {
+      whole_line = true;
     } else if (line.size() < 90 && MayBeFurniture(line) && RE2::PartialMatch(line, p.furniture)) {  // furniture is short
       whole_line = true;
     } else if (line.size() < 400 && MayBeSiteLine(line) && RE2::PartialMatch(line, p.site)) {
@@ -371,6 +382,15 @@ void Boilerplate(std::string_view text, PassOutput& out, DocumentMetadata& metad
         if (trail && p.jammer_trail.Match(whole, from, whole.size(), RE2::UNANCHORED, tail, 2)) {
           size_t at = tail[1].data() - text.data();
           out.Delete(at, at + tail[1].size(), kRule);
+        }
+      }
+      // A content farm's note about its copy, wherever it was glued (see Patterns::farm_note).
+      if (line.find("小编") != std::string_view::npos) {
+        re2::StringPiece input(line.data(), line.size()), match[1];
+        for (size_t pos = 0; pos < line.size() && p.farm_note.Match(input, pos, line.size(), RE2::UNANCHORED, match, 1);) {
+          size_t at = match[0].data() - text.data();
+          out.Delete(at, at + match[0].size(), kRule);
+          pos = match[0].data() - line.data() + match[0].size();
         }
       }
       // [bookmark: _Toc1] markers left by Word-to-text conversion, anywhere in a line.

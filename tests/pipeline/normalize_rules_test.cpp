@@ -588,6 +588,16 @@ TEST_CASE("boilerplate and metadata", "[normalize][boilerplate]") {
   CHECK(Norm("比例为：\n\n1/3\n").find("1/3") != std::string::npos);
   CHECK(Norm("1/3\n\n2/5\n") == "1/3\n\n2/5\n");  // different counts of pages: no counters
   CHECK(Norm("正文第一段。\n1/4\n正文第二段。\n2/4\n") == "正文第一段。\n正文第二段。\n");
+  // A document-sharing site's notices and a content farm's note on its copy go, the note also
+  // where it was glued into a paragraph; no document says these of itself.
+  CHECK(Norm("年度目标责任书\n- 1、下载文档前请自行甄别文档内容的完整性，平台不提供额外的编辑服务。\n"
+             "已阅读5页，还剩14页未读 继续免费阅读\n\n下载本文档\n\n版权说明：本文档由用户提供并上传，若内容存在侵权，请进行举报\n\n"
+             "镇党委与各村签订责任书。下面是小编为大家整理的年度目标责任书，供大家参考。\n1、招商引资项目建设25分。\n") ==
+        "年度目标责任书\n\n镇党委与各村签订责任书。\n1、招商引资项目建设25分。\n");
+  for (const char* kept : {"某县工作方案\n下载本文档所列附件。\n", "某县工作方案\n请继续阅读文件原文。\n"}) {
+    INFO(kept);
+    CHECK(Norm(kept) == kept);
+  }
   // A website's breadcrumb, menu, footer and font switch go, wherever they are; a blank line
   // goes along with a line that stood alone between two.
   CHECK(Norm("当前位置：首页 > 政务公开\n\n正文。\n\n网站首页 | 政务公开 | 互动交流\n\n【字体：大 中 小】\n\n"
