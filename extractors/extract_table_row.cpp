@@ -182,6 +182,23 @@ std::vector<Quantity> ExtractTableRow(std::string_view row, std::string_view hea
     q.modality = year_of[i] && year_of[i] < latest_year ? "achievement" : row_modality;
     found.push_back(std::move(q));
   }
+  if (found.empty()) return found;  // the caller reads the line as a sentence
+  // A cell of text after the label may hold quantities of its own (建设内容: 新建道路12公里,
+  // 完成时限: 2024年底): read as a sentence, in the row's place.
+  bool any_text_quantity = false;
+  for (size_t i = label + 1; i < cells.size(); ++i) {
+    if (figures[i] || cells[i].text.empty()) continue;
+    bool digit = std::any_of(cells[i].text.begin(), cells[i].text.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (!digit) continue;
+    for (Quantity& q : ExtractQuantities(cells[i].text, context)) {
+      q.start += static_cast<uint32_t>(cells[i].start);
+      q.end += static_cast<uint32_t>(cells[i].start);
+      found.push_back(std::move(q));
+      any_text_quantity = true;
+    }
+  }
+  if (any_text_quantity)
+    std::stable_sort(found.begin(), found.end(), [](const Quantity& a, const Quantity& b) { return a.start < b.start; });
   return found;
 }
 

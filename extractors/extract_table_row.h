@@ -18,8 +18,9 @@
 //   binding indicator (约束性) is an "obligation" and an expected one (预期性) a "target", and
 //   else `context` decides as for a sentence without modal words. The label's own words
 //   (地区生产总值增长) are a name, not a report. Returns nothing when the row has no figure with
-//   a known unit; the caller then reads the line as a sentence. Linear in the row's length;
-//   thread-safe.
+//   a known unit; the caller then reads the line as a sentence. When it has one, a cell of text
+//   after the label that holds figures (建设内容: 新建道路12公里) is read as a sentence too, its
+//   quantities in the cell's place. Linear in the row's length; thread-safe.
 #pragma once
 
 #include <string_view>

@@ -16,8 +16,9 @@ struct Cells {
   bool prose = false;  // Chinese sentence punctuation: a sentence, not cells
 };
 
-// One cell's part in the row's counts.
-void AddCell(Cells& cells, std::string_view cell) {
+// One cell's part in the row's counts. A cell between bars may hold a sentence of its own
+// (建设内容: 新建道路12公里，改造桥梁3座): the bars, not the punctuation, say it is a cell.
+void AddCell(Cells& cells, std::string_view cell, bool barred = false) {
   ++cells.count;
   if (cell.empty()) return;  // a barred row's empty cell (the corner above the labels)
   // A figure may carry a sign or a comparison (-2.1, >7, ≥85), or stand in brackets: a plan's
@@ -34,7 +35,7 @@ void AddCell(Cells& cells, std::string_view cell) {
   for (size_t i = 0; i < cell.size();) {
     UChar32 c = Utf8At(cell, i, &i);
     // ASCII marks do not make prose: 12.5%, 1,200, PM2.5.
-    if (c == U'。' || c == U'，' || c == U'；' || c == U'！' || c == U'？') cells.prose = true;
+    if (!barred && (c == U'。' || c == U'，' || c == U'；' || c == U'！' || c == U'？')) cells.prose = true;
     cell_han |= IsHan(c);
     ++characters;
   }
@@ -54,7 +55,7 @@ void AddCell(Cells& cells, std::string_view cell) {
 Cells SplitCells(std::string_view line) {
   Cells cells;
   if (BarCount(line) >= 2) {
-    ForEachBarredCell(line, [&](size_t start, size_t end) { AddCell(cells, line.substr(start, end - start)); });
+    ForEachBarredCell(line, [&](size_t start, size_t end) { AddCell(cells, line.substr(start, end - start), true); });
     return cells;
   }
   for (size_t i = 0; i < line.size();) {

@@ -74,6 +74,17 @@ TEST_CASE("a row drawn with bars is a row, its cells what lies between them", "[
   CHECK(q[0].unit == "t");
   CHECK(q[0].modality == "achievement");  // the base year
   CHECK(q[1].value == 450000);
+  // A project list: the cells of text keep their own quantities, read as sentences, in place.
+  q = ExtractTableRow("| 1 | 农村公路提升 | 新建道路12公里，改造桥梁3座 | 1200 | 2024年底 |",
+                      "| 序号 | 项目名称 | 建设内容 | 总投资（万元） | 完成时限 |");
+  REQUIRE(q.size() == 4);
+  CHECK(q[0].text == "12公里");
+  CHECK(q[0].unit == "km");
+  CHECK(q[1].text == "3座");
+  CHECK(q[2].text == "1200");
+  CHECK(q[2].value == Approx(12000000.0));
+  CHECK(q[3].kind == "year");
+  for (size_t k = 1; k < q.size(); ++k) CHECK(q[k - 1].start < q[k].start);
   // One bar is no row of bars: a sentence with a bar in it is read as a sentence.
   CHECK(ExtractTableRow("全年增长5.2% | 详见附表", "").empty());
 }

@@ -727,4 +727,7 @@ TEST_CASE("a table drawn with bars keeps its rows and the spaces in its cells", 
   CHECK(rules::IsTableRow("地区生产总值|617.50|5.2|"));
   CHECK(rules::IsTableHeader("| 指标 | 2020年 | 2025年 |", "| 粮食总产量（万吨）| 41.2 | 45 |"));
   CHECK_FALSE(rules::IsTableRow("全年增长5.2% | 详见附表"));
+  // Between bars a cell may be a sentence: the bars say where cells are.
+  CHECK(rules::IsTableRow("| 1 | 农村公路提升 | 新建道路12公里，改造桥梁3座 | 1200 | 2024年底 |"));
+  CHECK(rules::IsTableHeader("| 序号 | 项目名称 | 建设内容 | 总投资（万元） |", "| 1 | 农村公路 | 新建道路12公里，改造桥梁3座 | 1200 |"));
 }
