@@ -110,6 +110,7 @@ std::optional<Figure> ReadFigure(std::string_view cell) {
 int BarCount(std::string_view line) {
   // Every line of a text is asked (a row without two spaces may still be barred), so the bars are
   // found with memchr: | itself, and ｜ (EF BD 9C) by its last byte, which few hanzi end with.
+  if (line.empty()) return 0;  // memchr must not be given the null pointer of an empty view
   int bars = 0;
   const char* begin = line.data();
   const char* end = begin + line.size();
