@@ -1,8 +1,8 @@
 // boilerplate: site banners, website furniture (breadcrumbs, menus, footers), page numbers
 // left by PDF conversion, [bookmark: …] markers and metadata lines leave the body text; the
-// metadata they carry fills DocumentMetadata. Whole-line patterns, with three exceptions that
-// cannot be words of a sentence: bookmarks, page numbers between two words (—1—, in a text
-// numbered upwards), and a forum's jammer text at a line's edge.
+// metadata they carry fills DocumentMetadata. Whole-line patterns, with exceptions that cannot be
+// words of a sentence: bookmarks, page numbers between two words (—1—, in a text numbered
+// upwards), a forum's jammer text at a line's edge, and a content farm's note on its copy.
 #include <re2/re2.h>
 #include <unicode/uchar.h>
 
@@ -195,14 +195,14 @@ bool PageNumberNeighbour(UChar32 c) {
   return IsHan(c) || IsChinesePunct(c) || c == '(' || c == ')' || c == '\n' || c < 0;
 }
 
-// Page numbers left inside the text (—1—, —2— …, the lines around them joined by a converter),
-// as (start, end) byte ranges. Only a document that shows two or more, numbered upwards in text
-// order, has them: a lone —3— may be the text's own.
 // The length of the dash (— or －) at `at`, or 0.
 size_t DashAt(std::string_view text, size_t at) {
   return text.substr(at, 3) == "—" || text.substr(at, 3) == "－" ? 3 : 0;
 }
 
+// Page numbers left inside the text (—1—, —2— …, the lines around them joined by a converter),
+// as (start, end) byte ranges. Only a document that shows two or more, numbered upwards in text
+// order, has them: a lone —3— may be the text's own.
 std::vector<std::pair<size_t, size_t>> InlinePageNumbers(std::string_view text) {
   // Candidates where a dash is followed by a figure and another dash (—1—, — 12 —), found from
   // each dash: a regex would walk every byte of every text, and few texts have any.
@@ -341,9 +341,18 @@ void Boilerplate(std::string_view text, PassOutput& out, DocumentMetadata& metad
       }
     }
     after_shared_page = shared_page_line;
+    // The parts of a kept line deleted so far: the patterns inside a line may meet (a bookmark or
+    // a farm's note around a page number), and edits must not overlap.
+    std::vector<std::pair<size_t, size_t>> deleted_in_line;
+    auto delete_part = [&](size_t start, size_t end) {
+      for (const auto& [b, e] : deleted_in_line)
+        if (start < e && b < end) return;
+      deleted_in_line.emplace_back(start, end);
+      out.Delete(start, end, kRule);
+    };
     // Inline page numbers in a line deleted whole go with it.
     while (next_inline_page != inline_pages.end() && next_inline_page->first < next) {
-      if (!whole_line) out.Delete(next_inline_page->first, next_inline_page->second, kRule);
+      if (!whole_line) delete_part(next_inline_page->first, next_inline_page->second);
       ++next_inline_page;
     }
     if (whole_line) {
@@ -373,7 +382,7 @@ void Boilerplate(std::string_view text, PassOutput& out, DocumentMetadata& metad
         re2::StringPiece whole(line.data(), line.size()), found[1];
         if (lead && p.jammer_lead.Match(whole, 0, whole.size(), RE2::ANCHOR_START, found, 1)) {
           size_t at = found[0].data() - text.data();
-          out.Delete(at, at + found[0].size(), kRule);
+          delete_part(at, at + found[0].size());
           whole.remove_prefix(found[0].size());
         }
         re2::StringPiece tail[2];
@@ -381,7 +390,7 @@ void Boilerplate(std::string_view text, PassOutput& out, DocumentMetadata& metad
         size_t from = whole.size() > 400 ? whole.size() - 400 : 0;
         if (trail && p.jammer_trail.Match(whole, from, whole.size(), RE2::UNANCHORED, tail, 2)) {
           size_t at = tail[1].data() - text.data();
-          out.Delete(at, at + tail[1].size(), kRule);
+          delete_part(at, at + tail[1].size());
         }
       }
       // A content farm's note about its copy, wherever it was glued (see Patterns::farm_note).
@@ -389,7 +398,7 @@ void Boilerplate(std::string_view text, PassOutput& out, DocumentMetadata& metad
         re2::StringPiece input(line.data(), line.size()), match[1];
         for (size_t pos = 0; pos < line.size() && p.farm_note.Match(input, pos, line.size(), RE2::UNANCHORED, match, 1);) {
           size_t at = match[0].data() - text.data();
-          out.Delete(at, at + match[0].size(), kRule);
+          delete_part(at, at + match[0].size());
           pos = match[0].data() - line.data() + match[0].size();
         }
       }
@@ -399,7 +408,7 @@ void Boilerplate(std::string_view text, PassOutput& out, DocumentMetadata& metad
         re2::StringPiece found;
         while (RE2::FindAndConsume(&scan, p.bookmark, &found)) {
           size_t at = found.data() - text.data();
-          out.Delete(at, at + found.size(), kRule);
+          delete_part(at, at + found.size());
         }
       }
       // The line as a title candidate: trimmed, without its bookmark text.

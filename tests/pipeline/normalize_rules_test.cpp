@@ -585,6 +585,9 @@ TEST_CASE("boilerplate and metadata", "[normalize][boilerplate]") {
     CHECK(Norm(kept) == kept);
   }
   CHECK(Norm("甲—1—乙。\n— 2 —\n") == "甲—1—乙。\n");  // the line of its own goes, as before
+  // Patterns that meet inside a line (a farm's note or a bookmark around a page number) are
+  // removed one after the other, never by overlapping edits.
+  CHECK(Norm("正文—1—继续。下面是小编为大家整理的—2—文件，供大家参考。[bookmark: —3—小编]甲—4—乙。\n") == "正文继续。甲乙。\n");
   CHECK(Norm("比例为：\n\n1/3\n").find("1/3") != std::string::npos);
   CHECK(Norm("1/3\n\n2/5\n") == "1/3\n\n2/5\n");  // different counts of pages: no counters
   CHECK(Norm("正文第一段。\n1/4\n正文第二段。\n2/4\n") == "正文第一段。\n正文第二段。\n");
