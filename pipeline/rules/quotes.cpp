@@ -1,5 +1,5 @@
 // quotes: reversed or unbalanced double quotes (”一线工作法“), escaped \" and ASCII "…" in
-// Chinese text become balanced “…”.
+// Chinese text, and apostrophes a converter wrote for one of a pair ('两个确保“), become balanced “…”.
 //
 // Per line, every double-quote mark is assigned "open" or "close" by a small dynamic program:
 // each choice costs what its context says against it (an opening quote follows a line start,
