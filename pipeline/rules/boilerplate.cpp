@@ -92,6 +92,8 @@ struct Patterns {
   // A document-sharing site's notices around the document (wenku-style: 已阅读5页，还剩14页未读,
   // 下载本文档, the disclaimer list and its items). No document of its own says these.
   RE2 sharing_notice{R"(下载文档前请自行甄别|仅部分预览|如文档侵犯您的权益|本文档由用户提供并上传|继续免费阅读|^\s*下载本文档\s*$|还剩\s*\d+\s*页未读|^\s*文档简介\s*$)"};
+  // The mark a sharing site puts after a document's title (…统计公报VIP免费).
+  RE2 sharing_title_mark{R"(\s*VIP(?:免费|专享)\s*$)"};
   // A content farm's line about its own copy, often glued into the text it precedes or follows:
   // 下面是小编为大家整理的…，供大家参考。
   RE2 farm_note{R"(下面是小编(?:为大家|给大家)?(?:整理|收集|精心整理|搜集)的[^。\n]{0,120}?[，,]\s*(?:供大家参考|希望对大家有所帮助|欢迎阅读|欢迎大家阅读|仅供参考)[。.！!]?)"};
@@ -391,6 +393,13 @@ void Boilerplate(std::string_view text, PassOutput& out, DocumentMetadata& metad
         if (trail && p.jammer_trail.Match(whole, from, whole.size(), RE2::UNANCHORED, tail, 2)) {
           size_t at = tail[1].data() - text.data();
           delete_part(at, at + tail[1].size());
+        }
+      }
+      if (header && line.find("VIP") != std::string_view::npos) {
+        re2::StringPiece input(line.data(), line.size()), mark[1];
+        if (p.sharing_title_mark.Match(input, 0, line.size(), RE2::UNANCHORED, mark, 1) && mark[0].data() != line.data()) {
+          size_t at = mark[0].data() - text.data();
+          delete_part(at, at + mark[0].size());
         }
       }
       // A content farm's note about its copy, wherever it was glued (see Patterns::farm_note).

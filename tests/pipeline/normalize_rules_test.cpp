@@ -597,7 +597,11 @@ TEST_CASE("boilerplate and metadata", "[normalize][boilerplate]") {
              "已阅读5页，还剩14页未读 继续免费阅读\n\n下载本文档\n\n版权说明：本文档由用户提供并上传，若内容存在侵权，请进行举报\n\n"
              "镇党委与各村签订责任书。下面是小编为大家整理的年度目标责任书，供大家参考。\n1、招商引资项目建设25分。\n") ==
         "年度目标责任书\n\n镇党委与各村签订责任书。\n1、招商引资项目建设25分。\n");
-  for (const char* kept : {"某县工作方案\n下载本文档所列附件。\n", "某县工作方案\n请继续阅读文件原文。\n"}) {
+  // The mark a sharing site puts after the title goes; the title stays the document's.
+  auto shared = Run("某县2023年统计公报VIP免费\n\n全年粮食总产量18.9万吨。\n");
+  CHECK(shared.text.text == "某县2023年统计公报\n\n全年粮食总产量18.9万吨。\n");
+  CHECK(shared.metadata.title == "某县2023年统计公报");
+  for (const char* kept : {"某县工作方案\n下载本文档所列附件。\n", "某县工作方案\n请继续阅读文件原文。\n", "VIP免费\n"}) {
     INFO(kept);
     CHECK(Norm(kept) == kept);
   }
