@@ -169,9 +169,10 @@ bool ProcessLine(std::string_view text, size_t line_start, size_t line_end, bool
       // Or a closing quote so written (“两高'项目, “1+N'体系), before Chinese text or the line's end.
       UChar32 before = start > line_start ? Utf8Before(text, start, nullptr) : 0;
       UChar32 after = i < line_end ? Utf8At(text, i, nullptr) : 0;
+      // A figure before it makes it a prime (东经116°23'，5'30): no quote closes after a digit.
       auto word = [](UChar32 c) { return IsHan(c) || IsAsciiDigit(c) || IsAsciiAlpha(c); };
       bool opens = (before == 0 || before == ' ' || IsChineseContext(before)) && word(after);
-      bool closes = (word(before) || EndsSentence(before)) &&
+      bool closes = ((word(before) && !IsAsciiDigit(before)) || EndsSentence(before)) &&
                     (after == 0 || IsChineseContext(after) || (after < 0x80 && std::strchr(",.;:!?", static_cast<char>(after))));
       if (opens || closes) apostrophes.push_back({start, i, opens, closes});
     } else if (c == '"' || (c == '\\' && i < line_end && text[i] == '"')) {
@@ -198,9 +199,11 @@ bool ProcessLine(std::string_view text, size_t line_start, size_t line_end, bool
       bool partner = false;
       if (apostrophe.opens)
         partner = next != doubles_end && (next_apostrophe == every_apostrophe.end() || next->start < *next_apostrophe);
+      // A closing one's partner opens: “两高', not the ” of a quotation already closed.
       if (apostrophe.closes && !partner) {
         bool apostrophe_before = next_apostrophe - every_apostrophe.begin() >= 2;  // one before this one
-        partner = next != marks.begin() && (!apostrophe_before || std::prev(next)->start > *(next_apostrophe - 2));
+        partner = next != marks.begin() && std::prev(next)->glyph != kRight &&
+                  (!apostrophe_before || std::prev(next)->start > *(next_apostrophe - 2));
       }
       if (partner) marks.push_back({apostrophe.start, apostrophe.end, '"'});
     }

@@ -219,7 +219,8 @@ TEST_CASE("quotes", "[normalize][quotes]") {
         "严格落实“两高”项目要求，构建“1+N”政策体系，做到“身入”更“心至”。");
   // Apostrophes that are no such quote stay: a pair of them, one with no double quote after it.
   for (const char* kept : {"开展'两学一做'学习教育。", "全县'***镇五四红旗团委。", "坚持'两个确保'，落实“三个到位”。",
-                           "用时3'30，见“附表”。", "China's“一带一路”。"}) {
+                           "用时3'30，见“附表”。", "China's“一带一路”。", "项目位于“城市中心”，东经116°23'，北纬39°54'。",
+                           "“十四五”时期，全县达到5'。"}) {
     INFO(kept);
     CHECK(Norm(kept) == kept);
   }
