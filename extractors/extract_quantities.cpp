@@ -358,7 +358,10 @@ bool MoneyContextAround(std::string_view s, size_t start, size_t end) {
 std::string PeriodAfter(std::string_view s, size_t at) {
   size_t slash = StartsWith(s, at, "/") ? 1 : StartsWith(s, at, "／") ? 3 : 0;
   if (!slash) return "";
-  std::string_view rest = s.substr(at + slash, 12);
+  std::string_view rest = s.substr(at + slash, 15);
+  // 1000元/（人·年）: the unit of the rate may stand in brackets.
+  if (rest.starts_with("（")) rest.remove_prefix(3);
+  else if (rest.starts_with("(")) rest.remove_prefix(1);
   static constexpr std::pair<std::string_view, std::string_view> kPer[] = {
       {"人·年", "person-year"}, {"人/年", "person-year"}, {"人年", "person-year"}, {"人·月", "person-month"},
       {"人/月", "person-month"}, {"户·年", "household-year"}, {"户/年", "household-year"}, {"年", "year"},

@@ -239,6 +239,8 @@ TEST_CASE("modality", "[extract][modality]") {
   // A rate's period after a slash: 万元/年 is per year, 元/人·年 per person and year.
   CHECK(One("县委书记、县长分别为5000万元/年。").period == "year");
   CHECK(One("补助标准为1000元/人·年。").period == "person-year");
+  CHECK(One("补助标准为1000元/（人·年）。").period == "person-year");
+  CHECK(One("补助标准为1000元/(人·月)。").period == "person-month");
   CHECK(One("每年补助500元/人。").period == "person-year");
   CHECK(One("每月发放300元／人。").period == "person-month");
   CHECK(One("车速不超过40公里/小时。").period.empty());
