@@ -236,15 +236,19 @@ TEST_CASE("modality", "[extract][modality]") {
   CHECK(One("人均预期寿命达到79岁。").modality == "achievement");  // 预期寿命 is life expectancy
   CHECK(X("年产值超百亿元的企业达到15家。")[0].modality == "condition");  // 超…的: a threshold
   CHECK(One("亩均税收达到30万元。").period == "mu");                          // per mu of land
-  // A rate's period after a slash: 万元/年 is per year, 元/人·年 per person and year.
-  CHECK(One("县委书记、县长分别为5000万元/年。").period == "year");
-  CHECK(One("补助标准为1000元/人·年。").period == "person-year");
-  CHECK(One("补助标准为1000元/（人·年）。").period == "person-year");
-  CHECK(One("补助标准为1000元/(人·月)。").period == "person-month");
-  CHECK(One("每年补助500元/人。").period == "person-year");
-  CHECK(One("每月发放300元／人。").period == "person-month");
-  CHECK(One("车速不超过40公里/小时。").period.empty());
-  CHECK(One("完成1000万元/月份目标。").period.empty());
+  // A rate's period after a slash: 万元/年 is per year, 元/人·年 per person and year; with a
+  // period word before it, both (每年…元/人). A speed or a month's name is no period.
+  for (auto [sentence, period] : {std::pair<const char*, const char*>{"县委书记、县长分别为5000万元/年。", "year"},
+                                  {"补助标准为1000元/人·年。", "person-year"},
+                                  {"补助标准为1000元/（人·年）。", "person-year"},
+                                  {"补助标准为1000元/(人·月)。", "person-month"},
+                                  {"每年补助500元/人。", "person-year"},
+                                  {"每月发放300元／人。", "person-month"},
+                                  {"车速不超过40公里/小时。", ""},
+                                  {"完成1000万元/月份目标。", ""}}) {
+    INFO(sentence);
+    CHECK(One(sentence).period == period);
+  }
   // A law's penalty binds like 必须; 处理 is no penalty.
   CHECK(One("情节严重的，处1万元以上5万元以下罚款。").modality == "obligation");
   CHECK(One("并处应交水费3倍以上5倍以下罚款。").modality == "obligation");
