@@ -362,17 +362,12 @@ std::string PeriodAfter(std::string_view s, size_t at) {
   // 1000元/（人·年）: the unit of the rate may stand in brackets.
   if (rest.starts_with("（")) rest.remove_prefix(3);
   else if (rest.starts_with("(")) rest.remove_prefix(1);
-  static constexpr std::pair<std::string_view, std::string_view> kPer[] = {
-      {"人·年", "person-year"}, {"人/年", "person-year"}, {"人年", "person-year"}, {"人·月", "person-month"},
-      {"人/月", "person-month"}, {"户·年", "household-year"}, {"户/年", "household-year"}, {"年", "year"},
-      {"季度", "quarter"}, {"月", "month"}, {"周", "week"}, {"天", "day"}, {"日", "day"}, {"人", "person"},
-      {"户", "household"}, {"亩", "mu"}};
-  for (const auto& [word, meaning] : kPer)
-    if (rest.starts_with(word)) {
+  for (const auto& w : rules::RatePeriods())
+    if (rest.starts_with(w.text)) {
       // 元/人次, 元/年度 are still per person and per year; 元/月份 or 吨/日产 are not rates at all.
-      std::string_view after = rest.substr(word.size());
+      std::string_view after = rest.substr(w.text.size());
       if (after.starts_with("份") || after.starts_with("产")) return "";
-      return std::string(meaning);
+      return std::string(w.meaning);
     }
   return "";
 }

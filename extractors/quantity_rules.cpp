@@ -95,6 +95,17 @@ const std::vector<WordRule>& Periods() {
   return words;
 }
 
+const std::vector<WordRule>& RatePeriods() {
+  // Longest first where one word starts another (人·年 before 人).
+  static const std::vector<WordRule> words = {
+      {"人·年", "person-year"}, {"人/年", "person-year"}, {"人年", "person-year"}, {"人·月", "person-month"},
+      {"人/月", "person-month"}, {"户·年", "household-year"}, {"户/年", "household-year"}, {"年", "year"},
+      {"季度", "quarter"}, {"月", "month"}, {"周", "week"}, {"天", "day"}, {"日", "day"}, {"人", "person"},
+      {"户", "household"}, {"亩", "mu"},
+  };
+  return words;
+}
+
 const std::vector<std::string_view>& MoneyContext() {
   static const std::vector<std::string_view> words = {
       "投资", "引资", "资金", "投入", "收入", "拿出", "资本", "经费", "财政", "税", "营业额", "经营额",

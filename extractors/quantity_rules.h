@@ -24,6 +24,7 @@ const std::vector<UnitRule>& Units();
 const std::vector<WordRule>& BoundsBefore();   // 不少于 15天
 const std::vector<WordRule>& BoundsAfter();    // 15天 以上
 const std::vector<WordRule>& Periods();        // 每人每年 → person-year
+const std::vector<WordRule>& RatePeriods();    // after a slash: 元/人·年 → person-year, 万元/年 → year
 const std::vector<std::string_view>& MoneyContext();  // 投资, 引资 …: 1000万 without 元 is money
 
 }  // namespace pledge::rules
