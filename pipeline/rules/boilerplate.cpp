@@ -150,8 +150,9 @@ bool MayBeFurniture(std::string_view line) {
   return ContainsAny(line, {"打印", "关闭", "收藏", "返回", "编辑", "校对", "审核", "分享", "字号", "扫", "转自", "转载",
                             "来源于", "原作者", "纠错", "一页", "尾页", "末页", "相关"});
 }
+// Every sharing_notice alternative holds one of these words.
 bool MayBeSharingNotice(std::string_view line) {
-  return ContainsAny(line, {"文档", "阅读", "页未读"});
+  return ContainsAny(line, {"文档", "阅读", "页未读", "预览"});
 }
 bool MayBeSiteLine(std::string_view line) {
   return ContainsAny(line, {"位置", "首页", "ICP", "网站标识码", "公网安备", "版权所有", "Copyright", "©", "字体", "主办", ">", "»", "＞"});
@@ -208,8 +209,11 @@ size_t DashAt(std::string_view text, size_t at) {
 std::vector<std::pair<size_t, size_t>> InlinePageNumbers(std::string_view text) {
   // Candidates where a dash is followed by a figure and another dash (—1—, — 12 —), found from
   // each dash: a regex would walk every byte of every text, and few texts have any.
-  std::vector<std::pair<size_t, int>> candidates;  // (start, page)
-  std::vector<size_t> ends;
+  struct Candidate {
+    size_t start, end;
+    int page;
+  };
+  std::vector<Candidate> candidates;
   for (std::string_view dash : {std::string_view("—"), std::string_view("－")}) {
     for (size_t at = text.find(dash); at != std::string_view::npos; at = text.find(dash, at + dash.size())) {
       size_t i = at + dash.size();
@@ -219,30 +223,24 @@ std::vector<std::pair<size_t, size_t>> InlinePageNumbers(std::string_view text) 
       if (i == digits || i - digits > 3) continue;
       int page = std::stoi(std::string(text.substr(digits, i - digits)));
       if (i < text.size() && text[i] == ' ') ++i;
-      size_t close = DashAt(text, i);
-      if (!close) continue;
-      candidates.emplace_back(at, page);
-      ends.push_back(i + close);
+      if (size_t close = DashAt(text, i)) candidates.push_back({at, i + close, page});
     }
   }
-  std::vector<size_t> order(candidates.size());
-  for (size_t k = 0; k < order.size(); ++k) order[k] = k;
-  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return candidates[a].first < candidates[b].first; });
+  std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) { return a.start < b.start; });
   std::vector<std::pair<size_t, size_t>> found;
   int last_number = 0;
   size_t last_end = 0;
-  for (size_t k : order) {
-    size_t start = candidates[k].first, end = ends[k];
-    if (start < last_end) continue;  // —1—2— : the second shares the first's dash
-    UChar32 before = start > 0 ? Utf8Before(text, start, nullptr) : -1;
-    UChar32 after = end < text.size() ? Utf8At(text, end, nullptr) : -1;
+  for (const Candidate& c : candidates) {
+    if (c.start < last_end) continue;  // —1—2— : the second shares the first's dash
+    UChar32 before = c.start > 0 ? Utf8Before(text, c.start, nullptr) : -1;
+    UChar32 after = c.end < text.size() ? Utf8At(text, c.end, nullptr) : -1;
     // One side may be a line's edge, not both: a page number on a line of its own is a whole line.
     bool edge_before = before < 0 || before == '\n', edge_after = after < 0 || after == '\n';
     if (!PageNumberNeighbour(before) || !PageNumberNeighbour(after) || (edge_before && edge_after)) continue;
-    if (candidates[k].second <= last_number) return {};  // not numbered upwards: not page numbers
-    last_number = candidates[k].second;
-    last_end = end;
-    found.emplace_back(start, end);
+    if (c.page <= last_number) return {};  // not numbered upwards: not page numbers
+    last_number = c.page;
+    last_end = c.end;
+    found.emplace_back(c.start, c.end);
   }
   if (found.size() < 2) found.clear();
   return found;
@@ -298,12 +296,13 @@ void Boilerplate(std::string_view text, PassOutput& out, DocumentMetadata& metad
 
     std::string site;
     bool whole_line = false, shared_page_line = false;
+    const bool jammer_lead = MayBeJammer(line.substr(0, 15));  // see Patterns::jammer_line
     if (header && RE2::FullMatch(line, p.banner, &site)) {
       if (metadata.source_site.empty()) metadata.source_site = site;
       whole_line = true;
     } else if (line.size() < 40 && ContainsAny(line, {"-", "－", "—", "–", "页"}) && RE2::FullMatch(line, p.page_number)) {
       whole_line = true;
-    } else if (MayBeJammer(line.substr(0, 15)) && RE2::FullMatch(line, p.jammer_line)) {
+    } else if (jammer_lead && RE2::FullMatch(line, p.jammer_line)) {
       whole_line = true;
     } else if (line.size() < 400 && line.find("_第") != std::string_view::npos && RE2::FullMatch(line, p.shared_page)) {
       whole_line = shared_page_line = true;
@@ -378,11 +377,10 @@ void Boilerplate(std::string_view text, PassOutput& out, DocumentMetadata& metad
       if (line.find_first_not_of(" \t\r") != std::string_view::npos) ++kept_lines, after_fields = false;
       // A forum's jammer text at the line's start or end (see Patterns::jammer_line).
       std::string_view trimmed = TrimmedEnd(line);
-      bool lead = MayBeJammer(line.substr(0, 15));
       bool trail = trimmed.size() >= 15 && MayBeJammer(trimmed.substr(trimmed.size() - 15));
-      if (lead || trail) {
+      if (jammer_lead || trail) {
         re2::StringPiece whole(line.data(), line.size()), found[1];
-        if (lead && p.jammer_lead.Match(whole, 0, whole.size(), RE2::ANCHOR_START, found, 1)) {
+        if (jammer_lead && p.jammer_lead.Match(whole, 0, whole.size(), RE2::ANCHOR_START, found, 1)) {
           size_t at = found[0].data() - text.data();
           delete_part(at, at + found[0].size());
           whole.remove_prefix(found[0].size());
