@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "pipeline/rules/rule.h"
+#include "pipeline/unicode_util.h"
 
 namespace pledge {
 
@@ -194,8 +195,12 @@ NormalizedText Normalize(const TrackedText& input, const TrackedText* source, bo
   if (!result.metadata.title.empty() && !is_title) {
     NormalizedText title = Normalize(TrackedText::Identity(result.metadata.title), nullptr, true);
     std::string_view t = title.text.text;
-    while (!t.empty() && (t.back() == '\n' || t.back() == ' ')) t.remove_suffix(1);
-    while (!t.empty() && (t.front() == '\n' || t.front() == ' ')) t.remove_prefix(1);
+    for (std::string_view before; before != t;) {
+      before = t;
+      t = TrimSpaces(t);
+      while (!t.empty() && t.back() == '\n') t.remove_suffix(1);
+      while (!t.empty() && t.front() == '\n') t.remove_prefix(1);
+    }
     result.metadata.title = rules::TitleLike(t) ? std::string(t) : std::string();
   }
   return result;

@@ -46,6 +46,40 @@ inline bool IsAsciiDigit(UChar32 c) { return c >= '0' && c <= '9'; }
 inline bool IsAsciiAlpha(UChar32 c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 bool IsSentenceEnd(UChar32 c);       // 。！？；and their ASCII forms . ! ? ;
 
+// U+3000 IDEOGRAPHIC SPACE, as Chinese typography sets it: two indent a paragraph (　　为了…)
+// and one sets an article's number apart from its text (第一条　为了…). Normalization keeps it
+// there, so the rules that look past spaces for a neighbour treat it as a space.
+inline constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";
+inline bool IdeographicSpaceAt(std::string_view s, size_t i) {
+  return i + 3 <= s.size() && s[i] == '\xE3' && s[i + 1] == '\x80' && s[i + 2] == '\x80';
+}
+// Bytes of the space (' ' or U+3000) starting at i, or 0.
+inline size_t SpaceAt(std::string_view s, size_t i) {
+  if (i < s.size() && s[i] == ' ') return 1;
+  return IdeographicSpaceAt(s, i) ? 3 : 0;
+}
+// Bytes of the space (' ' or U+3000) ending just before i, or 0.
+inline size_t SpaceBefore(std::string_view s, size_t i) {
+  if (i > 0 && s[i - 1] == ' ') return 1;
+  return i >= 3 && IdeographicSpaceAt(s, i - 3) ? 3 : 0;
+}
+// The first offset at or after i that is not a space (' ' or U+3000).
+inline size_t SkipSpaces(std::string_view s, size_t i) {
+  while (size_t n = SpaceAt(s, i)) i += n;
+  return i;
+}
+// The first offset at or before i with no space (' ' or U+3000) just before it.
+inline size_t SkipSpacesBack(std::string_view s, size_t i) {
+  while (size_t n = SpaceBefore(s, i)) i -= n;
+  return i;
+}
+// `s` without the spaces (' ', U+3000) and carriage returns at either end.
+inline std::string_view TrimSpaces(std::string_view s) {
+  for (size_t n; !s.empty() && (s.front() == '\r' || (n = SpaceAt(s, 0)));) s.remove_prefix(s.front() == '\r' ? 1 : n);
+  for (size_t n; !s.empty() && (s.back() == '\r' || (n = SpaceBefore(s, s.size())));) s.remove_suffix(s.back() == '\r' ? 1 : n);
+  return s;
+}
+
 // Finds the first byte of `text` at or after `from` that is in `set`: a 256-entry table scan,
 // much faster than std::string_view::find_first_of (which tries every set member per byte).
 class ByteSet {

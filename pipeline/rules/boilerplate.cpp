@@ -36,7 +36,7 @@ struct Patterns {
   // "中词库 / www.zciku.com", "www.example.com.cn", "来自：某某网 http://…"
   // The site name may hold spaces (they are only removed by a later pass: matching with and
   // without them keeps normalization idempotent).
-  RE2 banner{R"(^\s*(?:[^/|｜\n]{1,40}[/|｜]\s*)?((?:https?://)?www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/?)\s*$)"};
+  RE2 banner{R"(^[\s　]*(?:[^/|｜\n]{1,40}[/|｜]\s*)?((?:https?://)?www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/?)\s*$)"};
   RE2 bookmark{R"((\[bookmark: [^\]\n]{0,200}\]))"};
   // The header of a government information-disclosure page (政府信息公开): 索引号, 发文机关,
   // 标题, 发文字号, 成文日期 … one or two fields a line. A line that starts with one is metadata.
@@ -49,14 +49,14 @@ struct Patterns {
   const std::string metadata_keys = R"((?:来源|作者|发布者|(?:更新|发布|发表|录入|成文)?(?:时间|日期)|浏览(?:次数)?|点击(?:数|量)?|字号|)" +
                                     SpacedFields(std::string(kDisclosureFields) + "|名称") + R"()\s*[：:])";
   RE2 metadata_key{metadata_keys};
-  RE2 metadata_key_opens{R"(^\s*)" + metadata_keys};
+  RE2 metadata_key_opens{R"(^[\s　]*)" + metadata_keys};
   // The page's table of fields, its cells set apart by a bar or spaces (索引号 | 2021-3740 |,
   // 索引号 2021-3740 公开目录：…), as a scraper or the HTML pass writes a row.
-  RE2 disclosure_key{R"(^\s*(?:)" + SpacedFields(std::string("成文日期|发布日期|发文字号|文号|标题|原标题|") +
+  RE2 disclosure_key{R"(^[\s　]*(?:)" + SpacedFields(std::string("成文日期|发布日期|发文字号|文号|标题|原标题|") +
                                                 std::string(kDisclosureFields)) + R"()(?:\s*[：:|｜]|[ \t　]+\S))"};
   // A field with no value (政策解读： with its link gone) and a row of bars left of a table.
   RE2 empty_field{R"(\s*(?:政策解读|相关解读|解读)\s*[：:]?\s*[|｜]?\s*|\s*[|｜][\s|｜]*)"};
-  RE2 disclosed_title{R"(^\s*标题\s*[：:]\s*(.+?)\s*$)"};
+  RE2 disclosed_title{R"(^[\s　]*标题\s*[：:]\s*(.+?)\s*$)"};
   RE2 source{R"((?:来源|出处)\s*[：:]\s*([^\s　]+))"};
   RE2 author{R"((?:作者|发布者|发文机关|发布机构)\s*[：:]\s*([^\s　]+))"};
   // A date, year, month and day captured: 2024-03-08, 2024/3/8, 2024年03月08.
@@ -64,15 +64,15 @@ struct Patterns {
   RE2 date{std::string(R"((?:更新|发布|发表|录入|成文)?(?:时间|日期)\s*[：:|｜]\s*(?:[|｜]\s*)?)") + kDate};
   // A news page's dateline: the date (and time) opening the line, before a field (2024年03月08日
   // 10:23 来源：中国政府网).
-  RE2 leading_date{std::string(R"(^\s*)") + kDate + R"(日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s)"};
+  RE2 leading_date{std::string(R"(^[\s　]*)") + kDate + R"(日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s)"};
   // Page furniture that is never body text: print and close buttons, the editor's line, share
   // and font-size widgets, pagination (上一页 1 2 3 下一页), the heading of a related-links list.
-  RE2 furniture{R"(^\s*(?:【?(?:打印|关闭|收藏|返回顶部|打印本页|关闭窗口|我要纠错|纠错)】?\s*)+$|^\s*(?:[\[［【]?(?:首页|\d{1,3})[\]］】]?\s*)*(?:上一页|下一页|尾页|末页)(?:\s*[\[［【]?(?:上一页|下一页|尾页|末页|\d{1,3})[\]］】]?)*\s*$|^\s*相关(?:链接|文章|新闻|阅读|文件)\s*[：:]?\s*$|^\s*(?:责任编辑|编辑|校对|审核)\s*[：:]\s*\S{1,12}\s*$|^\s*(?:本文|文章|此文)(?:转自|转载自|来源于)[^。\n]*(?:[。，,][^\n]*)?$|版权归原作者所有|转载请注明出处|^\s*分享到\s*[：:]?.{0,30}$|^\s*字号\s*[：:]\s*.{0,12}$|^\s*(?:手机|微信)?(?:扫一扫|用手机扫描二维码)[^。，；！？]{0,16}$)"};
+  RE2 furniture{R"(^[\s　]*(?:【?(?:打印|关闭|收藏|返回顶部|打印本页|关闭窗口|我要纠错|纠错)】?\s*)+$|^[\s　]*(?:[\[［【]?(?:首页|\d{1,3})[\]］】]?\s*)*(?:上一页|下一页|尾页|末页)(?:\s*[\[［【]?(?:上一页|下一页|尾页|末页|\d{1,3})[\]］】]?)*\s*$|^[\s　]*相关(?:链接|文章|新闻|阅读|文件)\s*[：:]?\s*$|^[\s　]*(?:责任编辑|编辑|校对|审核)\s*[：:]\s*\S{1,12}\s*$|^[\s　]*(?:本文|文章|此文)(?:转自|转载自|来源于)[^。\n]*(?:[。，,][^\n]*)?$|版权归原作者所有|转载请注明出处|^[\s　]*分享到\s*[：:]?.{0,30}$|^[\s　]*字号\s*[：:]\s*.{0,12}$|^[\s　]*(?:手机|微信)?(?:扫一扫|用手机扫描二维码)[^。，；！？]{0,16}$)"};
   // A website's own lines: the breadcrumb (当前位置：…, 人民网 >> 时政 >> 正文), a menu that starts
   // at the home page, the footer (copyright, ICP licence, site code, who runs the site:
   // 主办单位：… 承办：…) and the font-size switch. A © after another Latin-1 character is
   // no copyright: GBK text read as Latin-1 writes ） as £© (（万吨） 1250 is £¨Íò¶Ö£© 1250).
-  RE2 site{R"(^\s*(?:当前位置|您的位置|您现在的位置|当前的位置)\s*[：:]|^\s*(?:网站)?首页\s*[|｜>＞»/]|ICP备|ICP证|网站标识码|公网安备|版权所有\s*[©(（:：]|^\s*版权所有\s*$|Copyright\s*(?:©|\([cC]\)|\d{4})|(?:^|[^\x{A1}-\x{FE}])©\s*\d{4}|^\s*【?字体\s*[：:]\s*[大中小\s]+】?|^\s*主办(?:单位)?\s*[：:].{0,60}(?:承办|技术支持|网站维护|联系电话)|^\s*[^\s>»＞。，；：:]+(?:\s*(?:>>|＞＞|\s»\s|\s>\s|\s＞\s)\s*[^\s>»＞。，；：:]+){2,}\s*$)"};
+  RE2 site{R"(^[\s　]*(?:当前位置|您的位置|您现在的位置|当前的位置)\s*[：:]|^[\s　]*(?:网站)?首页\s*[|｜>＞»/]|ICP备|ICP证|网站标识码|公网安备|版权所有\s*[©(（:：]|^[\s　]*版权所有\s*$|Copyright\s*(?:©|\([cC]\)|\d{4})|(?:^|[^\x{A1}-\x{FE}])©\s*\d{4}|^[\s　]*【?字体\s*[：:]\s*[大中小\s]+】?|^[\s　]*主办(?:单位)?\s*[：:].{0,60}(?:承办|技术支持|网站维护|联系电话)|^[\s　]*[^\s>»＞。，；：:]+(?:\s*(?:>>|＞＞|\s»\s|\s>\s|\s＞\s)\s*[^\s>»＞。，；：:]+){2,}\s*$)"};
   // A page number left by PDF conversion, often in the middle of a sentence that goes on after
   // it: — 3 — (GB/T 9704), - 3 -, 第3页 共10页.
   RE2 page_number{R"(\s*(?:[-－—–]\s*\d{1,4}\s*[-－—–]|第\s*\d{1,4}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,4}\s*页)?)\s*)"};
@@ -91,7 +91,7 @@ struct Patterns {
   RE2 jammer_trail{std::string("(") + kJammer + R"()[ \t\r]*$)"};
   // A document-sharing site's notices around the document (wenku-style: 已阅读5页，还剩14页未读,
   // 下载本文档, the disclaimer list and its items). No document of its own says these.
-  RE2 sharing_notice{R"(下载文档前请自行甄别|仅部分预览|如文档侵犯您的权益|本文档由用户提供并上传|继续免费阅读|^\s*下载本文档\s*$|还剩\s*\d+\s*页未读|^\s*文档简介\s*$)"};
+  RE2 sharing_notice{R"(下载文档前请自行甄别|仅部分预览|如文档侵犯您的权益|本文档由用户提供并上传|继续免费阅读|^[\s　]*下载本文档\s*$|还剩\s*\d+\s*页未读|^[\s　]*文档简介\s*$)"};
   // The mark a sharing site puts after a document's title (…统计公报VIP免费).
   RE2 sharing_title_mark{R"(\s*VIP(?:免费|专享)\s*$)"};
   // A content farm's line about its own copy, often glued into the text it precedes or follows:
@@ -133,11 +133,15 @@ std::string FieldValue(std::string_view value) {
   return std::string(value.substr(0, end));
 }
 
+// Without the spaces (an indent of U+3000 too), tabs and carriage returns at either end.
 std::string Trim(std::string_view s) {
-  size_t b = 0, e = s.size();
-  while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r')) ++b;
-  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r')) --e;
-  return std::string(s.substr(b, e - b));
+  for (std::string_view before; before != s;) {
+    before = s;
+    s = TrimSpaces(s);
+    while (!s.empty() && s.front() == '\t') s.remove_prefix(1);
+    while (!s.empty() && s.back() == '\t') s.remove_suffix(1);
+  }
+  return std::string(s);
 }
 
 bool ContainsAny(std::string_view line, std::initializer_list<std::string_view> words) {

@@ -10,8 +10,11 @@
 // width: full-width digits, Latin letters, ％ and ． → ASCII. Not a blanket NFKC, which would
 // also turn ，。：； into ASCII.
 // whitespace: zero-width characters and stray BOMs are deleted; NBSP, U+3000, the U+2000 spaces
-// and tabs become a plain space (runs are collapsed by the spaces pass).
+// and tabs become a plain space (runs are collapsed by the spaces pass). U+3000 stays where
+// Chinese typography sets it, which a clean text must keep byte for byte: a line's indent
+// (　　为了…), and alone between an article's number and its text (第一条　为了…).
 #include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
@@ -20,6 +23,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "pipeline/rules/headings.h"
 #include "pipeline/rules/rule.h"
 #include "pipeline/unicode_util.h"
 
@@ -295,6 +299,20 @@ void AmbiguousAccidentRepairs(std::string_view text, PassOutput& out) {
   }
 }
 
+// Whether the U+3000 at `at` is typography, not layout or damage: part of a line's indent, a
+// run of U+3000 from the line's start up to its text, or the one space between a number that
+// opens the line and its text (headings.h: OpensLineAsNumber).
+bool IdeographicSpaceStays(std::string_view text, size_t at) {
+  size_t run_start = at, run_end = at;
+  while (run_start >= 3 && IdeographicSpaceAt(text, run_start - 3)) run_start -= 3;
+  while (IdeographicSpaceAt(text, run_end)) run_end += 3;
+  if (run_end >= text.size()) return false;
+  UChar32 next = Utf8At(text, run_end, nullptr);
+  if (u_isUWhiteSpace(next)) return false;  // trailing, or beside other spaces: the run is collapsed
+  if (run_start == 0 || text[run_start - 1] == '\n') return true;
+  return run_end - run_start == 3 && (IsHan(next) || IsChinesePunct(next)) && OpensLineAsNumber(text, run_start);
+}
+
 // Code points that can possibly have a mapping; everything else skips the hash lookup.
 inline bool MaybeMapped(UChar32 c) {
   return c == '\t' || c == 0x0B || c == 0x0C || c == 0xA0 || c == 0xAD || (c >= 0x2000 && c <= 0x2060) ||
@@ -329,6 +347,7 @@ void CharMap(std::string_view text, PassOutput& out) {
     }
     UChar32 c = Utf8At(text, i, &i);
     if (!MaybeMapped(c)) continue;
+    if (c == 0x3000 && IdeographicSpaceStays(text, start)) continue;
     if (const Mapping* m = table.Find(c)) out.Replace(start, i, m->replacement, m->rule);
   }
   // One accident may be a real rare character; two are a broken font.

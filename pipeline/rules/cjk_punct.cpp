@@ -39,8 +39,7 @@ struct Neighbour {
 
 Neighbour Before(std::string_view text, size_t i) {
   Neighbour n;
-  size_t j = i;
-  while (j > 0 && text[j - 1] == ' ') --j;
+  size_t j = SkipSpacesBack(text, i);
   n.adjacent = j == i;
   if (j == 0 || text[j - 1] == '\n') return n;
   n.c = Utf8Before(text, j, &n.at);
@@ -50,8 +49,7 @@ Neighbour Before(std::string_view text, size_t i) {
 // The character after the one-byte punctuation mark at i.
 Neighbour After(std::string_view text, size_t i) {
   Neighbour n;
-  size_t j = i + 1;
-  while (j < text.size() && text[j] == ' ') ++j;
+  size_t j = SkipSpaces(text, i + 1);
   n.adjacent = j == i + 1;
   if (j >= text.size() || text[j] == '\n' || text[j] == '\r') return n;
   n.at = j;
@@ -92,7 +90,7 @@ bool IsListNumber(std::string_view text, size_t at) {
   size_t j = at;
   while (j > 0 && IsAsciiDigit(static_cast<unsigned char>(text[j - 1]))) --j;
   if (at - j > 2) return false;
-  while (j > 0 && text[j - 1] == ' ') --j;
+  j = SkipSpacesBack(text, j);
   if (j == 0 || text[j - 1] == '\n') return true;
   switch (Utf8Before(text, j, nullptr)) {
     case U'：': case U'；': case U'，': case U'。': case U'、': case U'！': case U'？': case U'（': case U'）':

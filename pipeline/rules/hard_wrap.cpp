@@ -156,12 +156,6 @@ std::string_view LastClause(std::string_view line) {
   return line;
 }
 
-std::string_view TrimSpaces(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
-
 // A short line without punctuation reads as a title, unless it cannot end where it does: a
 // quotation or bracket still open (深化“最多), a particle or preposition that needs what follows
 // (投资者所, 发展的, 思想为), or a number waiting for its unit (150亿 / 元). Titles end in a noun.
@@ -188,7 +182,7 @@ bool CannotEndTitle(std::string_view line) {
     if (!line.ends_with(modifier)) continue;
     std::string_view before = line.substr(0, line.size() - modifier.size());
     UChar32 mark = before.empty() ? 0 : Utf8Before(before, before.size(), nullptr);
-    if (mark != 0 && mark != U'、' && mark != U'）' && mark != ')' && mark != '.' && mark != U'．' && mark != ' ') return true;
+    if (mark != 0 && mark != U'、' && mark != U'）' && mark != ')' && mark != '.' && mark != U'．' && mark != ' ' && mark != 0x3000) return true;
   }
   size_t last_start = line.size();
   UChar32 last = Utf8Before(line, line.size(), &last_start);
@@ -333,14 +327,40 @@ bool ParagraphsSetApart(std::string_view text) {
     if (last != U'。' && last != U'！' && last != U'？') continue;
     ++ends;
     size_t after = start;
-    while (after < text.size() && (text[after] == ' ' || text[after] == '\r')) ++after;
+    for (after = SkipSpaces(text, after); after < text.size() && text[after] == '\r';) after = SkipSpaces(text, after + 1);
     if (nl == std::string_view::npos || after >= text.size() || text[after] == '\n') ++apart;
   }
   return ends >= 4 && apart * 10 >= ends * 9;
 }
 
+// Whether a text indents its paragraphs as Chinese documents set them, with U+3000 (　　为了…):
+// its lines that open with one are at least half as many as its lines that end a sentence.
+// Not every paragraph's line: titles and headings are often centred or flush, and a cut line
+// ends a sentence without opening with an indent.
+bool ParagraphsIndented(std::string_view text) {
+  int sentence_ends = 0, indented = 0;
+  for (size_t start = 0; start < text.size();) {
+    size_t nl = text.find('\n', start);
+    size_t end = nl == std::string_view::npos ? text.size() : nl;
+    std::string_view raw = text.substr(start, end - start), line = TrimSpaces(raw);
+    start = end + 1;
+    if (line.empty()) continue;
+    indented += IdeographicSpaceAt(raw, 0);
+    UChar32 last = Utf8Before(line, line.size(), nullptr);
+    sentence_ends += last == U'。' || last == U'！' || last == U'？';
+  }
+  return indented >= 3 && indented * 2 >= sentence_ends;
+}
+
+// What indents say about a break: the text indents its paragraphs, and the logical line before
+// the break opened with such an indent.
+struct Indents {
+  bool paragraphs = false;
+  bool line = false;
+};
+
 bool BreakIsLayout(icu::BreakIterator* words, std::string_view line, std::string_view next, TableAbove table,
-                   bool paragraphs_apart) {
+                   bool paragraphs_apart, Indents indents) {
   UChar32 last = Utf8Before(line, line.size(), nullptr);
   UChar32 first = Utf8At(next, 0, nullptr);
   // No line starts with ，or ）, if the line before it is text: a line of marks alone could chain
@@ -380,6 +400,10 @@ bool BreakIsLayout(icu::BreakIterator* words, std::string_view line, std::string
   // A short line of words set apart by spaces (a byline under a title, 市长 王某某) is a line of
   // its own: a layout breaks lines, it does not put spaces between words.
   if (CodePoints(next, 25) <= 25 && SpacesSeparateWords(next)) return false;
+  // Where paragraphs are indented, a paragraph's line (or a heading's: 　　一、总体要求) is
+  // followed by an indented line, a blank one, or a title or chapter heading, which are no
+  // sentence's end: a line without an indent after it, its text running on, was cut.
+  if (indents.paragraphs && indents.line && LawUnitAt(next).empty() && NumberedLabelAt(next).empty()) return true;
   // 的 ties what follows to the words before it: no line starts with it (的确 aside).
   if (next.starts_with("的") && !next.starts_with("的确") && IsHan(last)) return true;
   if (IsHan(last) && IsHan(first) && words && JoinIsInsideWord(*words, line, next)) return true;
@@ -451,6 +475,7 @@ void HardWrap(std::string_view text, PassOutput& out) {
   size_t line_start = 0, logical_start = 0;
   TableAbove table;
   bool paragraphs_apart = ParagraphsSetApart(text);
+  bool paragraphs_indented = ParagraphsIndented(text);
   for (size_t nl = text.find('\n'); nl != std::string_view::npos; nl = text.find('\n', line_start)) {
     size_t next_start = nl + 1;
     line_start = next_start;
@@ -462,8 +487,9 @@ void HardWrap(std::string_view text, PassOutput& out) {
     std::string_view line = TrimSpaces(raw_line);
     std::string_view next = TrimSpaces(text.substr(next_start, next_end - next_start));
     bool joined = !line.empty() && !next.empty() &&                        // else a paragraph break
-                  !(next_start < text.size() && text[next_start] == ' ') &&  // indented: a new paragraph/article
-                  BreakIsLayout(words.get(), line, next, table, paragraphs_apart);
+                  SpaceAt(text, next_start) == 0 &&                          // indented: a new paragraph/article
+                  BreakIsLayout(words.get(), line, next, table, paragraphs_apart,
+                                {paragraphs_indented, IdeographicSpaceAt(raw_line, 0)});
     if (!joined) {
       // A row or a header widens the table; a piece of cells leaves it as it is; a sentence, a
       // blank line or a title ends it.
@@ -476,8 +502,9 @@ void HardWrap(std::string_view text, PassOutput& out) {
     logical_start = kept_from;
     // Remove the break and the spaces around it, which belonged to the layout, not the text.
     size_t del_start = nl, del_end = nl + 1;
-    while (del_start > 0 && (text[del_start - 1] == ' ' || text[del_start - 1] == '\r')) --del_start;
-    while (del_end < text.size() && text[del_end] == ' ') ++del_end;
+    while (del_start > 0 && (text[del_start - 1] == '\r' || SpaceBefore(text, del_start) > 0))
+      del_start -= text[del_start - 1] == '\r' ? 1 : SpaceBefore(text, del_start);
+    del_end = SkipSpaces(text, del_end);
     out.Delete(del_start, del_end, kRule);
   }
 }

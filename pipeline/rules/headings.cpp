@@ -52,4 +52,16 @@ std::string_view NumberedLabelAt(std::string_view line) {
   return {};
 }
 
+bool OpensLineAsNumber(std::string_view text, size_t at) {
+  size_t from = at;
+  for (int k = 0; k < 9 && from > 0 && text[from - 1] != '\n'; ++k) Utf8Before(text, from, &from);
+  if (from > 0 && text[from - 1] != '\n') return false;
+  from = std::min(at, SkipSpaces(text, from));
+  std::string_view number = text.substr(from, at - from);
+  if (number.empty()) return false;
+  // 第一条 为了…, 第一章 总则, and a box's or a table's label: 专栏1 “十四五”…, 表2 主要指标.
+  return LawUnitAt(number) == number || (HeadingAt(number).level == 0 && HeadingAt(number).text == number) ||
+         NumberedLabelAt(number) == number;
+}
+
 }  // namespace pledge

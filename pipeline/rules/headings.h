@@ -28,4 +28,10 @@ std::string_view LawUnitAt(std::string_view line);
 // hard_wrap (a line that starts with one titles what follows).
 std::string_view NumberedLabelAt(std::string_view line);
 
+// Whether the text from the start of the line holding `at` (past its indent) up to `at` is the
+// number of an article or a chapter or a label (第一条, 第一章, 专栏1, 表2): the space at `at`
+// then sets the number apart from its text (第一条　为了…) and stays. Shared by the character
+// map (such a U+3000 is kept) and whitespace (such a space is not closed up).
+bool OpensLineAsNumber(std::string_view text, size_t at);
+
 }  // namespace pledge

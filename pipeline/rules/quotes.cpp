@@ -31,7 +31,7 @@ struct Mark {
 
 bool OpensAfter(UChar32 c) {  // context before an opening quote
   switch (c) {
-    case 0: case ' ': case 0xFF1A: case 0xFF0C: case 0x3002: case 0xFF1B: case 0x3001: case 0xFF01:
+    case 0: case ' ': case 0x3000: case 0xFF1A: case 0xFF0C: case 0x3002: case 0xFF1B: case 0x3001: case 0xFF01:
     case 0xFF1F: case 0xFF08: case 0x300A: case 0x3010: case 0x2014: case 0x2026: case ':': case ',':
     case '(': case 0x2018:
       return true;
@@ -50,7 +50,7 @@ bool WeakOpensAfter(UChar32 c) {  // verbs and particles that often introduce a 
 }
 bool ClosesBefore(UChar32 c) {  // context after a closing quote
   switch (c) {
-    case 0: case ' ': case 0xFF0C: case 0x3002: case 0x3001: case 0xFF1B: case 0xFF1A: case 0xFF01:
+    case 0: case ' ': case 0x3000: case 0xFF0C: case 0x3002: case 0x3001: case 0xFF1B: case 0xFF1A: case 0xFF01:
     case 0xFF1F: case 0xFF09: case 0x300B: case 0x3011: case 0x2026: case 0x2014: case ',': case '.':
     case ';': case ':': case '?': case '!': case ')': case 0x2019:
       return true;
@@ -105,16 +105,16 @@ bool StaysNextToSpace(UChar32 c) { return !(IsQuoteMark(c) || SpaceGoesBetween(c
 
 UChar32 NeighbourBefore(std::string_view text, size_t start, size_t line_start) {
   size_t j = start;
-  while (j > line_start && text[j - 1] == ' ') --j;
+  j = std::max(line_start, SkipSpacesBack(text, j));
   if (j == start) return start > line_start ? Utf8Before(text, start, nullptr) : 0;
-  if (j == line_start) return ' ';  // an indent stays (as one space)
+  if (j == line_start) return ' ';  // an indent stays
   UChar32 c = Utf8Before(text, j, nullptr);
   return StaysNextToSpace(c) ? ' ' : c;
 }
 
 UChar32 NeighbourAfter(std::string_view text, size_t end, size_t line_end) {
   size_t j = end;
-  while (j < line_end && text[j] == ' ') ++j;
+  j = std::min(line_end, SkipSpaces(text, j));
   if (j == line_end || text[j] == '\r') return 0;  // the line ends here (spaces at a line end go)
   UChar32 c = Utf8At(text, j, nullptr);
   if (j == end) return c;
@@ -171,7 +171,7 @@ bool ProcessLine(std::string_view text, size_t line_start, size_t line_end, bool
       UChar32 after = i < line_end ? Utf8At(text, i, nullptr) : 0;
       // A figure before it makes it a prime (东经116°23'，5'30): no quote closes after a digit.
       auto word = [](UChar32 c) { return IsHan(c) || IsAsciiDigit(c) || IsAsciiAlpha(c); };
-      bool opens = (before == 0 || before == ' ' || IsChineseContext(before)) && word(after);
+      bool opens = (before == 0 || before == ' ' || before == 0x3000 || IsChineseContext(before)) && word(after);
       bool closes = ((word(before) && !IsAsciiDigit(before)) || EndsSentence(before)) &&
                     (after == 0 || IsChineseContext(after) || (after < 0x80 && std::strchr(",.;:!?", static_cast<char>(after))));
       if (opens || closes) apostrophes.push_back({start, i, opens, closes});
@@ -217,7 +217,7 @@ bool ProcessLine(std::string_view text, size_t line_start, size_t line_end, bool
     if (ClosesBefore(after)) m.open_cost += 2;
     m.close_cost = ClosesBefore(after) ? 0 : WeakClosesBefore(after) ? 1 : 2;
     // After 。！？ a quotation closes as often as one opens (“要发展。”他说): no penalty there.
-    if (OpensAfter(before) && before != ' ' && !EndsSentence(before)) m.close_cost += 2;
+    if (OpensAfter(before) && before != ' ' && before != 0x3000 && !EndsSentence(before)) m.close_cost += 2;
   }
   // A quotation rarely runs past a sentence end and then closes in mid-clause: such a close
   // more likely belongs to a quote whose partner is missing. The sentence end right before the

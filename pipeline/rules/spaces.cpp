@@ -1,12 +1,13 @@
-// whitespace (the run part): spaces at a line end go; a run at a line start (an indent, which
-// also marks a new article in scraped pages) becomes one space; spaces between two Chinese
+// whitespace (the run part): spaces at a line end go; a run of ASCII spaces at a line start (an
+// indent, which also marks a new article in scraped pages) becomes one space, and an indent of
+// U+3000 (　　, as Chinese documents set a paragraph) stays as written; spaces between two Chinese
 // characters go (this also closes up letter-spaced titles, 政 府 工 作 报 告), and so do spaces
 // before or after Chinese punctuation, which is never spaced (5%&nbsp;。, 。 GDP); any other run
 // becomes one space. Where a line's spaces separate (table_rows.h), a run between hanzi becomes
 // one space too: between the cells of a table row or header (公路总里程 公里), and between words
 // of two characters or more in a line that is not a sentence (中共中央 国务院, 市长 王某某) or
 // in such an aside in brackets (（记者 张三 李四）), after the article number or label that opens a
-// line (第一条 为了…, 专栏1 “十四五”…), and inside a pair of brackets drawn empty (〔 〕).
+// line (第一条 为了…, 专栏1 “十四五”…; a U+3000 there stays as written), and inside a pair of brackets drawn empty (〔 〕).
 #include "extractors/chinese_number.h"
 #include "pipeline/rules/headings.h"
 #include "pipeline/rules/rule.h"
@@ -58,18 +59,6 @@ void Spaces(std::string_view text, PassOutput& out) {
   };
   // Numerals either side make one number, not two words: 八千 三百 八十五万, 四点 五个百分点.
   auto numeral = [](UChar32 c) { return c == U'点' || ParseNumber(Utf8Of(c)).has_value(); };
-  // 第一条　为了…, 第一章　总则: the number of an article or chapter that opens a line is set
-  // apart from its text.
-  auto after_article_number = [&](size_t start) {
-    size_t from = start;
-    for (int k = 0; k < 9 && from > 0 && text[from - 1] != '\n'; ++k) Utf8Before(text, from, &from);
-    if (from > 0 && text[from - 1] != '\n') return false;
-    while (from < start && text[from] == ' ') ++from;
-    std::string_view number = text.substr(from, start - from);
-    // 第一条 为了…, 第一章 总则, and a box's or a table's label: 专栏1 “十四五”…, 表2 主要指标.
-    return LawUnitAt(number) == number || (HeadingAt(number).level == 0 && HeadingAt(number).text == number) ||
-           NumberedLabelAt(number) == number;
-  };
   // 〔 〕, 【 】: a pair of brackets drawn empty (注：〔 〕内为五年累计数) keeps the space that
   // shows it. Not （ ）: a space there is as often what is left of a damaged (  ).
   auto empty_brackets = [](UChar32 open, UChar32 close) {
@@ -95,26 +84,35 @@ void Spaces(std::string_view text, PassOutput& out) {
     if (line == Line::kTableCells) return true;
     if (line == Line::kProse && in_aside_of_words(start, end)) line = Line::kWords;
     UChar32 before = Utf8Before(text, start, nullptr), after = Utf8At(text, end, nullptr);
-    if ((IsHan(after) || IsChinesePunct(after)) && after_article_number(start)) return true;
+    if ((IsHan(after) || IsChinesePunct(after)) && OpensLineAsNumber(text, start)) return true;
     if (empty_brackets(before, after)) return true;
     // No word starts with a particle that ties it to the word before (和新 的社会群体).
     bool particle = after == U'的' || after == U'之' || after == U'了' || after == U'地' || after == U'得';
     return line == Line::kWords && IsHan(before) && IsHan(after) && !(numeral(before) && numeral(after)) &&
            !particle && between_words(start, end);
   };
-  for (size_t i = text.find(' '); i != std::string_view::npos; i = text.find(' ', i)) {
+  // A run of spaces: ASCII ones, and U+3000 where the character map left it (an indent, or
+  // alone after an article's number), which stays as written where a space stays.
+  static constexpr ByteSet kSpaceStart(" \xE3");
+  for (size_t i = kSpaceStart.FindIn(text); i != std::string_view::npos; i = kSpaceStart.FindIn(text, i)) {
+    if (SpaceAt(text, i) == 0) {
+      ++i;
+      continue;
+    }
     size_t start = i;
-    while (i < text.size() && text[i] == ' ') ++i;
+    bool ideographic = true;  // only U+3000
+    for (size_t n; (n = SpaceAt(text, i)) > 0; i += n) ideographic &= n == 3;
     bool at_line_start = start == 0 || text[start - 1] == '\n';
     bool at_line_end = i == text.size() || text[i] == '\n' || text[i] == '\r';
+    bool one_space = i - start == 1 || (ideographic && i - start == 3);
     if (at_line_end) {
       out.Delete(start, i, kRule);
     } else if (at_line_start) {
-      if (i - start > 1) out.Replace(start, i, " ", kRule);
+      if (!ideographic && i - start > 1) out.Replace(start, i, " ", kRule);
     } else if (SpaceGoesBetween(Utf8Before(text, start, nullptr), Utf8At(text, i, nullptr)) &&
                !separates(start, i)) {
       out.Delete(start, i, kRule);
-    } else if (i - start > 1) {
+    } else if (!one_space) {
       out.Replace(start, i, " ", kRule);
     }
   }

@@ -7,6 +7,7 @@
 #include <functional>
 #include <map>
 
+#include <re2/re2.h>
 #include <unicode/ucnv.h>
 #include <unicode/unistr.h>
 
@@ -40,6 +41,52 @@ std::string EveryThirdLine(const std::string& text, const std::function<std::str
     size_t nl = std::min(text.find('\n', line_start), text.size());
     std::string line = text.substr(line_start, nl - line_start);
     out += k % 3 == 1 ? damage(line) : line;
+    if (nl == text.size()) return out;
+    out += "\n";
+    line_start = nl + 1;
+  }
+}
+
+// `text` with every line longer than 90 bytes broken once, after its 20th character, between
+// two hanzi: a layout's hard wrap.
+std::string BreakLongLines(const std::string& text) {
+  std::string damaged;
+  size_t line_start = 0;
+  while (line_start < text.size()) {
+    size_t nl = text.find('\n', line_start);
+    std::string line = text.substr(line_start, nl - line_start);
+    size_t cut = 0, chars = 0;
+    // A hanzi's UTF-8 lead byte is E4–E9 (full-width punctuation's is E3 or EF).
+    auto hanzi_at = [&](size_t k) { return k < line.size() && (line[k] & 0xFF) >= 0xE4 && (line[k] & 0xFF) <= 0xE9; };
+    for (size_t i = 0; i < line.size(); ++chars) {
+      size_t len = (static_cast<unsigned char>(line[i]) >= 0xE0) ? 3 : 1;
+      if (chars >= 20 && len == 3 && hanzi_at(i + 3) && hanzi_at(i) && i > 3 && hanzi_at(i - 3)) {
+        cut = i;
+        break;
+      }
+      i += len;
+    }
+    damaged += cut && line.size() > 90 ? line.substr(0, cut) + "\n" + line.substr(cut) : line;
+    if (nl == std::string::npos) break;
+    damaged += "\n";
+    line_start = nl + 1;
+  }
+  return damaged;
+}
+
+// `text` set as Chinese documents are: a line that ends a sentence or a clause indented by two
+// U+3000, and one U+3000 after the number that opens an article or chapter line (第一条　为了…).
+std::string Typeset(const std::string& text) {
+  static const RE2 opening_number(R"(^((?:第[一二三四五六七八九十百千零〇\d]+[条章节])|专栏\d+) )");
+  std::string out;
+  size_t line_start = 0;
+  for (;;) {
+    size_t nl = std::min(text.find('\n', line_start), text.size());
+    std::string line = text.substr(line_start, nl - line_start);
+    RE2::Replace(&line, opening_number, "\\1\xE3\x80\x80");
+    bool paragraph = false;
+    for (std::string_view end : {"。", "；", "：", "！", "？"}) paragraph |= line.ends_with(end);
+    out += paragraph && !line.starts_with(" ") ? "\xE3\x80\x80\xE3\x80\x80" + line : line;
     if (nl == text.size()) return out;
     out += "\n";
     line_start = nl + 1;
@@ -137,28 +184,7 @@ TEST_CASE("damaged copies of clean text are repaired to the clean text", "[norma
     CHECK(Normalize(damaged) == clean);
   }
   SECTION("hard line breaks inside sentences") {
-    // Break every long line after its 20th character, between two hanzi.
-    std::string damaged;
-    size_t line_start = 0;
-    while (line_start < clean.size()) {
-      size_t nl = clean.find('\n', line_start);
-      std::string line = clean.substr(line_start, nl - line_start);
-      size_t cut = 0, chars = 0;
-      // A hanzi's UTF-8 lead byte is E4–E9 (full-width punctuation's is E3 or EF).
-      auto hanzi_at = [&](size_t k) { return k < line.size() && (line[k] & 0xFF) >= 0xE4 && (line[k] & 0xFF) <= 0xE9; };
-      for (size_t i = 0; i < line.size(); ++chars) {
-        size_t len = (static_cast<unsigned char>(line[i]) >= 0xE0) ? 3 : 1;
-        if (chars >= 20 && len == 3 && hanzi_at(i + 3) && hanzi_at(i) && i > 3 && hanzi_at(i - 3)) {
-          cut = i;
-          break;
-        }
-        i += len;
-      }
-      damaged += cut && line.size() > 90 ? line.substr(0, cut) + "\n" + line.substr(cut) : line;
-      if (nl == std::string::npos) break;
-      damaged += "\n";
-      line_start = nl + 1;
-    }
+    std::string damaged = BreakLongLines(clean);
     REQUIRE(damaged != clean);
     CHECK(Normalize(damaged) == clean);
   }
@@ -189,8 +215,8 @@ TEST_CASE("damaged copies of clean text are repaired to the clean text", "[norma
     REQUIRE(damaged != clean);
     CHECK(Normalize(damaged) == clean);
   }
-  SECTION("separators typed as U+3000, tables and tags left by a scraper, PDF page numbers") {
-    std::string damaged = ReplaceAll(ReplaceAll(clean, " ", "\xE3\x80\x80"), "。\n", "。<br/>\n");
+  SECTION("separators typed as NBSP, tables and tags left by a scraper, PDF page numbers") {
+    std::string damaged = ReplaceAll(ReplaceAll(clean, " ", "\xC2\xA0"), "。\n", "。<br/>\n");
     size_t second_line = damaged.find('\n');
     if (second_line != std::string::npos) damaged.insert(second_line + 1, "— 2 —\n");
     REQUIRE(damaged != clean);
@@ -202,6 +228,20 @@ TEST_CASE("damaged copies of clean text are repaired to the clean text", "[norma
     REQUIRE(damaged != clean);
     CHECK(Normalize(damaged) == clean);
   }
+}
+
+TEST_CASE("typeset clean text keeps its indents, and damage around them is repaired", "[normalize][properties]") {
+  const std::string path = GENERATE(from_range(CleanSamplePaths()));
+  INFO(path);
+  const std::string typeset = Typeset(test::ReadBytes(path));
+  REQUIRE(typeset.find("\xE3\x80\x80\xE3\x80\x80") != std::string::npos);
+  CHECK(Normalize(typeset) == typeset);
+  // Indented paragraphs tell a layout's wrap from a paragraph's end: the line after a cut has no indent.
+  std::string wrapped = BreakLongLines(typeset);
+  REQUIRE(wrapped != typeset);
+  CHECK(Normalize(wrapped) == typeset);
+  std::string punctuation = ReplaceAll(ReplaceAll(typeset, "，", ","), "。", ".");
+  CHECK(Normalize(punctuation) == typeset);
 }
 
 TEST_CASE("the seed sample is repaired as the issue requires", "[normalize][seed]") {

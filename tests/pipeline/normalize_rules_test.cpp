@@ -249,7 +249,16 @@ TEST_CASE("whitespace", "[normalize][whitespace]") {
   CHECK(Norm("政 府 工 作 报 告") == "政府工作报告");
   CHECK(Norm("新\xE2\x80\x8B的社会群体") == "新的社会群体");  // zero-width space
   CHECK(Norm("和新 的社会群体") == "和新的社会群体");
-  CHECK(Norm("\xE3\x80\x80\xE3\x80\x80第一段。") == " 第一段。");  // U+3000 indent → one space
+  // Chinese typography's indent (two U+3000) stays as written: a clean text keeps every byte.
+  // Other indents, and U+3000 beside other spaces or at a line's end, are layout.
+  CHECK(Norm("\xE3\x80\x80\xE3\x80\x80第一段。\n\xE3\x80\x80\xE3\x80\x80第二段。") ==
+        "\xE3\x80\x80\xE3\x80\x80第一段。\n\xE3\x80\x80\xE3\x80\x80第二段。");
+  CHECK(Norm("    第一段。") == " 第一段。");
+  CHECK(Norm("\xC2\xA0\xC2\xA0第一段。") == " 第一段。");
+  CHECK(Norm("\xE3\x80\x80\xE3\x80\x80 第一段。") == " 第一段。");
+  CHECK(Norm("第一段。\xE3\x80\x80\xE3\x80\x80\n\xE3\x80\x80\xE3\x80\x80\n第二段。") == "第一段。\n\n第二段。");
+  CHECK(Norm("中\xE3\x80\x80国人民") == "中国人民");
+  CHECK(Norm("全市\xE3\x80\x80GDP增长") == "全市 GDP增长");
   CHECK(Norm("数据\xC2\xA0来源\t说明   结束。") == "数据来源说明结束。");
   CHECK(Norm("段落结尾。   \n下一段。") == "段落结尾。\n下一段。");
   CHECK(Norm("GDP  growth 5%") == "GDP growth 5%");
@@ -259,12 +268,16 @@ TEST_CASE("whitespace", "[normalize][whitespace]") {
   CHECK(Norm("全市 GDP 增长 5%") == "全市 GDP 增长 5%");
   // A line that is not a sentence sets words apart with a space: it stays (one space).
   for (std::string kept : {"中共中央 国务院关于全面推进乡村振兴的意见", "市长 王某某", "第一章 总则"}) CHECK(Norm(kept) == kept);
-  CHECK(Norm("第一章\xE3\x80\x80总则") == "第一章 总则");
+  CHECK(Norm("第一章\xE3\x80\x80总则") == "第一章\xE3\x80\x80总则");  // as laws print it
+  CHECK(Norm("表2\xE3\x80\x80主要指标") == "表2\xE3\x80\x80主要指标");
+  CHECK(Norm("第一章\xE3\x80\x80\xE3\x80\x80总则") == "第一章 总则");  // a run: layout
   // The article number that opens a line is set apart from its text, as laws print it.
   std::string article = "第一条 为了加强管理，制定本办法。\n第二十三条 本办法自2024年7月1日起施行。";
   CHECK(Norm(article) == article);
-  CHECK(Norm("\xE3\x80\x80\xE3\x80\x80第一条\xE3\x80\x80为了加强管理，制定本办法。") == " 第一条 为了加强管理，制定本办法。");
+  std::string indented_article = "\xE3\x80\x80\xE3\x80\x80第一条\xE3\x80\x80为了加强管理，制定本办法。";
+  CHECK(Norm(indented_article) == indented_article);
   CHECK(Norm("依照本法第一条 规定执行。") == "依照本法第一条规定执行。");  // not at a line's start
+  CHECK(Norm("依照本法第一条\xE3\x80\x80规定执行。") == "依照本法第一条规定执行。");
   // Not between letters of a spaced-out title, nor inside a numeral, nor in a sentence.
   CHECK(Norm("市 政 府 工 作 报 告") == "市政府工作报告");
   CHECK(Norm("八千 三百 八十五万") == "八千三百八十五万");
@@ -465,6 +478,27 @@ TEST_CASE("hard_wrap", "[normalize][hard_wrap]") {
   CHECK(Norm(glued) == glued);
   CHECK(Norm("为人民群众办实事。五、抓帮扶，坚持不懈解难事\n坚持不懈为人民群众办实事。") ==
         "为人民群众办实事。五、抓帮扶，坚持不懈解难事\n坚持不懈为人民群众办实事。");
+}
+
+TEST_CASE("hard_wrap: where paragraphs are indented, a line without an indent after a paragraph's line was cut", "[normalize][hard_wrap]") {
+  const std::string indent = "\xE3\x80\x80\xE3\x80\x80";
+  // The indent stays, and so do the breaks before an indented line, a heading of its own among them.
+  std::string clean = "某县2024年统计公报\n\n二、工业\n" + indent + "全年规模以上工业增加值增长8.4%。\n" + indent +
+                      "一、总体要求\n" + indent + "全年固定资产投资比上年增长9.1%。\n" + indent +
+                      "全体居民人均可支配收入52368元，比上年增长5.8%。\n";
+  CHECK(Norm(clean) == clean);
+  // Cut after 工业增加, the line after it has no indent: the cut is the layout's. The short line
+  // alone would read as a title.
+  std::string cut = clean;
+  cut.replace(cut.find("增加值"), 9, "增加\n值");
+  CHECK(Norm(cut) == clean);
+  // A table under its indented label keeps its rows, and a chapter heading its line.
+  std::string table = indent + "表1\xE3\x80\x80主要产品产量\n产品名称 单位 产量\n水泥 万吨 356\n发电量 亿千瓦时 18.6\n" + indent +
+                      "全年粮食产量增长2%。\n" + indent + "全年生猪出栏增长3%。\n" + indent + "新增造林1万亩，建成\n第二章\xE3\x80\x80附则\n";
+  CHECK(Norm(table) == table);
+  // Without indents in the text, the short line alone is left as a title may be.
+  std::string flush = "全年规模以上工业增加\n值增长8.4%。";
+  CHECK(Norm(flush) == flush);
 }
 
 TEST_CASE("mojibake", "[normalize][mojibake]") {
