@@ -72,19 +72,19 @@ struct SectionState {
 
 namespace {
 
-// Whether an indent marks a new article. In a page of concatenated articles the indented lines
-// are the few where articles begin; in a document that indents every paragraph (　　 at each
-// paragraph start, the common layout of Chinese documents) an indent is only layout.
+// Whether an indent of ASCII spaces marks a new article. In a page of concatenated articles the
+// indented lines are the few where articles begin; in a document that indents every paragraph
+// an indent is only layout. So is Chinese typography's indent, U+3000 (　　 at each paragraph's
+// start), which normalization keeps as written: it never marks an article.
 bool IndentsMarkArticles(std::string_view text) {
   size_t lines = 0, indented = 0;
   for (size_t start = 0; start < text.size();) {
     size_t end = text.find('\n', start);
     if (end == std::string_view::npos) end = text.size();
     std::string_view line = text.substr(start, end - start);
-    size_t content = line.find_first_not_of(" \r");
-    if (content != std::string_view::npos) {
+    if (!TrimSpaces(line).empty()) {
       ++lines;
-      indented += content > 0;
+      indented += line.starts_with(' ');
     }
     start = end + 1;
   }
@@ -106,7 +106,7 @@ std::vector<Sentence> SegmentText(std::string_view text) {
     std::string_view line = text.substr(line_start, line_end - line_start);
 
     size_t content = 0;
-    while (content < line.size() && (line[content] == ' ' || line[content] == '\r')) ++content;
+    for (content = SkipSpaces(line, 0); content < line.size() && line[content] == '\r';) content = SkipSpaces(line, content + 1);
     std::string_view body = line.substr(content);
     if (!body.empty()) {
       // Tables: a header over rows is remembered for the rows; any other line ends the table.
@@ -114,7 +114,8 @@ std::vector<Sentence> SegmentText(std::string_view text) {
       std::string_view next_line;
       if (nl != std::string_view::npos) {
         size_t from = nl + 1;
-        while (from < text.size() && (text[from] == '\n' || text[from] == '\r' || text[from] == ' ')) ++from;
+        while (from < text.size() && (text[from] == '\n' || text[from] == '\r' || SpaceAt(text, from) > 0))
+          from += text[from] == '\n' || text[from] == '\r' ? 1 : SpaceAt(text, from);
         next_line = text.substr(from, rules::kLongestTableRow + 1);
         next_line = next_line.substr(0, next_line.find('\n'));
       }
@@ -125,7 +126,7 @@ std::vector<Sentence> SegmentText(std::string_view text) {
       HeadingMarker heading = HeadingAt(body);
       // An indented line opens a new article, except right after a document's title line.
       bool after_title_only = state.article_sentences <= 1 && !first_line;
-      if (first_line || (indents_mark_articles && content > 0 && heading.level != 0 && !after_title_only))
+      if (first_line || (indents_mark_articles && line.starts_with(' ') && heading.level != 0 && !after_title_only))
         state.NewArticle("");
       if (heading.level == 0) {
         // "第四篇：" opens an article unless it is the title line that just opened one.
@@ -145,9 +146,10 @@ std::vector<Sentence> SegmentText(std::string_view text) {
       // 增长5%左右；) frames the ；-items after it, up to the 。 that ends the list.
       std::string list_frame;
       auto emit = [&](size_t begin, size_t end) {
-        while (begin < end && (text[begin] == ' ' || text[begin] == '\r')) ++begin;
-        while (end > begin && (text[end - 1] == ' ' || text[end - 1] == '\r')) --end;
-        if (begin >= end) return;
+        std::string_view trimmed = TrimSpaces(text.substr(begin, end - begin));
+        if (trimmed.empty()) return;
+        begin = static_cast<size_t>(trimmed.data() - text.data());
+        end = begin + trimmed.size();
         HeadingMarker h = HeadingAt(text.substr(begin, end - begin));
         std::string_view sentence_text = text.substr(begin, end - begin);
         if (h.level >= 1) {

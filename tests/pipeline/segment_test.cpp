@@ -62,6 +62,20 @@ TEST_CASE("a document that indents every paragraph is one article", "[segment]")
   for (const auto& x : s) CHECK(x.article == 1);
   CHECK(s[2].section == "第一篇 > 一、");
   CHECK(s[5].section == "第一篇 > 二、 > （一）");
+  // Normalization keeps Chinese typography's indent, U+3000: it is layout too, in a document
+  // indented throughout or only here and there, and no sentence starts with it.
+  const std::string indent = "\xE3\x80\x80\xE3\x80\x80";
+  for (std::string typeset : {"关于加强农业生产的意见\n" + indent + "一、总体要求\n" + indent + "到2025年，产量稳定。\n" + indent +
+                                  "二、重点任务\n" + indent + "（一）农田建设\n" + indent + "每年新建农田10万亩。\n",
+                              "关于加强农业生产的意见\n一、总体要求\n" + indent + "到2025年，产量稳定。\n二、重点任务\n（一）农田建设\n"
+                              "每年新建农田10万亩。\n"}) {
+    auto t = SegmentText(typeset);
+    REQUIRE(t.size() >= 6);
+    for (const auto& x : t) CHECK(x.article == 1);
+    CHECK(t[2].section == "第一篇 > 一、");
+    CHECK(typeset.substr(t[2].start, t[2].end - t[2].start) == "到2025年，产量稳定。");
+    CHECK(t[5].section == "第一篇 > 二、 > （一）");
+  }
 }
 
 TEST_CASE("a paragraph's first sentence is context for the sentences after it", "[segment]") {
