@@ -33,6 +33,9 @@ FONT_ACCIDENTS = "置臵 进迚 不丌 于亍 之乊 的癿 规觃 到刡 关兲
 TRADITIONAL = os.environ.get("TRADITIONAL", "") == "1"
 PINYIN = os.environ.get("PINYIN", "") == "1"
 AMBIGUOUS_ACCIDENTS = "或戒 构极 连违 项顷 这返 设讴 与不"
+# INDENT=1 typesets every clean text first (typeset()): indented paragraphs and U+3000 after article
+# numbers, which normalization must keep byte for byte, with the damage done around them.
+INDENT = os.environ.get("INDENT", "") == "1"
 
 
 def normalize(text):
@@ -59,9 +62,31 @@ def wrap_lines(text, rnd, page_numbers=False):
     return "\n".join(out)
 
 
+# The number or label that opens a line (第一条, 第二章, 专栏1, 表2): laws print the space after it
+# as one U+3000, which normalization keeps, so there it is no damage.
+LINE_OPENING_NUMBER = re.compile(r"(?:^|\n)[\u3000 ]*(?:第[一二三四五六七八九十百千零〇\d]+[条章节款篇]|专栏\d+|表\d+|图\d+|附件\d+)$")
+
+
 def widen_spaces(text, rnd):
     """Separating spaces typed as U+3000 or as a run of spaces, as in tables and signatures."""
-    return re.sub(r"(?<=[^ \n]) (?=[^ \n])", lambda m: rnd.choice(["\u3000", "  ", "\u3000\u3000", "\t"]), text)
+    def widen(m):
+        if LINE_OPENING_NUMBER.search(text, max(0, m.start() - 40), m.start()):
+            return rnd.choice(["  ", "\u3000\u3000", "\t"])
+        return rnd.choice(["\u3000", "  ", "\u3000\u3000", "\t"])
+    return re.sub(r"(?<=[^ \n]) (?=[^ \n])", widen, text)
+
+
+def typeset(clean):
+    """The text as Chinese documents set it: a paragraph (a line that ends a sentence or a
+    clause) indented by two U+3000, and one U+3000 after the number that opens an article or
+    chapter line (第一条　为了…)."""
+    out = []
+    for line in clean.split("\n"):
+        line = re.sub(r"^((?:第[一二三四五六七八九十百千零〇\d]+[条章节])|专栏\d+) ", "\\1\u3000", line)
+        if line and line[-1] in "。；：！？" and not line.startswith(" "):
+            line = "\u3000\u3000" + line
+        out.append(line)
+    return "\n".join(out)
 
 
 def mojibake_lines(text, rnd):
@@ -215,6 +240,8 @@ def main(paths):
     failed = 0
     for path in paths:
         clean = open(path, encoding="utf-8").read()
+        if INDENT:
+            clean = typeset(clean)
         if normalize(clean) != clean:
             print(f"{path}: the clean text itself is changed")
             failed += 1
