@@ -49,7 +49,6 @@ bool IsSentenceEnd(UChar32 c);       // 。！？；and their ASCII forms . ! ? 
 // U+3000 IDEOGRAPHIC SPACE, as Chinese typography sets it: two indent a paragraph (　　为了…)
 // and one sets an article's number apart from its text (第一条　为了…). Normalization keeps it
 // there, so the rules that look past spaces for a neighbour treat it as a space.
-inline constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";
 inline bool IdeographicSpaceAt(std::string_view s, size_t i) {
   return i + 3 <= s.size() && s[i] == '\xE3' && s[i + 1] == '\x80' && s[i + 2] == '\x80';
 }

@@ -7,7 +7,8 @@
 // one space too: between the cells of a table row or header (公路总里程 公里), and between words
 // of two characters or more in a line that is not a sentence (中共中央 国务院, 市长 王某某) or
 // in such an aside in brackets (（记者 张三 李四）), after the article number or label that opens a
-// line (第一条 为了…, 专栏1 “十四五”…; a U+3000 there stays as written), and inside a pair of brackets drawn empty (〔 〕).
+// line (第一条 为了…, 专栏1 “十四五”…; a U+3000 there stays as written), and inside a pair of
+// brackets drawn empty (〔 〕).
 #include "extractors/chinese_number.h"
 #include "pipeline/rules/headings.h"
 #include "pipeline/rules/rule.h"
@@ -104,7 +105,9 @@ void Spaces(std::string_view text, PassOutput& out) {
     for (size_t n; (n = SpaceAt(text, i)) > 0; i += n) ideographic &= n == 3;
     bool at_line_start = start == 0 || text[start - 1] == '\n';
     bool at_line_end = i == text.size() || text[i] == '\n' || text[i] == '\r';
-    bool one_space = i - start == 1 || (ideographic && i - start == 3);
+    // What the character map leaves of U+3000 stays as written: an indent, or one after the
+    // number that opens the line. A U+3000 that some other rule's edit moved elsewhere does not.
+    bool typography = ideographic && (at_line_start || (i - start == 3 && OpensLineAsNumber(text, start)));
     if (at_line_end) {
       out.Delete(start, i, kRule);
     } else if (at_line_start) {
@@ -112,7 +115,7 @@ void Spaces(std::string_view text, PassOutput& out) {
     } else if (SpaceGoesBetween(Utf8Before(text, start, nullptr), Utf8At(text, i, nullptr)) &&
                !separates(start, i)) {
       out.Delete(start, i, kRule);
-    } else if (!one_space) {
+    } else if (i - start > 1 && !typography) {
       out.Replace(start, i, " ", kRule);
     }
   }
