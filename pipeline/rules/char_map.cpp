@@ -23,7 +23,6 @@
 #include <unordered_map>
 #include <vector>
 
-#include "pipeline/rules/headings.h"
 #include "pipeline/rules/rule.h"
 #include "pipeline/unicode_util.h"
 
@@ -299,9 +298,11 @@ void AmbiguousAccidentRepairs(std::string_view text, PassOutput& out) {
   }
 }
 
-// Whether the U+3000 at `at` is typography, not layout or damage: part of a line's indent, a
-// run of U+3000 from the line's start up to its text, or the one space between a number that
-// opens the line and its text (headings.h: OpensLineAsNumber).
+// Whether the U+3000 at `at` may be typography, not layout or damage: part of a line's indent,
+// a run of U+3000 from the line's start up to its text, or a lone one a few characters into
+// the line, where it may set the line's opening number apart from its text (第一条　为了…).
+// Whether it does is for the whitespace pass to judge (headings.h: OpensLineAsNumber): this
+// pass is still repairing the number itself (第⼀条, 专栏１).
 bool IdeographicSpaceStays(std::string_view text, size_t at) {
   size_t run_start = at, run_end = at;
   while (run_start >= 3 && IdeographicSpaceAt(text, run_start - 3)) run_start -= 3;
@@ -310,7 +311,15 @@ bool IdeographicSpaceStays(std::string_view text, size_t at) {
   UChar32 next = Utf8At(text, run_end, nullptr);
   if (u_isUWhiteSpace(next)) return false;  // trailing, or beside other spaces: the run is collapsed
   if (run_start == 0 || text[run_start - 1] == '\n') return true;
-  return run_end - run_start == 3 && (IsHan(next) || IsChinesePunct(next)) && OpensLineAsNumber(text, run_start);
+  if (run_end - run_start != 3) return false;
+  // Before it on its line: at most 9 characters without a space, then only the line's indent.
+  size_t from = run_start;
+  int characters = 0;
+  auto line_starts = [&] { return from == 0 || text[from - 1] == '\n'; };
+  for (size_t before; !line_starts() && !u_isUWhiteSpace(Utf8Before(text, from, &before)); from = before)
+    if (++characters > 9) return false;
+  for (size_t before; !line_starts() && u_isUWhiteSpace(Utf8Before(text, from, &before)); from = before) {}
+  return characters > 0 && line_starts();
 }
 
 // Code points that can possibly have a mapping; everything else skips the hash lookup.

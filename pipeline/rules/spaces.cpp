@@ -51,9 +51,9 @@ void Spaces(std::string_view text, PassOutput& out) {
   auto between_words = [&](size_t start, size_t end) {
     size_t before = start, after = end;
     for (int k = 0; k < 2; ++k) {
-      if (before == 0 || text[before - 1] == ' ' || text[before - 1] == '\n') return false;
+      if (before == 0 || SpaceBefore(text, before) > 0 || text[before - 1] == '\n') return false;
       Utf8Before(text, before, &before);
-      if (after >= text.size() || text[after] == ' ' || text[after] == '\n' || text[after] == '\r') return false;
+      if (after >= text.size() || SpaceAt(text, after) > 0 || text[after] == '\n' || text[after] == '\r') return false;
       Utf8At(text, after, &after);
     }
     return true;
