@@ -271,6 +271,12 @@ TEST_CASE("whitespace", "[normalize][whitespace]") {
   CHECK(Norm("第一章\xE3\x80\x80总则") == "第一章\xE3\x80\x80总则");  // as laws print it
   CHECK(Norm("表2\xE3\x80\x80主要指标") == "表2\xE3\x80\x80主要指标");
   CHECK(Norm("第一章\xE3\x80\x80\xE3\x80\x80总则") == "第一章 总则");  // a run: layout
+  // The number is judged as repaired: a PDF's Kangxi 一, a full-width digit.
+  CHECK(Norm("第\xE2\xBC\x80条\xE3\x80\x80为了加强管理，制定本办法。") == "第一条\xE3\x80\x80为了加强管理，制定本办法。");
+  CHECK(Norm("专栏\xEF\xBC\x91\xE3\x80\x80重大工程") == "专栏1\xE3\x80\x80重大工程");
+  // A U+3000 between words or cells near a line's start is a separator like any other.
+  CHECK(Norm("市长\xE3\x80\x80王某某") == "市长 王某某");
+  CHECK(Norm("1\xE3\x80\x80公路总里程\xE3\x80\x80公里\xE3\x80\x80" "9800\xE3\x80\x80" "12000") == "1 公路总里程 公里 9800 12000");
   // The article number that opens a line is set apart from its text, as laws print it.
   std::string article = "第一条 为了加强管理，制定本办法。\n第二十三条 本办法自2024年7月1日起施行。";
   CHECK(Norm(article) == article);
