@@ -23,6 +23,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "pipeline/rules/headings.h"
 #include "pipeline/rules/rule.h"
 #include "pipeline/unicode_util.h"
 
@@ -298,8 +299,16 @@ void AmbiguousAccidentRepairs(std::string_view text, PassOutput& out) {
   }
 }
 
+// The line that holds the byte at `at`, without its line break.
+std::string_view LineAround(std::string_view text, size_t at) {
+  size_t start = text.rfind('\n', at);
+  start = start == std::string_view::npos ? 0 : start + 1;
+  return text.substr(start, text.find('\n', at) - start);
+}
+
 // Whether the U+3000 at `at` may be typography, not layout or damage: part of a line's indent,
-// a run of U+3000 from the line's start up to its text, or a lone one a few characters into
+// a run of U+3000 from the line's start up to its text, the spaces of a letter-spaced heading
+// (总　　则: headings.h, IsLetterSpacedHeading), or a lone one a few characters into
 // the line, where it may set the line's opening number apart from its text (第一条　为了…).
 // Whether it does is for the whitespace pass to judge (headings.h: OpensLineAsNumber): this
 // pass is still repairing the number itself (第⼀条, 专栏１).
@@ -311,6 +320,7 @@ bool IdeographicSpaceStays(std::string_view text, size_t at) {
   UChar32 next = Utf8At(text, run_end, nullptr);
   if (u_isUWhiteSpace(next)) return false;  // trailing, or beside other spaces: the run is collapsed
   if (run_start == 0 || text[run_start - 1] == '\n') return true;
+  if (IsLetterSpacedHeading(LineAround(text, run_start))) return true;
   if (run_end - run_start != 3) return false;
   // Before it on its line: at most 9 characters without a space, then only the line's indent.
   size_t from = run_start;

@@ -64,4 +64,30 @@ bool OpensLineAsNumber(std::string_view text, size_t at) {
          NumberedLabelAt(number) == number;
 }
 
+bool IsLetterSpacedHeading(std::string_view line) {
+  if (line.size() > 80) return false;
+  while (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  line = line.substr(SkipSpaces(line, 0));
+  // 第一章　: the opening number and its one space.
+  for (size_t at = 0; at < line.size() && at < 30; Utf8At(line, at, &at)) {
+    if (!IdeographicSpaceAt(line, at)) continue;
+    if (OpensLineAsNumber(line, at) && !IdeographicSpaceAt(line, at + 3)) line.remove_prefix(at + 3);
+    break;
+  }
+  int hanzi = 0, gaps = 0;
+  for (size_t at = 0; at < line.size();) {
+    size_t next;
+    if (!IsHan(Utf8At(line, at, &next))) return false;
+    ++hanzi;
+    at = next;
+    if (at == line.size()) break;
+    size_t run = at;
+    while (IdeographicSpaceAt(line, run)) run += 3;
+    if (run == at || run - at > 9 || run == line.size()) return false;
+    ++gaps;
+    at = run;
+  }
+  return hanzi >= 2 && hanzi <= 4 && gaps == hanzi - 1;
+}
+
 }  // namespace pledge

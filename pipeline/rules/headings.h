@@ -34,4 +34,10 @@ std::string_view NumberedLabelAt(std::string_view line);
 // map (such a U+3000 is kept) and whitespace (such a space is not closed up).
 bool OpensLineAsNumber(std::string_view text, size_t at);
 
+// A short heading set with U+3000 between its characters, as laws and documents print them
+// (总　　则, 第一章　总　　则, 目　　录): past the line's indent and an opening number with its
+// space, two to four hanzi, each pair set apart by one to three U+3000, and nothing else.
+// Its spaces are typography, kept as written (the spaces of 政 府 工 作 报 告 are a PDF's).
+bool IsLetterSpacedHeading(std::string_view line);
+
 }  // namespace pledge

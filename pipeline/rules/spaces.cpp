@@ -92,8 +92,12 @@ void Spaces(std::string_view text, PassOutput& out) {
     return line == Line::kWords && IsHan(before) && IsHan(after) && !(numeral(before) && numeral(after)) &&
            !particle && between_words(start, end);
   };
-  // A run of spaces: ASCII ones, and U+3000 where the character map left it (an indent, or
-  // alone after an article's number), which stays as written where a space stays.
+  auto line_around = [&](size_t at) {
+    size_t line_start = text.rfind('\n', at);
+    line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
+    return text.substr(line_start, text.find('\n', at) - line_start);
+  };
+  // A run of spaces: ASCII ones, and U+3000 where the character map left it.
   static constexpr ByteSet kSpaceStart(" \xE3");
   for (size_t i = kSpaceStart.FindIn(text); i != std::string_view::npos; i = kSpaceStart.FindIn(text, i)) {
     if (SpaceAt(text, i) == 0) {
@@ -105,17 +109,22 @@ void Spaces(std::string_view text, PassOutput& out) {
     for (size_t n; (n = SpaceAt(text, i)) > 0; i += n) ideographic &= n == 3;
     bool at_line_start = start == 0 || text[start - 1] == '\n';
     bool at_line_end = i == text.size() || text[i] == '\n' || text[i] == '\r';
-    // What the character map leaves of U+3000 stays as written: an indent, or one after the
-    // number that opens the line. A U+3000 that some other rule's edit moved elsewhere does not.
-    bool typography = ideographic && (at_line_start || (i - start == 3 && OpensLineAsNumber(text, start)));
+    // What the character map leaves of U+3000 stays as written where it is typography: an
+    // indent, one after the number that opens the line, the spaces of a letter-spaced heading
+    // (第一章　总　　则). A lone one near a line's start that is none of these (市长　王某某), or
+    // one that some other rule's edit moved elsewhere, is a space like any other.
+    bool typography = ideographic && (at_line_start || (i - start == 3 && OpensLineAsNumber(text, start)) ||
+                                      IsLetterSpacedHeading(line_around(start)));
     if (at_line_end) {
       out.Delete(start, i, kRule);
     } else if (at_line_start) {
       if (!ideographic && i - start > 1) out.Replace(start, i, " ", kRule);
+    } else if (typography) {
+      // 第一章　总　　则: as written.
     } else if (SpaceGoesBetween(Utf8Before(text, start, nullptr), Utf8At(text, i, nullptr)) &&
                !separates(start, i)) {
       out.Delete(start, i, kRule);
-    } else if (i - start > 1 && !typography) {
+    } else if (i - start > 1) {
       out.Replace(start, i, " ", kRule);
     }
   }

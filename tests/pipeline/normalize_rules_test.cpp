@@ -271,6 +271,13 @@ TEST_CASE("whitespace", "[normalize][whitespace]") {
   CHECK(Norm("第一章\xE3\x80\x80总则") == "第一章\xE3\x80\x80总则");  // as laws print it
   CHECK(Norm("表2\xE3\x80\x80主要指标") == "表2\xE3\x80\x80主要指标");
   CHECK(Norm("第一章\xE3\x80\x80\xE3\x80\x80总则") == "第一章 总则");  // a run: layout
+  // A short heading letter-spaced with U+3000, as laws print 总则 and 附则, keeps its spaces;
+  // a PDF's letter spacing of ASCII spaces, or of a long line, goes.
+  for (std::string heading : {"第一章\xE3\x80\x80总\xE3\x80\x80\xE3\x80\x80则", "\xE3\x80\x80\xE3\x80\x80目\xE3\x80\x80\xE3\x80\x80录",
+                              "第六章\xE3\x80\x80附\xE3\x80\x80\xE3\x80\x80则\n\xE3\x80\x80\xE3\x80\x80第三十条\xE3\x80\x80本办法自公布之日起施行。"})
+    CHECK(Norm(heading) == heading);
+  CHECK(Norm("第一章 总  则") == "第一章 总则");
+  CHECK(Norm("政\xE3\x80\x80府\xE3\x80\x80工\xE3\x80\x80作\xE3\x80\x80报\xE3\x80\x80告") == "政府工作报告");
   // The number is judged as repaired: a PDF's Kangxi 一, a full-width digit.
   CHECK(Norm("第\xE2\xBC\x80条\xE3\x80\x80为了加强管理，制定本办法。") == "第一条\xE3\x80\x80为了加强管理，制定本办法。");
   CHECK(Norm("专栏\xEF\xBC\x91\xE3\x80\x80重大工程") == "专栏1\xE3\x80\x80重大工程");
