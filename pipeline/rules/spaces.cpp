@@ -98,12 +98,18 @@ void Spaces(std::string_view text, PassOutput& out) {
     return text.substr(line_start, text.find('\n', at) - line_start);
   };
   // A run of spaces: ASCII ones, and U+3000 where the character map left it.
-  static constexpr ByteSet kSpaceStart(" \xE3");
-  for (size_t i = kSpaceStart.FindIn(text); i != std::string_view::npos; i = kSpaceStart.FindIn(text, i)) {
-    if (SpaceAt(text, i) == 0) {
-      ++i;
-      continue;
-    }
+  // Found with two searches (memchr for ' ', then a check at each 0xE3 lead byte): the next of
+  // each is looked for again only once the scan has passed it.
+  size_t next_ascii = 0, next_ideographic = 0;
+  auto next_run = [&](size_t from) {
+    if (next_ascii != std::string_view::npos && next_ascii < from) next_ascii = text.find(' ', from);
+    if (next_ideographic != std::string_view::npos && next_ideographic < from)
+      next_ideographic = text.find("\xE3\x80\x80", from);
+    return std::min(next_ascii, next_ideographic);
+  };
+  next_ascii = text.find(' ');
+  next_ideographic = text.find("\xE3\x80\x80");
+  for (size_t i = std::min(next_ascii, next_ideographic); i != std::string_view::npos; i = next_run(i)) {
     size_t start = i;
     bool ideographic = true;  // only U+3000
     for (size_t n; (n = SpaceAt(text, i)) > 0; i += n) ideographic &= n == 3;

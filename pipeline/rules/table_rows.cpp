@@ -80,9 +80,9 @@ bool CellsOfWords(const Cells& cells) {
 // Fewer than `n` spaces: too few cells, known without decoding the line (most lines of prose
 // have no space at all).
 bool FewerSpacesThan(std::string_view line, int n) {
-  static constexpr ByteSet kSpaceStart(" \xE3");  // U+3000 too: the character map may leave one
-  for (size_t at = kSpaceStart.FindIn(line); at != std::string_view::npos && n > 0; at = kSpaceStart.FindIn(line, at + 1))
-    n -= SpaceAt(line, at) > 0;
+  for (size_t at = line.find(' '); at != std::string_view::npos && n > 0; at = line.find(' ', at + 1)) --n;
+  // U+3000 too: the character map may leave one (an indent, 第一章　总则).
+  for (size_t at = line.find("\xE3\x80\x80"); at != std::string_view::npos && n > 0; at = line.find("\xE3\x80\x80", at + 3)) --n;
   return n > 0;
 }
 
