@@ -106,7 +106,8 @@ std::vector<Sentence> SegmentText(std::string_view text) {
     std::string_view line = text.substr(line_start, line_end - line_start);
 
     size_t content = 0;
-    for (content = SkipSpaces(line, 0); content < line.size() && line[content] == '\r';) content = SkipSpaces(line, content + 1);
+    content = SkipSpaces(line, 0);
+    while (content < line.size() && line[content] == '\r') content = SkipSpaces(line, content + 1);
     std::string_view body = line.substr(content);
     if (!body.empty()) {
       // Tables: a header over rows is remembered for the rows; any other line ends the table.

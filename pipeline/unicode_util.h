@@ -74,8 +74,9 @@ inline size_t SkipSpacesBack(std::string_view s, size_t i) {
 }
 // `s` without the spaces (' ', U+3000) and carriage returns at either end.
 inline std::string_view TrimSpaces(std::string_view s) {
-  for (size_t n; !s.empty() && (s.front() == '\r' || (n = SpaceAt(s, 0)));) s.remove_prefix(s.front() == '\r' ? 1 : n);
-  for (size_t n; !s.empty() && (s.back() == '\r' || (n = SpaceBefore(s, s.size())));) s.remove_suffix(s.back() == '\r' ? 1 : n);
+  while (!s.empty() && (s.front() == '\r' || SpaceAt(s, 0) > 0)) s.remove_prefix(s.front() == '\r' ? 1 : SpaceAt(s, 0));
+  while (!s.empty() && (s.back() == '\r' || SpaceBefore(s, s.size()) > 0))
+    s.remove_suffix(s.back() == '\r' ? 1 : SpaceBefore(s, s.size()));
   return s;
 }
 

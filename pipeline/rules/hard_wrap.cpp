@@ -182,7 +182,9 @@ bool CannotEndTitle(std::string_view line) {
     if (!line.ends_with(modifier)) continue;
     std::string_view before = line.substr(0, line.size() - modifier.size());
     UChar32 mark = before.empty() ? 0 : Utf8Before(before, before.size(), nullptr);
-    if (mark != 0 && mark != U'、' && mark != U'）' && mark != ')' && mark != '.' && mark != U'．' && mark != ' ' && mark != 0x3000) return true;
+    if (mark != 0 && mark != U'、' && mark != U'）' && mark != ')' && mark != '.' && mark != U'．' && mark != ' ' &&
+        mark != 0x3000)
+      return true;
   }
   size_t last_start = line.size();
   UChar32 last = Utf8Before(line, line.size(), &last_start);
@@ -327,7 +329,8 @@ bool ParagraphsSetApart(std::string_view text) {
     if (last != U'。' && last != U'！' && last != U'？') continue;
     ++ends;
     size_t after = start;
-    for (after = SkipSpaces(text, after); after < text.size() && text[after] == '\r';) after = SkipSpaces(text, after + 1);
+    after = SkipSpaces(text, after);
+    while (after < text.size() && text[after] == '\r') after = SkipSpaces(text, after + 1);
     if (nl == std::string_view::npos || after >= text.size() || text[after] == '\n') ++apart;
   }
   return ends >= 4 && apart * 10 >= ends * 9;

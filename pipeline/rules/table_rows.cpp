@@ -82,7 +82,8 @@ bool CellsOfWords(const Cells& cells) {
 bool FewerSpacesThan(std::string_view line, int n) {
   for (size_t at = line.find(' '); at != std::string_view::npos && n > 0; at = line.find(' ', at + 1)) --n;
   // U+3000 too: the character map may leave one (an indent, 第一章　总则).
-  for (size_t at = line.find("\xE3\x80\x80"); at != std::string_view::npos && n > 0; at = line.find("\xE3\x80\x80", at + 3)) --n;
+  constexpr std::string_view kIdeographic = "\xE3\x80\x80";
+  for (size_t at = line.find(kIdeographic); at != std::string_view::npos && n > 0; at = line.find(kIdeographic, at + 3)) --n;
   return n > 0;
 }
 
