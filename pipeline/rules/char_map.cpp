@@ -299,28 +299,17 @@ void AmbiguousAccidentRepairs(std::string_view text, PassOutput& out) {
   }
 }
 
-// The line that holds the byte at `at`, without its line break.
-std::string_view LineAround(std::string_view text, size_t at) {
-  size_t start = text.rfind('\n', at);
-  start = start == std::string_view::npos ? 0 : start + 1;
-  return text.substr(start, text.find('\n', at) - start);
-}
-
-// Whether the U+3000 at `at` may be typography, not layout or damage: part of a line's indent,
-// a run of U+3000 from the line's start up to its text, the spaces of a letter-spaced heading
-// (总　　则: headings.h, IsLetterSpacedHeading), or a lone one a few characters into
+// Whether the run of U+3000 [run_start, run_end) may be typography, not layout or damage: a
+// line's indent (the run opens the line and text follows), the spaces of a letter-spaced
+// heading (总　　则: headings.h, IsLetterSpacedHeading), or a lone one a few characters into
 // the line, where it may set the line's opening number apart from its text (第一条　为了…).
-// Whether it does is for the whitespace pass to judge (headings.h: OpensLineAsNumber): this
-// pass is still repairing the number itself (第⼀条, 专栏１).
-bool IdeographicSpaceStays(std::string_view text, size_t at) {
-  size_t run_start = at, run_end = at;
-  while (run_start >= 3 && IdeographicSpaceAt(text, run_start - 3)) run_start -= 3;
-  while (IdeographicSpaceAt(text, run_end)) run_end += 3;
+// Whether that lone one does is for the whitespace pass to judge (headings.h:
+// OpensLineAsNumber): this pass is still repairing the number itself (第⼀条, 专栏１).
+bool IdeographicRunStays(std::string_view text, size_t run_start, size_t run_end) {
   if (run_end >= text.size()) return false;
-  UChar32 next = Utf8At(text, run_end, nullptr);
-  if (u_isUWhiteSpace(next)) return false;  // trailing, or beside other spaces: the run is collapsed
+  if (u_isUWhiteSpace(Utf8At(text, run_end, nullptr))) return false;  // trailing, or beside other spaces
   if (run_start == 0 || text[run_start - 1] == '\n') return true;
-  if (IsLetterSpacedHeading(LineAround(text, run_start))) return true;
+  if (InLetterSpacedHeading(text, run_start)) return true;
   if (run_end - run_start != 3) return false;
   // Before it on its line: at most 9 characters without a space, then only the line's indent.
   size_t from = run_start;
@@ -330,6 +319,12 @@ bool IdeographicSpaceStays(std::string_view text, size_t at) {
     if (++characters > 9) return false;
   for (size_t before; !line_starts() && u_isUWhiteSpace(Utf8Before(text, from, &before)); from = before) {}
   return characters > 0 && line_starts();
+}
+
+// The end of the run of U+3000 that starts at `at`.
+size_t SkipIdeographicSpaces(std::string_view text, size_t at) {
+  while (IdeographicSpaceAt(text, at)) at += 3;
+  return at;
 }
 
 // Code points that can possibly have a mapping; everything else skips the hash lookup.
@@ -366,7 +361,13 @@ void CharMap(std::string_view text, PassOutput& out) {
     }
     UChar32 c = Utf8At(text, i, &i);
     if (!MaybeMapped(c)) continue;
-    if (c == 0x3000 && IdeographicSpaceStays(text, start)) continue;
+    if (c == 0x3000) {  // a run of them, judged once
+      size_t run_end = SkipIdeographicSpaces(text, start);
+      bool stays = IdeographicRunStays(text, start, run_end);
+      for (; i <= run_end && !stays; i += 3) out.Replace(i - 3, i, " ", "whitespace");
+      i = run_end;
+      continue;
+    }
     if (const Mapping* m = table.Find(c)) out.Replace(start, i, m->replacement, m->rule);
   }
   // One accident may be a real rare character; two are a broken font.

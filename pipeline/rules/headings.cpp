@@ -64,8 +64,19 @@ bool OpensLineAsNumber(std::string_view text, size_t at) {
          NumberedLabelAt(number) == number;
 }
 
+constexpr size_t kLongestLetterSpacedHeading = 80;  // bytes
+
+bool InLetterSpacedHeading(std::string_view text, size_t at) {
+  size_t from = at > kLongestLetterSpacedHeading ? at - kLongestLetterSpacedHeading : 0;
+  size_t start = text.substr(from, at - from).rfind('\n');
+  if (start == std::string_view::npos && from > 0) return false;
+  start = start == std::string_view::npos ? 0 : from + start + 1;
+  std::string_view rest = text.substr(start, kLongestLetterSpacedHeading + 1);
+  return IsLetterSpacedHeading(rest.substr(0, rest.find('\n')));
+}
+
 bool IsLetterSpacedHeading(std::string_view line) {
-  if (line.size() > 80) return false;
+  if (line.size() > kLongestLetterSpacedHeading) return false;
   while (!line.empty() && line.back() == '\r') line.remove_suffix(1);
   line = line.substr(SkipSpaces(line, 0));
   // 第一章　: the opening number and its one space.

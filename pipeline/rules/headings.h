@@ -39,5 +39,8 @@ bool OpensLineAsNumber(std::string_view text, size_t at);
 // space, two to four hanzi, each pair set apart by one to three U+3000, and nothing else.
 // Its spaces are typography, kept as written (the spaces of 政 府 工 作 报 告 are a PDF's).
 bool IsLetterSpacedHeading(std::string_view line);
+// Whether the line of `text` holding the byte at `at` is one: a bounded look, since such a line
+// is short (a long line is not looked at whole).
+bool InLetterSpacedHeading(std::string_view text, size_t at);
 
 }  // namespace pledge

@@ -92,11 +92,6 @@ void Spaces(std::string_view text, PassOutput& out) {
     return line == Line::kWords && IsHan(before) && IsHan(after) && !(numeral(before) && numeral(after)) &&
            !particle && between_words(start, end);
   };
-  auto line_around = [&](size_t at) {
-    size_t line_start = text.rfind('\n', at);
-    line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
-    return text.substr(line_start, text.find('\n', at) - line_start);
-  };
   // A run of spaces: ASCII ones, and U+3000 where the character map left it.
   // Found with two searches (memchr for ' ', then a check at each 0xE3 lead byte): the next of
   // each is looked for again only once the scan has passed it.
@@ -120,7 +115,7 @@ void Spaces(std::string_view text, PassOutput& out) {
     // (第一章　总　　则). A lone one near a line's start that is none of these (市长　王某某), or
     // one that some other rule's edit moved elsewhere, is a space like any other.
     bool typography = ideographic && (at_line_start || (i - start == 3 && OpensLineAsNumber(text, start)) ||
-                                      IsLetterSpacedHeading(line_around(start)));
+                                      InLetterSpacedHeading(text, start));
     if (at_line_end) {
       out.Delete(start, i, kRule);
     } else if (at_line_start) {

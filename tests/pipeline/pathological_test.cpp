@@ -72,6 +72,22 @@ TEST_CASE("a line of a million Latin-1 characters", "[pathological]") {
   CheckWellFormed(ProcessDocument("accents.txt", latin));
 }
 
+TEST_CASE("U+3000 by the hundred thousand", "[pathological]") {
+  // An indent of 300,000 U+3000, a megabyte line of letter-spaced hanzi, and of lone ones after
+  // numbers (a quadratic judgement took minutes): each run is judged once, looking at a bounded
+  // part of its line.
+  const std::string space = "\xE3\x80\x80";
+  std::string indent, spaced, articles;
+  for (int k = 0; k < 300000; ++k) indent += space;
+  indent += "第一条。\n";
+  while (spaced.size() < (1u << 20)) spaced += "总" + space + space;
+  while (articles.size() < (1u << 20)) articles += "第一条" + space + "表2" + space;
+  for (const std::string& text : {indent, spaced, articles, indent + spaced + "\n" + articles}) {
+    auto doc = ProcessDocument("spaces.txt", text);
+    CheckWellFormed(doc);
+  }
+}
+
 TEST_CASE("one million digits", "[pathological]") {
   std::string digits(1'000'000, '7');
   auto doc = ProcessDocument("digits.txt", "投入" + digits + "元。");
