@@ -509,6 +509,24 @@ size_t EndBeforeMetricPrefix(std::string_view s, size_t start, size_t end) {
 // neighbours (a stray sign before it, a metric 兆 after it); dates are skipped. Advances `pos`
 // past the token. Both the quantity extractor and the number finder read tokens through here,
 // so they agree on where a number starts and ends.
+// 附件：1.2025年度重点村名单: an item's number glued to the year that opens its title reads as
+// one decimal (1.2025). A figure of one or two digits, a point and a year of 19xx or 20xx
+// before 年, where a list item starts (the sentence's start, or after ：；), is the item's
+// number and the year. Returns where the year starts, or `start`.
+size_t StartAfterListNumber(std::string_view s, size_t start, size_t end) {
+  size_t point = s.find('.', start);
+  if (point == std::string_view::npos || point >= end || point - start > 2 || end - point != 5) return start;
+  std::string_view year = s.substr(point + 1, 4);
+  if (!(year.starts_with("19") || year.starts_with("20")) || !StartsWith(s, end, "年")) return start;
+  for (size_t k = start; k < end; ++k)
+    if (k != point && !std::isdigit(static_cast<unsigned char>(s[k]))) return start;
+  size_t before = start;
+  while (before > 0 && s[before - 1] == ' ') --before;
+  UChar32 mark = before > 0 ? CharBefore(s, before) : 0;
+  bool item_starts = mark == 0 || mark == U'：' || mark == ':' || mark == U'；' || mark == ';';
+  return item_starts ? point + 1 : start;
+}
+
 std::optional<Token> NextCleanToken(std::string_view s, size_t& pos) {
   while (pos < s.size()) {
     auto found = NextToken(s, pos);
@@ -520,6 +538,7 @@ std::optional<Token> NextCleanToken(std::string_view s, size_t& pos) {
     }
     t.start = StartAfterStraySign(s, t.start, t.end);
     if (t.kind == Token::kNumber) t.end = EndBeforeMetricPrefix(s, t.start, t.end);
+    if (t.kind == Token::kNumber) t.start = StartAfterListNumber(s, t.start, t.end);
     t.text = s.substr(t.start, t.end - t.start);
     pos = std::max(t.end, t.start + 1);
     return t;

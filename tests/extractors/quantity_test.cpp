@@ -484,3 +484,18 @@ TEST_CASE("a quarter of the year is a date, three quarters a length of time", "[
   CHECK(q.unit == "quarter");
   CHECK(q.value == 3);
 }
+
+TEST_CASE("an item's number glued to the year that opens its title is no decimal", "[extract][year]") {
+  // 附件：1.2025年度… is item 1 and the year 2025, not 1.2025 years.
+  for (std::string item : {"附件：1.2025年度重点村名单", "1.2024年工作完成情况", "附件:2.2023年度考核结果"}) {
+    auto q = X(item);
+    REQUIRE(q.size() == 1);
+    CHECK(q[0].kind == "year");
+    CHECK(q[0].value >= 2023);
+    CHECK(q[0].text.size() == 7);  // 20xx年
+  }
+  // A decimal in a sentence stays one: 增长1.2025 is no item.
+  auto q = X("人均增长1.2025年。");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].text == "1.2025年");
+}
