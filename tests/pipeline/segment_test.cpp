@@ -62,6 +62,11 @@ TEST_CASE("a document that indents every paragraph is one article", "[segment]")
   for (const auto& x : s) CHECK(x.article == 1);
   CHECK(s[2].section == "第一篇 > 一、");
   CHECK(s[5].section == "第一篇 > 二、 > （一）");
+  // Paragraphs indented with ASCII spaces, headings flush: fewer than half the lines are
+  // indented, and still the indents are layout.
+  std::string flush_headings = "关于加强农业生产的意见\n一、总体要求\n 到2025年，产量稳定。\n二、重点任务\n（一）农田建设\n"
+                               " 每年新建农田10万亩。\n（二）水利建设\n 每年新建水库2座。\n";
+  for (const auto& x : SegmentText(flush_headings)) CHECK(x.article == 1);
   // Normalization keeps Chinese typography's indent, U+3000: it is layout too, in a document
   // indented throughout or only here and there, and no sentence starts with it.
   const std::string indent = "\xE3\x80\x80\xE3\x80\x80";
