@@ -4,8 +4,9 @@
 //   SegmentText(text) returns the sentences of `text` in order, each a byte span [start, end)
 //   of `text` with surrounding spaces trimmed, never empty, never overlapping. A sentence ends
 //   after 。！？； (with any closing quote or bracket that follows) or at a line end.
-//   Articles begin at a line that starts with a space (how scraped pages concatenate articles;
-//   not where most lines are indented, as every paragraph of many documents is) or with a
+//   Articles begin at a line that starts with an ASCII space (how scraped pages concatenate
+//   articles; only where fewer than one line in four is indented, and never at Chinese
+//   typography's U+3000 indent, which many documents put before every paragraph) or with a
 //   第…篇/章 marker; sections are the heading markers of Chinese official documents,
 //   nested by level (see rules/headings.h), with a law's 第…节 and 第…条 between the chapter and
 //   一、 (第二章 > 第三条 > （一）). `section` is the path, e.g. "第四篇 > 二、 > （一）";
