@@ -20,6 +20,30 @@ size_t CodePoints(const std::string& s) {
   return n;
 }
 
+// `text` with every space, ASCII or U+3000, written as `space`.
+std::string ReplaceSpaces(const std::string& text, const std::string& space) {
+  std::string out;
+  for (size_t i = 0; i < text.size();) {
+    if (text[i] == ' ') {
+      out += space;
+      ++i;
+    } else if (text.compare(i, 3, "\xE3\x80\x80") == 0) {
+      out += space;
+      i += 3;
+    } else {
+      out += text[i++];
+    }
+  }
+  return out;
+}
+
+// An FTS5 phrase of `text`: quotes doubled, so FTS5 syntax in the text is just text.
+std::string Phrase(const std::string& text) {
+  std::string phrase = "\"";
+  for (char c : text) phrase += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return phrase + "\"";
+}
+
 }  // namespace
 
 Runner SetupSearch(CLI::App& app) {
@@ -38,15 +62,18 @@ Runner SetupSearch(CLI::App& app) {
         ? columns + "FROM sentences_fts f JOIN sentences s ON s.id = f.rowid JOIN documents d ON d.id = s.document_id "
                     "WHERE sentences_fts MATCH :q ORDER BY f.rank, s.id LIMIT :limit"
         : columns + "FROM sentences s JOIN documents d ON d.id = s.document_id "
-                    "WHERE instr(s.text, :q) > 0 ORDER BY d.path, s.seq LIMIT :limit";
-    std::string query = a->text;
-    if (full_text) {  // one phrase: quotes doubled, so FTS5 syntax in the text is just text
-      std::string phrase = "\"";
-      for (char c : a->text) phrase += c == '"' ? std::string("\"\"") : std::string(1, c);
-      query = phrase + "\"";
+                    "WHERE instr(s.text, :q) > 0 OR instr(s.text, :q_ideographic) > 0 ORDER BY d.path, s.seq LIMIT :limit";
+    // A space typed in the query also finds the U+3000 that Chinese typography puts there and
+    // normalization keeps (第一条 为了 finds 第一条　为了), and the other way round.
+    std::string ascii = ReplaceSpaces(a->text, " "), ideographic = ReplaceSpaces(a->text, "\xE3\x80\x80");
+    std::string query = ascii;
+    if (full_text) {  // a phrase: quotes doubled, so FTS5 syntax in the text is just text
+      query = Phrase(ascii);
+      if (ideographic != ascii) query += " OR " + Phrase(ideographic);
     }
     return RunAndPrint(db, sql, [&](SQLite::Statement& st) {
       st.bind(":q", query);
+      if (!full_text) st.bind(":q_ideographic", ideographic);
       st.bind(":limit", a->limit);
     }, a->format);
   };

@@ -221,6 +221,25 @@ TEST_CASE("a changed document's new sentences are found by search", "[ingest][se
   CHECK_THAT(found.out, Catch::Contains("5亿元"));
 }
 
+TEST_CASE("a space in a search finds the U+3000 a law sets after its article number", "[ingest][search]") {
+  test::TempDir dir;
+  std::string in = dir.Path("in");
+  fs::create_directories(in);
+  test::WriteBytes(in + "/law.txt", "某市养犬管理办法\n\xE3\x80\x80\xE3\x80\x80第一条\xE3\x80\x80为了规范养犬行为，制定本办法。\n"
+                                    "\xE3\x80\x80\xE3\x80\x80第二条 养犬人每年应当为犬只接种疫苗不少于1次。\n");
+  std::string db_path = dir.Path("pledge.db");
+  REQUIRE(test::RunPledge("ingest --db '" + db_path + "' '" + in + "'").exit_code == 0);
+  for (std::string query : {"'第一条 为了规范'", "'第一条\xE3\x80\x80为了规范'", "'条 为'"}) {
+    INFO(query);
+    auto found = test::RunPledge("search --db '" + db_path + "' -f jsonl " + query);
+    CHECK(found.exit_code == 0);
+    CHECK_THAT(found.out, Catch::Contains("规范养犬行为"));
+  }
+  // And a U+3000 typed in the query finds an ASCII space.
+  auto found = test::RunPledge("search --db '" + db_path + "' -f jsonl '第二条\xE3\x80\x80养犬人'");
+  CHECK_THAT(found.out, Catch::Contains("接种疫苗"));
+}
+
 TEST_CASE("the number of jobs does not change the result", "[ingest]") {
   test::TempDir dir;
   std::string samples = CopySamples(dir);
