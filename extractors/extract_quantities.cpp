@@ -514,8 +514,9 @@ size_t EndBeforeMetricPrefix(std::string_view s, size_t start, size_t end) {
 // before 年, where a list item starts (the sentence's start, or after ：；), is the item's
 // number and the year. Returns where the year starts, or `start`.
 size_t StartAfterListNumber(std::string_view s, size_t start, size_t end) {
-  size_t point = s.find('.', start);
-  if (point == std::string_view::npos || point >= end || point - start > 2 || end - point != 5) return start;
+  size_t point = s.substr(start, end - start).find('.');  // within the token: this runs for every number
+  if (point == std::string_view::npos || point > 2 || end - start - point != 5) return start;
+  point += start;
   std::string_view year = s.substr(point + 1, 4);
   if (!(year.starts_with("19") || year.starts_with("20")) || !StartsWith(s, end, "年")) return start;
   for (size_t k = start; k < end; ++k)
