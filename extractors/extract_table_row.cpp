@@ -18,31 +18,13 @@ struct Cell {
   std::string_view text;
 };
 
-// Bytes of the space at i that sets cells apart: ' ', or U+3000 (normalization keeps an indent
-// of them), else 0.
-size_t CellGapAt(std::string_view line, size_t i) {
-  if (line[i] == ' ') return 1;
-  return line.compare(i, 3, "\xE3\x80\x80") == 0 ? 3 : 0;
-}
-
 std::vector<Cell> SplitCells(std::string_view line) {
   std::vector<Cell> cells;
   if (BarCount(line) >= 2) {
     ForEachBarredCell(line, [&](size_t start, size_t end) { cells.push_back({start, end, line.substr(start, end - start)}); });
     return cells;
   }
-  // Cells are set apart by spaces; an indent (U+3000 too) opens no cell.
-  for (size_t i = 0; i < line.size();) {
-    if (line[i] == '\r' || CellGapAt(line, i) > 0) {
-      i += line[i] == '\r' ? 1 : CellGapAt(line, i);
-      continue;
-    }
-    size_t end = i;
-    while (end < line.size() && CellGapAt(line, end) == 0) ++end;
-    while (end > i && line[end - 1] == '\r') --end;
-    cells.push_back({i, end, line.substr(i, end - i)});
-    i = end;
-  }
+  ForEachSpacedCell(line, [&](size_t start, size_t end) { cells.push_back({start, end, line.substr(start, end - start)}); });
   return cells;
 }
 

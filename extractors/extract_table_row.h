@@ -58,4 +58,24 @@ void ForEachBarredCell(std::string_view line, CellFn&& cell) {
   }
 }
 
+// Calls cell(start, end) with the byte range of each cell of a row set apart by spaces, in
+// order: a cell ends at a space, ASCII or U+3000 (normalization keeps an indent of them, which
+// opens no cell); carriage returns are no part of a cell.
+template <typename CellFn>
+void ForEachSpacedCell(std::string_view line, CellFn&& cell) {
+  auto gap_at = [&](size_t i) -> size_t {
+    if (line[i] == ' ' || line[i] == '\r') return 1;
+    return line.compare(i, 3, "\xE3\x80\x80") == 0 ? 3 : 0;
+  };
+  for (size_t i = 0; i < line.size();) {
+    if (size_t gap = gap_at(i)) {
+      i += gap;
+      continue;
+    }
+    size_t start = i;
+    while (i < line.size() && gap_at(i) == 0) ++i;
+    cell(start, i);
+  }
+}
+
 }  // namespace pledge

@@ -58,16 +58,7 @@ Cells SplitCells(std::string_view line) {
     ForEachBarredCell(line, [&](size_t start, size_t end) { AddCell(cells, line.substr(start, end - start), true); });
     return cells;
   }
-  // Cells are set apart by spaces; an indent (U+3000 too) opens no cell.
-  for (size_t i = 0; i < line.size();) {
-    if (line[i] == '\r' || SpaceAt(line, i) > 0) {
-      i += line[i] == '\r' ? 1 : SpaceAt(line, i);
-      continue;
-    }
-    size_t cell_start = i;
-    while (i < line.size() && line[i] != '\r' && SpaceAt(line, i) == 0) ++i;
-    AddCell(cells, line.substr(cell_start, i - cell_start));
-  }
+  ForEachSpacedCell(line, [&](size_t start, size_t end) { AddCell(cells, line.substr(start, end - start)); });
   return cells;
 }
 
