@@ -194,13 +194,7 @@ NormalizedText Normalize(const TrackedText& input, const TrackedText* source, bo
   // as the text (entities, mojibake, punctuation, tags), as a line of its own.
   if (!result.metadata.title.empty() && !is_title) {
     NormalizedText title = Normalize(TrackedText::Identity(result.metadata.title), nullptr, true);
-    std::string_view t = title.text.text;
-    for (std::string_view before; before != t;) {
-      before = t;
-      t = TrimSpaces(t);
-      while (!t.empty() && t.back() == '\n') t.remove_suffix(1);
-      while (!t.empty() && t.front() == '\n') t.remove_prefix(1);
-    }
+    std::string_view t = TrimBlank(title.text.text);
     result.metadata.title = rules::TitleLike(t) ? std::string(t) : std::string();
   }
   return result;

@@ -79,6 +79,13 @@ inline std::string_view TrimSpaces(std::string_view s) {
     s.remove_suffix(s.back() == '\r' ? 1 : SpaceBefore(s, s.size()));
   return s;
 }
+// `s` without the spaces (' ', U+3000), tabs and line breaks at either end.
+inline std::string_view TrimBlank(std::string_view s) {
+  auto control = [](char c) { return c == '\t' || c == '\n' || c == '\r'; };
+  for (size_t n; !s.empty() && (n = control(s.front()) ? 1 : SpaceAt(s, 0)) > 0;) s.remove_prefix(n);
+  for (size_t n; !s.empty() && (n = control(s.back()) ? 1 : SpaceBefore(s, s.size())) > 0;) s.remove_suffix(n);
+  return s;
+}
 
 // Finds the first byte of `text` at or after `from` that is in `set`: a 256-entry table scan,
 // much faster than std::string_view::find_first_of (which tries every set member per byte).

@@ -133,16 +133,7 @@ std::string FieldValue(std::string_view value) {
   return std::string(value.substr(0, end));
 }
 
-// Without the spaces (an indent of U+3000 too), tabs and carriage returns at either end.
-std::string Trim(std::string_view s) {
-  for (std::string_view before; before != s;) {
-    before = s;
-    s = TrimSpaces(s);
-    while (!s.empty() && s.front() == '\t') s.remove_prefix(1);
-    while (!s.empty() && s.back() == '\t') s.remove_suffix(1);
-  }
-  return std::string(s);
-}
+std::string Trim(std::string_view s) { return std::string(TrimBlank(s)); }
 
 bool ContainsAny(std::string_view line, std::initializer_list<std::string_view> words) {
   for (std::string_view word : words)
