@@ -2,6 +2,7 @@
 // no spaces to tokenize on), each hit with the commitments found in it. Queries shorter than
 // three characters cannot use trigrams and fall back to a LIKE scan.
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <re2/re2.h>
 
 #include "cli/commands.h"
 #include "pipeline/unicode_util.h"
@@ -20,21 +21,11 @@ size_t CodePoints(const std::string& s) {
   return n;
 }
 
-// `text` with every space, ASCII or U+3000, written as `space`.
-std::string ReplaceSpaces(const std::string& text, const std::string& space) {
-  std::string out;
-  for (size_t i = 0; i < text.size();) {
-    if (text[i] == ' ') {
-      out += space;
-      ++i;
-    } else if (text.compare(i, 3, "\xE3\x80\x80") == 0) {
-      out += space;
-      i += 3;
-    } else {
-      out += text[i++];
-    }
-  }
-  return out;
+// `text` with every space, ASCII or U+3000, written as `space` (which holds no backslash).
+std::string ReplaceSpaces(std::string text, const std::string& space) {
+  static const RE2 any_space("[ \\x{3000}]");
+  RE2::GlobalReplace(&text, any_space, space);
+  return text;
 }
 
 // An FTS5 phrase of `text`: quotes doubled, so FTS5 syntax in the text is just text.
