@@ -80,11 +80,9 @@ bool IsLetterSpacedHeading(std::string_view line) {
   while (!line.empty() && line.back() == '\r') line.remove_suffix(1);
   line = line.substr(SkipSpaces(line, 0));
   // 第一章　: the opening number and its one space.
-  for (size_t at = 0; at < line.size() && at < 30; Utf8At(line, at, &at)) {
-    if (!IdeographicSpaceAt(line, at)) continue;
-    if (OpensLineAsNumber(line, at) && !IdeographicSpaceAt(line, at + 3)) line.remove_prefix(at + 3);
-    break;
-  }
+  size_t gap = line.find("\xE3\x80\x80");
+  if (gap != std::string_view::npos && OpensLineAsNumber(line, gap) && !IdeographicSpaceAt(line, gap + 3))
+    line.remove_prefix(gap + 3);
   int hanzi = 0, gaps = 0;
   for (size_t at = 0; at < line.size();) {
     size_t next;
