@@ -314,34 +314,20 @@ struct TableAbove {
   int width = 0;
 };
 
-// Whether a text sets its paragraphs apart with blank lines, as web pages do: nearly every line
-// that ends a sentence is followed by a blank line (or ends the text). In such a text a short
-// line followed directly by text is a paragraph's start cut by a wrap, not a title.
-bool ParagraphsSetApart(std::string_view text) {
-  int ends = 0, apart = 0;
-  for (size_t start = 0; start < text.size();) {
-    size_t nl = text.find('\n', start);
-    size_t end = nl == std::string_view::npos ? text.size() : nl;
-    std::string_view line = TrimSpaces(text.substr(start, end - start));
-    start = end + 1;
-    if (line.empty()) continue;
-    UChar32 last = Utf8Before(line, line.size(), nullptr);
-    if (last != U'。' && last != U'！' && last != U'？') continue;
-    ++ends;
-    size_t after = start;
-    after = SkipSpaces(text, after);
-    while (after < text.size() && text[after] == '\r') after = SkipSpaces(text, after + 1);
-    if (nl == std::string_view::npos || after >= text.size() || text[after] == '\n') ++apart;
-  }
-  return ends >= 4 && apart * 10 >= ends * 9;
-}
+// How a text sets its paragraphs, from one walk over its lines.
+struct ParagraphLayout {
+  // Apart with blank lines, as web pages do: nearly every line that ends a sentence is followed
+  // by a blank line (or ends the text). In such a text a short line followed directly by text
+  // is a paragraph's start cut by a wrap, not a title.
+  bool apart = false;
+  // Indented as Chinese documents are, with U+3000 (　　为了…): its lines that open with one are
+  // at least half as many as its lines that end a sentence. Not every paragraph's line: titles
+  // and headings are often centred or flush, and a cut line ends a sentence without an indent.
+  bool indented = false;
+};
 
-// Whether a text indents its paragraphs as Chinese documents set them, with U+3000 (　　为了…):
-// its lines that open with one are at least half as many as its lines that end a sentence.
-// Not every paragraph's line: titles and headings are often centred or flush, and a cut line
-// ends a sentence without opening with an indent.
-bool ParagraphsIndented(std::string_view text) {
-  int sentence_ends = 0, indented = 0;
+ParagraphLayout LayoutOf(std::string_view text) {
+  int ends = 0, apart = 0, indented = 0;
   for (size_t start = 0; start < text.size();) {
     size_t nl = text.find('\n', start);
     size_t end = nl == std::string_view::npos ? text.size() : nl;
@@ -350,9 +336,13 @@ bool ParagraphsIndented(std::string_view text) {
     if (line.empty()) continue;
     indented += IdeographicSpaceAt(raw, 0);
     UChar32 last = Utf8Before(line, line.size(), nullptr);
-    sentence_ends += last == U'。' || last == U'！' || last == U'？';
+    if (last != U'。' && last != U'！' && last != U'？') continue;
+    ++ends;
+    size_t after = SkipSpaces(text, start);
+    while (after < text.size() && text[after] == '\r') after = SkipSpaces(text, after + 1);
+    if (nl == std::string_view::npos || after >= text.size() || text[after] == '\n') ++apart;
   }
-  return indented >= 3 && indented * 2 >= sentence_ends;
+  return {ends >= 4 && apart * 10 >= ends * 9, indented >= 3 && indented * 2 >= ends};
 }
 
 // What indents say about a break: the text indents its paragraphs, and the logical line before
@@ -477,8 +467,7 @@ void HardWrap(std::string_view text, PassOutput& out) {
   // differently, and normalization must be idempotent.
   size_t line_start = 0, logical_start = 0;
   TableAbove table;
-  bool paragraphs_apart = ParagraphsSetApart(text);
-  bool paragraphs_indented = ParagraphsIndented(text);
+  const ParagraphLayout layout = LayoutOf(text);
   for (size_t nl = text.find('\n'); nl != std::string_view::npos; nl = text.find('\n', line_start)) {
     size_t next_start = nl + 1;
     line_start = next_start;
@@ -491,8 +480,8 @@ void HardWrap(std::string_view text, PassOutput& out) {
     std::string_view next = TrimSpaces(text.substr(next_start, next_end - next_start));
     bool joined = !line.empty() && !next.empty() &&                        // else a paragraph break
                   SpaceAt(text, next_start) == 0 &&                          // indented: a new paragraph/article
-                  BreakIsLayout(words.get(), line, next, table, paragraphs_apart,
-                                {paragraphs_indented, IdeographicSpaceAt(raw_line, 0)});
+                  BreakIsLayout(words.get(), line, next, table, layout.apart,
+                                {layout.indented, IdeographicSpaceAt(raw_line, 0)});
     if (!joined) {
       // A row or a header widens the table; a piece of cells leaves it as it is; a sentence, a
       // blank line or a title ends it.
