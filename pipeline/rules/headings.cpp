@@ -60,8 +60,8 @@ bool OpensLineAsNumber(std::string_view text, size_t at) {
   std::string_view number = text.substr(from, at - from);
   if (number.empty()) return false;
   // 第一条 为了…, 第一章 总则, and a box's or a table's label: 专栏1 “十四五”…, 表2 主要指标.
-  return LawUnitAt(number) == number || (HeadingAt(number).level == 0 && HeadingAt(number).text == number) ||
-         NumberedLabelAt(number) == number;
+  HeadingMarker heading = HeadingAt(number);
+  return LawUnitAt(number) == number || (heading.level == 0 && heading.text == number) || NumberedLabelAt(number) == number;
 }
 
 constexpr size_t kLongestLetterSpacedHeading = 80;  // bytes
