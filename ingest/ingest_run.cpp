@@ -12,6 +12,7 @@
 #include "ingest/ordered_parallel.h"
 #include "pipeline/process_document.h"
 #include "pipeline/read_file.h"
+#include "schema/database.h"
 
 namespace pledge {
 namespace {
@@ -221,9 +222,11 @@ IngestSummary ReprocessAll(SQLite::Database& db, unsigned jobs, bool show_progre
   }
   summary.counts.files_seen = static_cast<int64_t>(paths.size());
   Progress progress(show_progress, paths.size());
-  // Workers fetch raw bytes through one shared statement, one at a time (the connection is
-  // SQLite's serialized mode, but a statement is not re-entrant); processing runs in parallel.
-  SQLite::Statement raw_of(db, "SELECT raw FROM documents WHERE path = ?");
+  // Workers fetch raw bytes through a connection of their own (the writer's is used by this
+  // thread only), one at a time through one statement; processing runs in parallel. A path is
+  // read before its document is replaced, so the reader never needs the writer's changes.
+  SQLite::Database reader = OpenDatabase(db.getFilename(), OpenMode::ReadOnly);
+  SQLite::Statement raw_of(reader, "SELECT raw FROM documents WHERE path = ?");
   std::mutex raw_mutex;
   std::atomic<uint64_t> bytes{0};
   OrderedParallel<ProcessedDocument>(
