@@ -280,6 +280,11 @@ std::string ClassifyModality(std::string_view sentence, size_t start, size_t end
 
 std::string FindPeriod(std::string_view sentence, size_t start) {
   std::string_view scope = Scope(sentence, start);
+  // 每年, 每人 set a frame that runs on through parallel clauses (领导每年…不得少于15天，市直领导
+  // 不得少于1个月); 人均, 年均 describe the one measure they are part of (居民人均可支配收入
+  // 增长与经济增长同步，单位能耗下降2.5%: the 2.5% is no per-person figure).
+  size_t comma = scope.rfind("，");
+  const size_t clause_begin = comma == std::string_view::npos ? 0 : comma + std::string_view("，").size();
   // Every period word contains 每, 均 or 按: most sentences have none, and a word is looked for
   // only where its own one occurs.
   static constexpr std::string_view kAnchors[] = {"每", "均", "按"};
@@ -298,6 +303,7 @@ std::string FindPeriod(std::string_view sentence, size_t start) {
     if (!possible) continue;
     size_t at = scope.rfind(w.text);
     if (at == std::string_view::npos) continue;
+    if (at < clause_begin && w.text.find("均") != std::string_view::npos) continue;
     size_t word_end = at + w.text.size();
     if (word_end > best_end || (word_end == best_end && w.text.size() > best_length)) {
       best_end = word_end;

@@ -236,6 +236,14 @@ TEST_CASE("modality", "[extract][modality]") {
   CHECK(One("人均预期寿命达到79岁。").modality == "achievement");  // 预期寿命 is life expectancy
   CHECK(X("年产值超百亿元的企业达到15家。")[0].modality == "condition");  // 超…的: a threshold
   CHECK(One("亩均税收达到30万元。").period == "mu");                          // per mu of land
+  // 每年 runs on through parallel clauses; 人均 belongs to its own measure only.
+  auto frame = X("领导干部每年下基层不少于15天，其他干部不少于1个月。");
+  REQUIRE(frame.size() == 2);
+  CHECK(frame[1].period == "year");
+  auto measure = X("居民人均收入增长8%，单位能耗下降2.5%。");
+  REQUIRE(measure.size() == 2);
+  CHECK(measure[0].period == "person");
+  CHECK(measure[1].period == "");
   // A rate's period after a slash: 万元/年 is per year, 元/人·年 per person and year; with a
   // period word before it, both (每年…元/人). A speed or a month's name is no period.
   for (auto [sentence, period] : {std::pair<const char*, const char*>{"县委书记、县长分别为5000万元/年。", "year"},
