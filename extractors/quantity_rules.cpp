@@ -32,6 +32,7 @@ const std::vector<UnitRule>& Units() {
       // other physical quantities
       {"公里", "measure", "km", 1}, {"千米", "measure", "km", 1}, {"米", "measure", "m", 1},
       {"吨", "measure", "t", 1}, {"斤", "measure", "kg", 0.5}, {"克", "measure", "kg", 0.001},
+      {"毫克", "measure", "kg", 1e-6}, {"微克", "measure", "kg", 1e-9},
       {"公分", "measure", "m", 0.01}, {"厘米", "measure", "m", 0.01}, {"毫米", "measure", "m", 0.001}, {"千克", "measure", "kg", 1}, {"公斤", "measure", "kg", 1},
       {"千瓦时", "measure", "kwh", 1}, {"度电", "measure", "kwh", 1}, {"千瓦", "measure", "kw", 1},
       {"兆瓦", "measure", "kw", 1000}, {"立方米", "measure", "m3", 1},

@@ -262,6 +262,11 @@ TEST_CASE("modality", "[extract][modality]") {
   CHECK(One("并处应交水费3倍以上5倍以下罚款。").modality == "obligation");
   CHECK(One("全年，处理污水10万吨。").modality != "obligation");
   CHECK(One("逾期不交的，按日加收千分之三的滞纳金。").period == "day");  // a rate charged per day
+  auto dose = One("每千克饲料添加不超过200毫克。");  // a mass below the gram, not the 克 alone
+  CHECK(dose.unit == "kg");
+  CHECK(dose.value == Approx(0.0002));
+  CHECK(dose.text == "200毫克");
+  CHECK(One("PM2.5平均浓度控制在每立方米35微克以下。").value == Approx(35e-9));
   auto pressure = One("供水管网压力不得低于0.14兆帕。");
   CHECK(pressure.unit == "mpa");
   CHECK(pressure.value == Approx(0.14));
