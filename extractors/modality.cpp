@@ -261,11 +261,14 @@ std::string ModalityCues::Classify(size_t start, size_t end, std::string_view bo
   if (!obligation_.empty() && AnyWithin(obligation_, end, ClauseEnd(s, end))) return "obligation";
   // No word of its own: what the section is about decides (目标, 任务 … set targets).
   if (target_context_ && !review_context_) return "target";
+  // 调研时间不少于30天, 每季度至少听取1次: a floor or ceiling set in a rule's words is a
+  // requirement, even without 必须 or 要, and even after a verb that also reports results
+  // (调研时间累计不少于30个工作日, 全年完成投资不低于800亿元): a result is stated as reached,
+  // not as at least. A review's context still reads it as reported.
+  if (!review_context_ && !bound_word.empty() && RE2::PartialMatch(bound_word, P().requirement_bound))
+    return "obligation";
   if (AnyWithin(achievement_, scope, start)) return "achievement";
   if (review_context_) return "achievement";
-  // 调研时间不少于30天, 每季度至少听取1次: a floor or ceiling set in a rule's words is a
-  // requirement, even without 必须 or 要.
-  if (!bound_word.empty() && RE2::PartialMatch(bound_word, P().requirement_bound)) return "obligation";
   return "";
 }
 

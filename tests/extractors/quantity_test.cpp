@@ -273,6 +273,10 @@ TEST_CASE("modality", "[extract][modality]") {
   // A rule's floor or ceiling is a requirement without 必须 or 要, unless the section says otherwise.
   CHECK(X("各级领导干部每年到基层调研时间不少于30天。")[0].modality == "obligation");
   CHECK(One("市委每季度至少听取1次专题汇报。").modality == "obligation");
+  // …also after a verb that reports results elsewhere (累计, 完成): a result is not "at least".
+  CHECK(One("各级领导干部每年深入基层调研时间累计不少于30个工作日。").modality == "obligation");
+  CHECK(X("全年完成固定资产投资不低于800亿元。")[0].modality == "obligation");
+  CHECK(X("全年完成固定资产投资不低于800亿元。", "2023年工作总结")[0].modality == "achievement");
   CHECK(One("向民间资本推介项目不少于200个。", "二、主要目标").modality == "target");
   CHECK(One("全年新增就业不少于5万人。", "一、过去一年工作回顾").modality == "achievement");
   // 累计 is cumulative, not past: in a plan's frame it is a target.
