@@ -79,10 +79,12 @@ def widen_spaces(text, rnd):
 def typeset(clean):
     """The text as Chinese documents set it: a paragraph (a line that ends a sentence or a
     clause) indented by two U+3000, and one U+3000 after the number that opens an article or
-    chapter line (第一条　为了…)."""
+    chapter line (第一条　为了…), and one after a news story's dateline (新华社北京3月5日电（记者
+    张三）　十四届…)."""
     out = []
     for line in clean.split("\n"):
         line = re.sub(r"^((?:第[一二三四五六七八九十百千零〇\d]+[条章节])|专栏\d+) ", "\\1\u3000", line)
+        line = re.sub(r"^([\u4e00-\u9fff]{2,12}\d{1,2}月\d{1,2}日电(?:（[^（）]{1,40}）)?)(?=[\u4e00-\u9fff])", "\\1\u3000", line)
         if line and line[-1] in "。；：！？" and not line.startswith(" "):
             line = "\u3000\u3000" + line
         out.append(line)

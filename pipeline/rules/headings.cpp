@@ -64,6 +64,26 @@ bool OpensLineAsNumber(std::string_view text, size_t at) {
   return LawUnitAt(number) == number || (heading.level == 0 && heading.text == number) || NumberedLabelAt(number) == number;
 }
 
+bool OpensLineAsDateline(std::string_view text, size_t at) {
+  std::string_view before = text.substr(0, at);
+  if (!before.ends_with("电") && !before.ends_with("讯") && !before.ends_with("）") && !before.ends_with(")")) return false;
+  constexpr size_t kLongestDateline = 150;  // bytes: a place, a date, a few reporters' names
+  size_t from = at > kLongestDateline ? at - kLongestDateline : 0;
+  size_t line_start = text.substr(from, at - from).rfind('\n');
+  if (line_start == std::string_view::npos && from > 0) return false;
+  line_start = line_start == std::string_view::npos ? 0 : from + line_start + 1;
+  std::string_view line = text.substr(line_start, at - line_start);
+  line.remove_prefix(SkipSpaces(line, 0));
+  // An agency or paper and a place, then the day it was filed (3月5日电, 三月五日电); or a
+  // paper's own story (本报讯, 本报北京讯). Its reporters may follow in brackets.
+  static const RE2 dateline(
+      R"((?:\p{Han}{2,12}[0-9０-９一二三四五六七八九十]{1,3}月[0-9０-９一二三四五六七八九十]{1,3}日[电讯])"
+      R"(|本[报刊台网]\p{Han}{0,6}讯)(?:（[^（）
+]{1,40}）|\([^()
+]{1,40}\))?)");
+  return RE2::FullMatch(line, dateline);
+}
+
 constexpr size_t kLongestLetterSpacedHeading = 80;  // bytes
 
 bool InLetterSpacedHeading(std::string_view text, size_t at) {

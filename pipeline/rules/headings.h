@@ -34,6 +34,12 @@ std::string_view NumberedLabelAt(std::string_view line);
 // map (such a U+3000 is kept) and whitespace (such a space is not closed up).
 bool OpensLineAsNumber(std::string_view text, size_t at);
 
+// Whether the text from the start of the line holding `at` (past its indent) up to `at` is a
+// news story's dateline: 新华社北京3月5日电, 本报讯, with its reporters in brackets
+// (…日电（记者 张某某）). News agencies set the story's text apart from it with one U+3000
+// (新华社北京3月5日电　国务院…), which then stays, as the space after an article's number does.
+bool OpensLineAsDateline(std::string_view text, size_t at);
+
 // A short heading set with U+3000 between its characters, as laws and documents print them
 // (总　　则, 第一章　总　　则, 目　　录): past the line's indent and an opening number with its
 // space, two to four hanzi, each pair set apart by one to three U+3000, and nothing else.

@@ -85,7 +85,8 @@ void Spaces(std::string_view text, PassOutput& out) {
     if (line == Line::kTableCells) return true;
     if (line == Line::kProse && in_aside_of_words(start, end)) line = Line::kWords;
     UChar32 before = Utf8Before(text, start, nullptr), after = Utf8At(text, end, nullptr);
-    if ((IsHan(after) || IsChinesePunct(after)) && OpensLineAsNumber(text, start)) return true;
+    if ((IsHan(after) || IsChinesePunct(after)) && (OpensLineAsNumber(text, start) || OpensLineAsDateline(text, start)))
+      return true;
     if (empty_brackets(before, after)) return true;
     // No word starts with a particle that ties it to the word before (和新 的社会群体).
     bool particle = after == U'的' || after == U'之' || after == U'了' || after == U'地' || after == U'得';
@@ -111,10 +112,11 @@ void Spaces(std::string_view text, PassOutput& out) {
     bool at_line_start = start == 0 || text[start - 1] == '\n';
     bool at_line_end = i == text.size() || text[i] == '\n' || text[i] == '\r';
     // What the character map leaves of U+3000 stays as written where it is typography: an
-    // indent, one after the number that opens the line, the spaces of a letter-spaced heading
-    // (第一章　总　　则). A lone one near a line's start that is none of these (市长　王某某), or
+    // indent, one after the number or the news dateline that opens the line, the spaces of a
+    // letter-spaced heading (第一章　总　　则). A lone one near a line's start that is none of these (市长　王某某), or
     // one that some other rule's edit moved elsewhere, is a space like any other.
-    bool typography = ideographic && (at_line_start || (i - start == 3 && OpensLineAsNumber(text, start)) ||
+    bool typography = ideographic && (at_line_start ||
+                                      (i - start == 3 && (OpensLineAsNumber(text, start) || OpensLineAsDateline(text, start))) ||
                                       InLetterSpacedHeading(text, start));
     if (at_line_end) {
       out.Delete(start, i, kRule);

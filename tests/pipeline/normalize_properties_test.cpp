@@ -75,15 +75,18 @@ std::string BreakLongLines(const std::string& text) {
 }
 
 // `text` set as Chinese documents are: a line that ends a sentence or a clause indented by two
-// U+3000, and one U+3000 after the number that opens an article or chapter line (第一条　为了…).
+// U+3000, one U+3000 after the number that opens an article or chapter line (第一条　为了…), and
+// one after a news story's dateline (新华社北京3月5日电（记者 张三）　十四届…).
 std::string Typeset(const std::string& text) {
   static const RE2 opening_number(R"(^((?:第[一二三四五六七八九十百千零〇\d]+[条章节])|专栏\d+) )");
+  static const RE2 dateline(R"(^(\p{Han}{2,12}\d{1,2}月\d{1,2}日电(?:（[^（）]{1,40}）)?)(\p{Han}))");
   std::string out;
   size_t line_start = 0;
   for (;;) {
     size_t nl = std::min(text.find('\n', line_start), text.size());
     std::string line = text.substr(line_start, nl - line_start);
     RE2::Replace(&line, opening_number, "\\1\xE3\x80\x80");
+    RE2::Replace(&line, dateline, "\\1\xE3\x80\x80\\2");
     bool paragraph = false;
     for (std::string_view end : {"。", "；", "：", "！", "？"}) paragraph |= line.ends_with(end);
     out += paragraph && !line.starts_with(" ") ? "\xE3\x80\x80\xE3\x80\x80" + line : line;

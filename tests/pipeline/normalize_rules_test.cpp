@@ -323,6 +323,12 @@ TEST_CASE("whitespace: U+3000 stays where Chinese typography sets it", "[normali
       {"市长　王某某", "市长 王某某"},
       {"1　公路总里程　公里　9800　12000", "1 公路总里程 公里 9800 12000"},
       {"政　府　工　作　报　告", "政府工作报告"},
+      // A news agency's dateline and its story's text (with the reporters, or a paper's 本报讯).
+      {"新华社北京3月5日电　国务院总理5日表示。", "新华社北京3月5日电　国务院总理5日表示。"},
+      {"新华社北京3月5日电（记者 张某某 李某）　国务院总理5日表示。", "新华社北京3月5日电（记者 张某某 李某）　国务院总理5日表示。"},
+      {"本报讯　近日，市政府召开会议。", "本报讯　近日，市政府召开会议。"},
+      {"新华社北京3月5日电 国务院总理5日表示。", "新华社北京3月5日电 国务院总理5日表示。"},
+      {"他说，北京3月5日电　不对。", "他说，北京3月5日电不对。"},  // not the line's opening
   };
   for (const auto& [input, expected] : cases) CHECK(Norm(input) == expected);
 }
