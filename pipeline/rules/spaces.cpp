@@ -24,6 +24,44 @@ bool SpaceGoesBetween(UChar32 before, UChar32 after) {
   return (IsChinesePunct(before) || IsChinesePunct(after)) && before != '"' && after != '"';
 }
 
+namespace {
+
+// The names that end an issuing body: the party's and the state's central organs, a local
+// committee or government and their offices, a commission, a ministry. Only names that end no
+// common word (干部 ends in 部, so ministries are named whole).
+constexpr std::string_view kIssuerEnds[] = {
+    "中央", "国务院", "军委", "常委会", "政协", "省委", "市委", "县委", "区委", "州委", "盟委", "旗委", "党委",
+    "党组", "人民政府", "政府", "办公厅", "办公室", "委员会", "纪委", "监委", "发展改革委", "国资委", "卫生健康委",
+    "总局", "财政部", "教育部", "科技部", "工业和信息化部", "公安部", "民政部", "司法部", "自然资源部", "生态环境部",
+    "住房城乡建设部", "交通运输部", "水利部", "农业农村部", "商务部", "文化和旅游部", "应急管理部",
+    "人力资源社会保障部", "银保监会", "证监会", "人民银行"};
+
+bool EndsWithIssuer(std::string_view s) {
+  for (std::string_view end : kIssuerEnds)
+    if (s.ends_with(end)) return true;
+  return false;
+}
+
+// 中共中央 国务院关于…, 中共某省委 某省人民政府印发…: bodies that issue a document together are
+// named with a space between them, in a title and where a sentence cites it. The space stays
+// when the name before it ends in an issuing body and the hanzi after it name another within
+// a few characters (the body's name, before 关于 or 印发 goes on).
+bool BetweenIssuers(std::string_view text, size_t start, size_t end) {
+  std::string_view before = text.substr(0, start);
+  if (!EndsWithIssuer(before)) return false;
+  constexpr size_t kLongestIssuer = 14 * 3;  // bytes: 中共中央办公厅, 某某自治区人民政府办公厅
+  std::string_view after = text.substr(end, kLongestIssuer);
+  for (size_t i = 0; i < after.size();) {
+    size_t next;
+    if (!IsHan(Utf8At(after, i, &next))) break;
+    i = next;
+    if (EndsWithIssuer(after.substr(0, i))) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 void Spaces(std::string_view text, PassOutput& out) {
   constexpr const char* kRule = "whitespace";
   // What the spaces of the line holding the run at `pos` are, judged once per line. Runs come in
@@ -88,6 +126,7 @@ void Spaces(std::string_view text, PassOutput& out) {
     if ((IsHan(after) || IsChinesePunct(after)) && (OpensLineAsNumber(text, start) || OpensLineAsDateline(text, start)))
       return true;
     if (empty_brackets(before, after)) return true;
+    if (IsHan(before) && IsHan(after) && BetweenIssuers(text, start, end)) return true;
     // No word starts with a particle that ties it to the word before (和新 的社会群体).
     bool particle = after == U'的' || after == U'之' || after == U'了' || after == U'地' || after == U'得';
     return line == Line::kWords && IsHan(before) && IsHan(after) && !(numeral(before) && numeral(after)) &&

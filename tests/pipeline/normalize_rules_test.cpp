@@ -262,6 +262,13 @@ TEST_CASE("whitespace", "[normalize][whitespace]") {
   std::string article = "第一条 为了加强管理，制定本办法。\n第二十三条 本办法自2024年7月1日起施行。";
   CHECK(Norm(article) == article);
   CHECK(Norm("依照本法第一条 规定执行。") == "依照本法第一条规定执行。");  // not at a line's start
+  // Bodies that issue a document together are set apart in a sentence too; other words are not.
+  for (std::string kept : {"近日，中共中央 国务院印发了《关于全面推进乡村振兴的意见》。",
+                           "根据《中共某省委 某省人民政府关于加快发展的意见》精神，制定本方案。",
+                           "经财政部 教育部同意，现印发。"})
+    CHECK(Norm(kept) == kept);
+  CHECK(Norm("全市干部 群众积极参与。") == "全市干部群众积极参与。");
+  CHECK(Norm("由市政府 负责组织实施。") == "由市政府负责组织实施。");
   // Not between letters of a spaced-out title, nor inside a numeral, nor in a sentence.
   CHECK(Norm("市 政 府 工 作 报 告") == "市政府工作报告");
   CHECK(Norm("八千 三百 八十五万") == "八千三百八十五万");
