@@ -904,7 +904,7 @@ std::vector<Quantity> ExtractQuantities(std::string_view s, std::string_view con
       q.text = std::string(s.substr(q.start, q.end - q.start));
       if (!cues) cues.emplace(s, context);
       q.modality = cues->Classify(t.start, span_end, s.substr(prefix_start, t.start - prefix_start));
-      q.period = CombinedPeriod(cues->Period(prefix_start), PeriodAfter(s, span_end));
+      q.period = CombinedPeriod(cues->Period(prefix_start, span_end, q.kind), PeriodAfter(s, span_end));
       if (q.kind == "year") q.period.clear(), q.modality.clear();  // a calendar year is a date, not a promise
       // 5年来, 30年以来, 过去一年: the period a review looks back over, not a result or a promise.
       if (q.kind == "duration" && (StartsWith(s, span_end, "来") || StartsWith(s, span_end, "以来") ||

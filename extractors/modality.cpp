@@ -272,16 +272,19 @@ std::string ModalityCues::Classify(size_t start, size_t end, std::string_view bo
   return "";
 }
 
-std::string ModalityCues::Period(size_t start) const {
+std::string ModalityCues::Period(size_t start, size_t end, std::string_view kind) const {
   if (!has_period_word_) return "";
-  return FindPeriod(sentence_, start);
+  // 用三年时间: the time a target is given, not a rate.
+  for (auto it = FirstFrom(time_frames_, ScopeBegin(sentence_, start)); it != time_frames_.end() && it->first <= start; ++it)
+    if (it->second >= end) return "";
+  return FindPeriod(sentence_, start, kind == "percent");
 }
 
 std::string ClassifyModality(std::string_view sentence, size_t start, size_t end, std::string_view context) {
   return ModalityCues(sentence, context).Classify(start, end);
 }
 
-std::string FindPeriod(std::string_view sentence, size_t start) {
+std::string FindPeriod(std::string_view sentence, size_t start, bool own_clause_only) {
   std::string_view scope = Scope(sentence, start);
   // 每年, 每人 set a frame that runs on through parallel clauses (领导每年…不得少于15天，市直领导
   // 不得少于1个月); 人均, 年均 describe the one measure they are part of (居民人均可支配收入
@@ -306,7 +309,7 @@ std::string FindPeriod(std::string_view sentence, size_t start) {
     if (!possible) continue;
     size_t at = scope.rfind(w.text);
     if (at == std::string_view::npos) continue;
-    if (at < clause_begin && w.text.find("均") != std::string_view::npos) continue;
+    if (at < clause_begin && (own_clause_only || w.text.find("均") != std::string_view::npos)) continue;
     size_t word_end = at + w.text.size();
     if (word_end > best_end || (word_end == best_end && w.text.size() > best_length)) {
       best_end = word_end;

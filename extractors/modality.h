@@ -14,7 +14,10 @@
 //   When nothing decides, a bound stated in a rule's words (`bound_word`, the word before the
 //   quantity: 不少于, 至少, 不超过 …) makes it an obligation (调研时间不少于30天).
 //   FindPeriod returns the rate the quantity is stated per
-//   (每年 → "year", 每人每年 → "person-year") or "".
+//   (每年 → "year", 每人每年 → "person-year") or "". 每年, 每人 run on through the clauses
+//   after theirs (领导每年…不得少于15天，市直领导不得少于1个月), except to a percentage, a
+//   ratio of its own (每年开展2次整治，机扫率达到95%), and to the span of a time frame (每年
+//   投入200万元，用三年时间使…); 人均, 年均 describe their own clause's measure only.
 #pragma once
 
 #include <string>
@@ -30,7 +33,8 @@ class ModalityCues {
  public:
   ModalityCues(std::string_view sentence, std::string_view context);
   std::string Classify(size_t start, size_t end, std::string_view bound_word = {}) const;
-  std::string Period(size_t start) const;
+  // The period of the quantity of `kind` whose words start at `start` and end at `end`.
+  std::string Period(size_t start, size_t end, std::string_view kind) const;
 
  private:
   using Matches = std::vector<std::pair<size_t, size_t>>;
@@ -41,6 +45,7 @@ class ModalityCues {
 };
 
 std::string ClassifyModality(std::string_view sentence, size_t start, size_t end, std::string_view context = {});
-std::string FindPeriod(std::string_view sentence, size_t start);
+// `own_clause_only`: only a period word in the quantity's own clause counts (a ratio's).
+std::string FindPeriod(std::string_view sentence, size_t start, bool own_clause_only = false);
 
 }  // namespace pledge

@@ -244,6 +244,17 @@ TEST_CASE("modality", "[extract][modality]") {
   REQUIRE(measure.size() == 2);
   CHECK(measure[0].period == "person");
   CHECK(measure[1].period == "");
+  // …but not to a percentage, a ratio of its own, nor to the span of a time frame.
+  auto ratio = X("每年开展2次以上集中整治行动，主次干道机扫率达到95%。");
+  REQUIRE(ratio.size() == 2);
+  CHECK(ratio[0].period == "year");
+  CHECK(ratio[1].period == "");
+  CHECK(X("每年降低0.5个百分点。")[0].period == "year");  // its own clause
+  auto frame_span = X("市财政每年新增投入200万元，用三年时间使硬化率达到100%。");
+  REQUIRE(frame_span.size() == 3);
+  CHECK(frame_span[0].period == "year");
+  CHECK(frame_span[1].period == "");
+  CHECK(frame_span[2].period == "");
   // A rate's period after a slash: 万元/年 is per year, 元/人·年 per person and year; with a
   // period word before it, both (每年…元/人). A speed or a month's name is no period.
   for (auto [sentence, period] : {std::pair<const char*, const char*>{"县委书记、县长分别为5000万元/年。", "year"},
