@@ -906,9 +906,11 @@ std::vector<Quantity> ExtractQuantities(std::string_view s, std::string_view con
       q.modality = cues->Classify(t.start, span_end, s.substr(prefix_start, t.start - prefix_start));
       q.period = CombinedPeriod(cues->Period(prefix_start, span_end, q.kind), PeriodAfter(s, span_end));
       if (q.kind == "year") q.period.clear(), q.modality.clear();  // a calendar year is a date, not a promise
-      // 5年来, 30年以来, 过去一年: the period a review looks back over, not a result or a promise.
-      if (q.kind == "duration" && (StartsWith(s, span_end, "来") || StartsWith(s, span_end, "以来") ||
-                                   (q.start >= 6 && s.substr(q.start - 6, 6) == "过去")))
+      // 5年来, 30年以来, 过去一年: the period a review looks back over, not a result or a promise;
+      // nor is the time gone by since (建党已90年, 已经30年, 已有百年).
+      auto right_after = [&](std::string_view w) { return q.start >= w.size() && s.substr(q.start - w.size(), w.size()) == w; };
+      if (q.kind == "duration" && (StartsWith(s, span_end, "来") || StartsWith(s, span_end, "以来") || right_after("过去") ||
+                                   right_after("已") || right_after("已经") || right_after("已有")))
         q.modality.clear();
       pos = std::max(pos, span_end);
       found.push_back(std::move(q));

@@ -415,7 +415,8 @@ TEST_CASE("multiples, per mille, and within a time", "[extract][multiple][percen
 }
 
 TEST_CASE("the period a review looks back over is no promise", "[extract][duration][modality]") {
-  for (std::string s : {"过去一年，全市地区生产总值增长5.6%。", "5年来，全市面貌发生巨大变化。", "建市30年以来，全市面貌发生巨大变化。"}) {
+  for (std::string s : {"过去一年，全市地区生产总值增长5.6%。", "5年来，全市面貌发生巨大变化。", "建市30年以来，全市面貌发生巨大变化。",
+                        "中国共产党建党已90年，初心不改。", "这项制度推行已经10年。"}) {
     auto q = X(s);
     REQUIRE_FALSE(q.empty());
     INFO(s);
