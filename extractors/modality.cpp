@@ -36,8 +36,9 @@ struct Patterns {
   // 满 as in 运营满1年的, 年满60周岁的: the threshold of an entitlement.
   RE2 condition_verbs{R"(达不到|不足|低于|未达到|未完成|少于|不满|满|超过|超|高于)"};
   RE2 condition_words{R"(如果|若|凡是|一旦|否则)"};
-  // A penalty a law imposes (，处1万元以上5万元以下罚款; 并处; 可以处) is as binding as 必须.
-  RE2 obligation{R"(必须|不得|不准|严禁|禁止|务必|须|应当|应该|规定|要求|责令|坚持|(?:^|[^主重需只想纲概摘])要|(?:^|[，；：])(?:并|可以|可|另)?处以?)"};
+  // A penalty a law imposes (，处1万元以上5万元以下罚款; 并处; 可以处; 对个人处…, 对单位处…) is
+  // as binding as 必须.
+  RE2 obligation{R"(必须|不得|不准|严禁|禁止|务必|须|应当|应该|规定|要求|责令|坚持|(?:^|[^主重需只想纲概摘])要|(?:^|[，；：])(?:并|可以|可|另)?处以?|对\p{Han}{1,10}?(?:并|可以|可|另)?处以?)"};
   // A deadline is a plan's: 到2025年, 2025年底前, 今年年底前, 2025年前 (a figure reached by
   // then, 截至2024年底 aside, which is past). A PDF's spaces may sit around the year (到2025 年).
   RE2 target{R"(力争|争取|确保|目标|预期|预计|计划|规划|决定|拟|努力|力求|到 ?\d{4} ?年|到二[〇○零]\S{2}年|(?:\d{4} ?|[今明本]|)年(?:年|度)?[底末]前|\d{4} ?年前|用\S{1,4}(?:年|个月)?时间|将)"};

@@ -271,6 +271,11 @@ TEST_CASE("modality", "[extract][modality]") {
   // A law's penalty binds like 必须; 处理 is no penalty.
   CHECK(One("情节严重的，处1万元以上5万元以下罚款。").modality == "obligation");
   CHECK(One("并处应交水费3倍以上5倍以下罚款。").modality == "obligation");
+  auto fines = X("拒不改正的，对单位处5000元以上5万元以下罚款，对个人处二千元以上二万元以下罚款。");
+  REQUIRE(fines.size() == 2);
+  CHECK(fines[0].modality == "obligation");
+  CHECK(fines[1].modality == "obligation");
+  CHECK(X("对相关部门处理的3起案件进行督办。")[0].modality != "obligation");
   CHECK(One("全年，处理污水10万吨。").modality != "obligation");
   CHECK(One("逾期不交的，按日加收千分之三的滞纳金。").period == "day");  // a rate charged per day
   auto dose = One("每千克饲料添加不超过200毫克。");  // a mass below the gram, not the 克 alone
