@@ -78,9 +78,7 @@ bool OpensLineAsDateline(std::string_view text, size_t at) {
   // paper's own story (本报讯, 本报北京讯). Its reporters may follow in brackets.
   static const RE2 dateline(
       R"((?:\p{Han}{2,12}[0-9０-９一二三四五六七八九十]{1,3}月[0-9０-９一二三四五六七八九十]{1,3}日[电讯])"
-      R"(|本[报刊台网]\p{Han}{0,6}讯)(?:（[^（）
-]{1,40}）|\([^()
-]{1,40}\))?)");
+      R"(|本[报刊台网]\p{Han}{0,6}讯)(?:（[^（）\n]{1,40}）|\([^()\n]{1,40}\))?)");
   return RE2::FullMatch(line, dateline);
 }
 

@@ -152,8 +152,9 @@ void Spaces(std::string_view text, PassOutput& out) {
     bool at_line_end = i == text.size() || text[i] == '\n' || text[i] == '\r';
     // What the character map leaves of U+3000 stays as written where it is typography: an
     // indent, one after the number or the news dateline that opens the line, the spaces of a
-    // letter-spaced heading (第一章　总　　则). A lone one near a line's start that is none of these (市长　王某某), or
-    // one that some other rule's edit moved elsewhere, is a space like any other.
+    // letter-spaced heading (第一章　总　　则). A lone one near a line's start that is none of
+    // these (市长　王某某), or one that some other rule's edit moved elsewhere, is a space like
+    // any other.
     bool typography = ideographic && (at_line_start ||
                                       (i - start == 3 && (OpensLineAsNumber(text, start) || OpensLineAsDateline(text, start))) ||
                                       InLetterSpacedHeading(text, start));
