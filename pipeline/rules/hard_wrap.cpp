@@ -268,8 +268,9 @@ bool SentenceLine(std::string_view line) {
                                  "详见", "参见"})
     if (line.find(modal) != std::string_view::npos) return true;
   if (ModalYao(line)) return true;
-  // A news story's dateline (新华社北京3月5日电（记者 …）) runs into its first sentence.
+  // A news story's dateline (新华社北京3月5日电（记者 …）, 本报讯) runs into its first sentence.
   if (line.find("日电") != std::string_view::npos) return true;
+  if (size_t dateline = DatelineEnd(line); dateline > 0 && dateline < TrimSpaces(line).size()) return true;
   for (std::string_view lead : {"是：", "为：", "如下：", "包括：", "有："}) {
     size_t at = line.find(lead);
     if (at != std::string_view::npos && at + lead.size() < line.size()) return true;

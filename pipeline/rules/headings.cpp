@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <optional>
 
 #include "extractors/chinese_number.h"
 #include "pipeline/unicode_util.h"
@@ -64,22 +65,47 @@ bool OpensLineAsNumber(std::string_view text, size_t at) {
   return LawUnitAt(number) == number || (heading.level == 0 && heading.text == number) || NumberedLabelAt(number) == number;
 }
 
-bool OpensLineAsDateline(std::string_view text, size_t at) {
+namespace {
+
+// The line up to `at` when it is short enough to be a dateline and ends as one does (电, 讯, or
+// the bracket closing its reporters' names), past its indent; nullopt otherwise.
+std::optional<std::string_view> DatelineCandidate(std::string_view text, size_t at) {
   std::string_view before = text.substr(0, at);
-  if (!before.ends_with("电") && !before.ends_with("讯") && !before.ends_with("）") && !before.ends_with(")")) return false;
+  if (!before.ends_with("电") && !before.ends_with("讯") && !before.ends_with("）") && !before.ends_with(")"))
+    return std::nullopt;
   constexpr size_t kLongestDateline = 150;  // bytes: a place, a date, a few reporters' names
   size_t from = at > kLongestDateline ? at - kLongestDateline : 0;
   size_t line_start = text.substr(from, at - from).rfind('\n');
-  if (line_start == std::string_view::npos && from > 0) return false;
+  if (line_start == std::string_view::npos && from > 0) return std::nullopt;
   line_start = line_start == std::string_view::npos ? 0 : from + line_start + 1;
   std::string_view line = text.substr(line_start, at - line_start);
-  line.remove_prefix(SkipSpaces(line, 0));
-  // An agency or paper and a place, then the day it was filed (3月5日电, 三月五日电); or a
-  // paper's own story (本报讯, 本报北京讯). Its reporters may follow in brackets.
-  static const RE2 dateline(
-      R"((?:\p{Han}{2,12}[0-9０-９一二三四五六七八九十]{1,3}月[0-9０-９一二三四五六七八九十]{1,3}日[电讯])"
-      R"(|本[报刊台网]\p{Han}{0,6}讯)(?:（[^（）\n]{1,40}）|\([^()\n]{1,40}\))?)");
-  return RE2::FullMatch(line, dateline);
+  return line.substr(SkipSpaces(line, 0));
+}
+
+// An agency or paper and a place, then the day it was filed (3月5日电, 三月五日电); or a paper's
+// own story (本报讯, 本报北京讯). Its reporters may follow in brackets.
+constexpr const char* kDateline =
+    R"(((?:\p{Han}{2,12}[0-9０-９一二三四五六七八九十]{1,3}月[0-9０-９一二三四五六七八九十]{1,3}日[电讯])"
+    R"(|本[报刊台网]\p{Han}{0,6}讯)(?:（[^（）\n]{1,40}）|\([^()\n]{1,40}\))?))";
+
+}  // namespace
+
+bool MayOpenLineAsDateline(std::string_view text, size_t at) { return DatelineCandidate(text, at).has_value(); }
+
+bool OpensLineAsDateline(std::string_view text, size_t at) {
+  std::optional<std::string_view> line = DatelineCandidate(text, at);
+  static const RE2 dateline(kDateline);
+  return line && RE2::FullMatch(*line, dateline);
+}
+
+size_t DatelineEnd(std::string_view line) {
+  size_t indent = SkipSpaces(line, 0);
+  std::string_view rest = line.substr(indent, 150);
+  if (rest.find("电") == std::string_view::npos && rest.find("讯") == std::string_view::npos) return 0;
+  static const RE2 opening_dateline(std::string("^") + kDateline);
+  re2::StringPiece input(rest.data(), rest.size()), dateline;
+  if (!RE2::PartialMatch(input, opening_dateline, &dateline)) return 0;
+  return indent + dateline.size();
 }
 
 constexpr size_t kLongestLetterSpacedHeading = 80;  // bytes

@@ -39,6 +39,11 @@ bool OpensLineAsNumber(std::string_view text, size_t at);
 // (…日电（记者 张某某）). News agencies set the story's text apart from it with one U+3000
 // (新华社北京3月5日电　国务院…), which then stays, as the space after an article's number does.
 bool OpensLineAsDateline(std::string_view text, size_t at);
+// Whether it may be one once the characters are repaired (3⽉5⽇电 with a PDF's Kangxi 月 and
+// 日): the line up to `at` is short and ends as a dateline does (电, 讯, a closing bracket).
+bool MayOpenLineAsDateline(std::string_view text, size_t at);
+// The bytes of the dateline (and the indent before it) that opens `line`, or 0.
+size_t DatelineEnd(std::string_view line);
 
 // A short heading set with U+3000 between its characters, as laws and documents print them
 // (总　　则, 第一章　总　　则, 目　　录): past the line's indent and an opening number with its

@@ -336,6 +336,11 @@ TEST_CASE("whitespace: U+3000 stays where Chinese typography sets it", "[normali
       {"本报讯　近日，市政府召开会议。", "本报讯　近日，市政府召开会议。"},
       {"新华社北京3月5日电 国务院总理5日表示。", "新华社北京3月5日电 国务院总理5日表示。"},
       {"他说，北京3月5日电　不对。", "他说，北京3月5日电不对。"},  // not the line's opening
+      // Judged once the date is repaired: a PDF's Kangxi 月 and 日.
+      {"新华社北京3\xE2\xBD\x89" "5\xE2\xBD\x87" "电　国务院总理5日表示。", "新华社北京3月5日电　国务院总理5日表示。"},
+      // The line a dateline opens is a sentence's, however short: a wrap after it is joined.
+      {"本报讯（记者 王某）　记者从市发展改革\n委获悉，全市计划实施重点项目300个。",
+       "本报讯（记者 王某）　记者从市发展改革委获悉，全市计划实施重点项目300个。"},
   };
   for (const auto& [input, expected] : cases) CHECK(Norm(input) == expected);
 }
