@@ -249,6 +249,8 @@ bool ModalYao(std::string_view line) {
     for (UChar32 c : {U'主', U'重', U'需', U'只', U'想', U'纲', U'概', U'摘', U'提', U'紧', U'首', U'必', U'简', U'机',
                       U'政', U'显', U'总', U'扼', U'纪'})
       in_word |= before == c;
+    // 政要 is a dignitary, but 财政要 (各级财政要将…列入预算) is the treasury that must.
+    if (before == U'政' && at >= 6 && head.substr(at - 6, 3) == "财") in_word = false;
     for (UChar32 c : {U'点', U'求', U'素', U'件', U'害', U'闻', U'职', U'务', U'案', U'领', U'员', U'么', U'是', U'地',
                       U'津', U'冲', U'塞', U'道', U'目', U'览', U'旨', U'事', U'义', U'略', U'言', U'诀', U'犯', U'情'})
       in_word |= after == c;

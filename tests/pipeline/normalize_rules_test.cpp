@@ -291,10 +291,11 @@ TEST_CASE("whitespace", "[normalize][whitespace]") {
   // A short line that states a duty with 要 (各地要按…), points elsewhere (详见) or opens a news
   // story (…日电) is a sentence cut by a wrap, not a title; 要 inside a word is no such duty.
   CHECK(Norm("各地要按1:1比例落实\n配套资金。") == "各地要按1:1比例落实配套资金。");
+  CHECK(Norm("三、保障措施\n各级财政要将城市管理经费列入\n年度预算。") == "三、保障措施\n各级财政要将城市管理经费列入年度预算。");
   CHECK(Norm("有关政策解读详见杭州市\n人民政府门户网站。") == "有关政策解读详见杭州市人民政府门户网站。");
   CHECK(Norm("北京3月5日电（记者 张三）十四届\n全国人大三次会议开幕。") == "北京3月5日电（记者 张三）十四届全国人大三次会议开幕。");
   for (std::string kept : {"会议纪要精神\n各单位要认真传达。", "二〇二四年工作要点\n全市上下要奋发有为。",
-                           "重要讲话精神\n全市上下要学深悟透。"})
+                           "重要讲话精神\n全市上下要学深悟透。", "会见外国政要\n双方就合作交换意见。"})
     CHECK(Norm(kept) == kept);
   // Without a byline, the subtitle still ends at its line: it is a title's line, however long.
   std::string salutation = "——2024年1月20日在某市第十七届人民代表大会第三次会议上\n各位代表：\n现在，我代表市人民政府作报告。";
