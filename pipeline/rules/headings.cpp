@@ -67,26 +67,36 @@ bool OpensLineAsNumber(std::string_view text, size_t at) {
 
 namespace {
 
-// The line up to `at` when it is short enough to be a dateline and ends as one does (电, 讯, or
-// the bracket closing its reporters' names), past its indent; nullopt otherwise.
-std::optional<std::string_view> DatelineCandidate(std::string_view text, size_t at) {
-  std::string_view before = text.substr(0, at);
-  if (!before.ends_with("电") && !before.ends_with("讯") && !before.ends_with("）") && !before.ends_with(")"))
-    return std::nullopt;
-  constexpr size_t kLongestDateline = 150;  // bytes: a place, a date, a few reporters' names
-  size_t from = at > kLongestDateline ? at - kLongestDateline : 0;
-  size_t line_start = text.substr(from, at - from).rfind('\n');
-  if (line_start == std::string_view::npos && from > 0) return std::nullopt;
-  line_start = line_start == std::string_view::npos ? 0 : from + line_start + 1;
-  std::string_view line = text.substr(line_start, at - line_start);
-  return line.substr(SkipSpaces(line, 0));
+// Where the line holding `at` starts, if it starts at most `bound` bytes before `at`: the lines
+// these tests look for are short, and a long line must not be scanned back at every space.
+std::optional<size_t> LineStartWithin(std::string_view text, size_t at, size_t bound) {
+  size_t from = at > bound ? at - bound : 0;
+  size_t newline = text.substr(from, at - from).rfind('\n');
+  if (newline == std::string_view::npos) return from == 0 ? std::optional<size_t>(0) : std::nullopt;
+  return from + newline + 1;
 }
 
 // An agency or paper and a place, then the day it was filed (3月5日电, 三月五日电); or a paper's
 // own story (本报讯, 本报北京讯). Its reporters may follow in brackets.
-constexpr const char* kDateline =
-    R"(((?:\p{Han}{2,12}[0-9０-９一二三四五六七八九十]{1,3}月[0-9０-９一二三四五六七八九十]{1,3}日[电讯])"
-    R"(|本[报刊台网]\p{Han}{0,6}讯)(?:（[^（）\n]{1,40}）|\([^()\n]{1,40}\))?))";
+constexpr size_t kLongestDateline = 150;  // bytes: a place, a date, a few reporters' names
+const RE2& OpeningDateline() {
+  static const RE2 dateline(
+      R"(^((?:\p{Han}{2,12}[0-9０-９一二三四五六七八九十]{1,3}月[0-9０-９一二三四五六七八九十]{1,3}日[电讯])"
+      R"(|本[报刊台网]\p{Han}{0,6}讯)(?:（[^（）\n]{1,40}）|\([^()\n]{1,40}\))?))");
+  return dateline;
+}
+
+// The line up to `at`, past its indent, when it is short enough to be a dateline and ends as
+// one does (电, 讯, or the bracket closing its reporters' names).
+std::optional<std::string_view> DatelineCandidate(std::string_view text, size_t at) {
+  std::string_view before = text.substr(0, at);
+  if (!before.ends_with("电") && !before.ends_with("讯") && !before.ends_with("）") && !before.ends_with(")"))
+    return std::nullopt;
+  std::optional<size_t> line_start = LineStartWithin(text, at, kLongestDateline);
+  if (!line_start) return std::nullopt;
+  std::string_view line = text.substr(*line_start, at - *line_start);
+  return line.substr(SkipSpaces(line, 0));
+}
 
 }  // namespace
 
@@ -94,28 +104,24 @@ bool MayOpenLineAsDateline(std::string_view text, size_t at) { return DatelineCa
 
 bool OpensLineAsDateline(std::string_view text, size_t at) {
   std::optional<std::string_view> line = DatelineCandidate(text, at);
-  static const RE2 dateline(kDateline);
-  return line && RE2::FullMatch(*line, dateline);
+  return line && !line->empty() && DatelineEnd(*line) == line->size();
 }
 
 size_t DatelineEnd(std::string_view line) {
   size_t indent = SkipSpaces(line, 0);
-  std::string_view rest = line.substr(indent, 150);
+  std::string_view rest = line.substr(indent, kLongestDateline);
   if (rest.find("电") == std::string_view::npos && rest.find("讯") == std::string_view::npos) return 0;
-  static const RE2 opening_dateline(std::string("^") + kDateline);
   re2::StringPiece input(rest.data(), rest.size()), dateline;
-  if (!RE2::PartialMatch(input, opening_dateline, &dateline)) return 0;
+  if (!RE2::PartialMatch(input, OpeningDateline(), &dateline)) return 0;
   return indent + dateline.size();
 }
 
 constexpr size_t kLongestLetterSpacedHeading = 80;  // bytes
 
 bool InLetterSpacedHeading(std::string_view text, size_t at) {
-  size_t from = at > kLongestLetterSpacedHeading ? at - kLongestLetterSpacedHeading : 0;
-  size_t start = text.substr(from, at - from).rfind('\n');
-  if (start == std::string_view::npos && from > 0) return false;
-  start = start == std::string_view::npos ? 0 : from + start + 1;
-  std::string_view rest = text.substr(start, kLongestLetterSpacedHeading + 1);
+  std::optional<size_t> start = LineStartWithin(text, at, kLongestLetterSpacedHeading);
+  if (!start) return false;
+  std::string_view rest = text.substr(*start, kLongestLetterSpacedHeading + 1);
   return IsLetterSpacedHeading(rest.substr(0, rest.find('\n')));
 }
 
