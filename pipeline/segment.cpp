@@ -75,8 +75,9 @@ namespace {
 // Whether an indent of ASCII spaces marks a new article. In a page of concatenated articles the
 // indented lines are the few where articles begin (fewer than one line in four: the seed's are
 // 3 of 43); in a document that indents its paragraphs an indent is only layout, though its
-// titles, headings and table rows are flush (a third of its lines or more may be). So is Chinese typography's indent, U+3000 (　　 at each paragraph's
-// start), which normalization keeps as written: it never marks an article.
+// titles, headings and table rows are flush (a third of its lines or more may be). So is
+// Chinese typography's indent, U+3000 (　　 at each paragraph's start), which normalization
+// keeps as written: it never marks an article.
 bool IndentsMarkArticles(std::string_view text) {
   size_t lines = 0, indented = 0;
   for (size_t start = 0; start < text.size();) {
@@ -106,8 +107,7 @@ std::vector<Sentence> SegmentText(std::string_view text) {
     size_t line_end = nl == std::string_view::npos ? text.size() : nl;
     std::string_view line = text.substr(line_start, line_end - line_start);
 
-    size_t content = 0;
-    content = SkipSpaces(line, 0);
+    size_t content = SkipSpaces(line, 0);
     while (content < line.size() && line[content] == '\r') content = SkipSpaces(line, content + 1);
     std::string_view body = line.substr(content);
     if (!body.empty()) {

@@ -72,19 +72,20 @@ inline size_t SkipSpacesBack(std::string_view s, size_t i) {
   while (size_t n = SpaceBefore(s, i)) i -= n;
   return i;
 }
+// `s` without the spaces (' ', U+3000) and the single-byte characters `also` accepts at either end.
+template <typename Also>
+std::string_view TrimSpacesAnd(std::string_view s, Also also) {
+  for (size_t n; !s.empty() && (n = also(s.front()) ? 1 : SpaceAt(s, 0)) > 0;) s.remove_prefix(n);
+  for (size_t n; !s.empty() && (n = also(s.back()) ? 1 : SpaceBefore(s, s.size())) > 0;) s.remove_suffix(n);
+  return s;
+}
 // `s` without the spaces (' ', U+3000) and carriage returns at either end.
 inline std::string_view TrimSpaces(std::string_view s) {
-  while (!s.empty() && (s.front() == '\r' || SpaceAt(s, 0) > 0)) s.remove_prefix(s.front() == '\r' ? 1 : SpaceAt(s, 0));
-  while (!s.empty() && (s.back() == '\r' || SpaceBefore(s, s.size()) > 0))
-    s.remove_suffix(s.back() == '\r' ? 1 : SpaceBefore(s, s.size()));
-  return s;
+  return TrimSpacesAnd(s, [](char c) { return c == '\r'; });
 }
 // `s` without the spaces (' ', U+3000), tabs and line breaks at either end.
 inline std::string_view TrimBlank(std::string_view s) {
-  auto control = [](char c) { return c == '\t' || c == '\n' || c == '\r'; };
-  for (size_t n; !s.empty() && (n = control(s.front()) ? 1 : SpaceAt(s, 0)) > 0;) s.remove_prefix(n);
-  for (size_t n; !s.empty() && (n = control(s.back()) ? 1 : SpaceBefore(s, s.size())) > 0;) s.remove_suffix(n);
-  return s;
+  return TrimSpacesAnd(s, [](char c) { return c == '\t' || c == '\n' || c == '\r'; });
 }
 
 // Finds the first byte of `text` at or after `from` that is in `set`: a 256-entry table scan,

@@ -118,13 +118,15 @@ void Spaces(std::string_view text, PassOutput& out) {
       return false;
     return SpacesSeparateWords(aside);
   };
+  // The space at `start` sets apart the number or the news dateline that opens its line
+  // (第一条 为了…, 新华社北京3月5日电 国务院…).
+  auto after_line_opening = [&](size_t start) { return OpensLineAsNumber(text, start) || OpensLineAsDateline(text, start); };
   auto separates = [&](size_t start, size_t end) {
     Line line = line_kind(start);
     if (line == Line::kTableCells) return true;
     if (line == Line::kProse && in_aside_of_words(start, end)) line = Line::kWords;
     UChar32 before = Utf8Before(text, start, nullptr), after = Utf8At(text, end, nullptr);
-    if ((IsHan(after) || IsChinesePunct(after)) && (OpensLineAsNumber(text, start) || OpensLineAsDateline(text, start)))
-      return true;
+    if ((IsHan(after) || IsChinesePunct(after)) && after_line_opening(start)) return true;
     if (empty_brackets(before, after)) return true;
     if (IsHan(before) && IsHan(after) && BetweenIssuers(text, start, end)) return true;
     // No word starts with a particle that ties it to the word before (和新 的社会群体).
@@ -155,8 +157,7 @@ void Spaces(std::string_view text, PassOutput& out) {
     // letter-spaced heading (第一章　总　　则). A lone one near a line's start that is none of
     // these (市长　王某某), or one that some other rule's edit moved elsewhere, is a space like
     // any other.
-    bool typography = ideographic && (at_line_start ||
-                                      (i - start == 3 && (OpensLineAsNumber(text, start) || OpensLineAsDateline(text, start))) ||
+    bool typography = ideographic && (at_line_start || (i - start == 3 && after_line_opening(start)) ||
                                       InLetterSpacedHeading(text, start));
     if (at_line_end) {
       out.Delete(start, i, kRule);
