@@ -505,10 +505,6 @@ size_t EndBeforeMetricPrefix(std::string_view s, size_t start, size_t end) {
   return end;
 }
 
-// The next token at or after `pos` that can hold a number, trimmed of what belongs to its
-// neighbours (a stray sign before it, a metric 兆 after it); dates are skipped. Advances `pos`
-// past the token. Both the quantity extractor and the number finder read tokens through here,
-// so they agree on where a number starts and ends.
 // 附件：1.2025年度重点村名单: an item's number glued to the year that opens its title reads as
 // one decimal (1.2025). A figure of one or two digits, a point and a year of 19xx or 20xx
 // before 年, where a list item starts (the sentence's start, or after ：；), is the item's
@@ -528,6 +524,10 @@ size_t StartAfterListNumber(std::string_view s, size_t start, size_t end) {
   return item_starts ? point + 1 : start;
 }
 
+// The next token at or after `pos` that can hold a number, trimmed of what belongs to its
+// neighbours (a stray sign before it, a metric 兆 after it, an item number glued to a year); dates are skipped. Advances `pos`
+// past the token. Both the quantity extractor and the number finder read tokens through here,
+// so they agree on where a number starts and ends.
 std::optional<Token> NextCleanToken(std::string_view s, size_t& pos) {
   while (pos < s.size()) {
     auto found = NextToken(s, pos);
@@ -908,9 +908,9 @@ std::vector<Quantity> ExtractQuantities(std::string_view s, std::string_view con
       if (q.kind == "year") q.period.clear(), q.modality.clear();  // a calendar year is a date, not a promise
       // 5年来, 30年以来, 过去一年: the period a review looks back over, not a result or a promise;
       // nor is the time gone by since (建党已90年, 已经30年, 已有百年).
-      auto right_after = [&](std::string_view w) { return q.start >= w.size() && s.substr(q.start - w.size(), w.size()) == w; };
-      if (q.kind == "duration" && (StartsWith(s, span_end, "来") || StartsWith(s, span_end, "以来") || right_after("过去") ||
-                                   right_after("已") || right_after("已经") || right_after("已有")))
+      std::string_view lead = s.substr(0, q.start);
+      if (q.kind == "duration" && (StartsWith(s, span_end, "来") || StartsWith(s, span_end, "以来") || lead.ends_with("过去") ||
+                                   lead.ends_with("已") || lead.ends_with("已经") || lead.ends_with("已有")))
         q.modality.clear();
       pos = std::max(pos, span_end);
       found.push_back(std::move(q));

@@ -11,7 +11,6 @@
 namespace pledge {
 namespace {
 
-// The part of the sentence a modal word can govern: back to the last ；or sentence start.
 // How far back a modal or period word can govern a quantity. Real clauses are far shorter;
 // the bound keeps the work per quantity constant in a sentence with no punctuation at all.
 constexpr size_t kMaxLookback = 360;
@@ -22,14 +21,6 @@ size_t LookbackStart(std::string_view s, size_t start) {
   size_t b = start - kMaxLookback;
   while (b < start && (static_cast<unsigned char>(s[b]) & 0xC0) == 0x80) ++b;
   return b;
-}
-
-std::string_view Scope(std::string_view sentence, size_t start) {
-  size_t from = LookbackStart(sentence, start);
-  std::string_view before = sentence.substr(from, start - from);
-  size_t semi = before.rfind("；");
-  if (semi != std::string_view::npos) before.remove_prefix(semi + std::string_view("；").size());
-  return before;
 }
 
 struct Patterns {
@@ -97,6 +88,8 @@ size_t LastEndWithin(const MatchList& matches, size_t from, size_t to) {
   return last;
 }
 
+// Where the part of the sentence a modal or period word can govern begins: back to the last ；
+// or the sentence's start, within kMaxLookback.
 size_t ScopeBegin(std::string_view sentence, size_t start) {
   size_t from = LookbackStart(sentence, start);
   size_t semi = sentence.substr(from, start - from).rfind("；");
@@ -286,12 +279,12 @@ std::string ClassifyModality(std::string_view sentence, size_t start, size_t end
 }
 
 std::string FindPeriod(std::string_view sentence, size_t start, bool own_clause_only) {
-  std::string_view scope = Scope(sentence, start);
+  const size_t scope_begin = ScopeBegin(sentence, start);
+  std::string_view scope = sentence.substr(scope_begin, start - scope_begin);
   // 每年, 每人 set a frame that runs on through parallel clauses (领导每年…不得少于15天，市直领导
   // 不得少于1个月); 人均, 年均 describe the one measure they are part of (居民人均可支配收入
   // 增长与经济增长同步，单位能耗下降2.5%: the 2.5% is no per-person figure).
-  size_t comma = scope.rfind("，");
-  const size_t clause_begin = comma == std::string_view::npos ? 0 : comma + std::string_view("，").size();
+  const size_t clause_begin = ClauseBegin(sentence, scope_begin, start) - scope_begin;
   // Every period word contains 每, 均 or 按: most sentences have none, and a word is looked for
   // only where its own one occurs.
   static constexpr std::string_view kAnchors[] = {"每", "均", "按"};
