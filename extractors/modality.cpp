@@ -42,6 +42,9 @@ struct Patterns {
   // The paragraph's lead is part of the context: 到2025年，…； sets the frame of what follows.
   // A budget's draft (2024年预算草案) is its plan.
   RE2 target_context{R"(目标|任务|计划|规划|方案|意见|要点|安排|部署|举措|措施|打算|展望|今后|下一步|思路|工作重点|重点工作$|草案|到 ?\d{4} ?年|到二[〇○零]\S{2}年)"};
+  // The parts of that context that name what is aimed at (主要目标, 2024年工作打算), not how it
+  // is to be done (保障措施, 实施方案): a bound stated there is a target's floor, not a rule.
+  RE2 goal_context{R"(目标|计划|规划|打算|展望|今后|下一步|草案|预期|到 ?\d{4} ?年|到二[〇○零]\S{2}年)"};
   RE2 requirement_bound{R"(不少于|不低于|不超过|不高于|不多于|至少|最少|最多)"};
   // How a budget or a policy was carried out (2023年预算执行情况, 落实情况) is a review.
   // A statistical bulletin (国民经济和社会发展统计公报) reports a year that is over.
@@ -192,7 +195,10 @@ ModalityCues::ModalityCues(std::string_view sentence, std::string_view context) 
     size_t begin = cut == std::string_view::npos ? 0 : cut + 3;
     std::string_view part = context.substr(begin, end - begin);
     bool target = RE2::PartialMatch(part, p.target_context), review = RE2::PartialMatch(part, p.review_context);
-    if (target != review) target_context_ = target, review_context_ = review;
+    if (target != review) {
+      target_context_ = target, review_context_ = review;
+      goal_context_ = target && RE2::PartialMatch(part, p.goal_context);
+    }
     end = cut == std::string_view::npos ? 0 : cut;
   }
   has_period_word_ = sentence.find("每") != std::string_view::npos || sentence.find("均") != std::string_view::npos ||
@@ -253,14 +259,16 @@ std::string ModalityCues::Classify(size_t start, size_t end, std::string_view bo
   if (past_in_sentence) return "achievement";
   // 200米范围内不得设置网吧: an obligation word after the quantity, in its own clause.
   if (!obligation_.empty() && AnyWithin(obligation_, end, ClauseEnd(s, end))) return "obligation";
-  // No word of its own: what the section is about decides (目标, 任务 … set targets).
-  if (target_context_ && !review_context_) return "target";
   // 调研时间不少于30天, 每季度至少听取1次: a floor or ceiling set in a rule's words is a
   // requirement, even without 必须 or 要, and even after a verb that also reports results
   // (调研时间累计不少于30个工作日, 全年完成投资不低于800亿元): a result is stated as reached,
-  // not as at least. A review's context still reads it as reported.
-  if (!review_context_ && !bound_word.empty() && RE2::PartialMatch(bound_word, P().requirement_bound))
-    return "obligation";
+  // not as at least. A review's context still reads it as reported, and a section of goals
+  // (主要目标) as a target's floor; a section of measures (保障措施: 每年安排资金不少于5000万元)
+  // is where rules are set.
+  bool requirement = !bound_word.empty() && RE2::PartialMatch(bound_word, P().requirement_bound);
+  if (requirement && !review_context_ && !goal_context_) return "obligation";
+  // No word of its own: what the section is about decides (目标, 任务 … set targets).
+  if (target_context_ && !review_context_) return "target";
   if (AnyWithin(achievement_, scope, start)) return "achievement";
   if (review_context_) return "achievement";
   return "";

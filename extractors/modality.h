@@ -41,7 +41,7 @@ class ModalityCues {
   std::string_view sentence_;
   Matches obligation_, target_, past_, achievement_, condition_words_, condition_verbs_, time_frames_;
   Matches attributive_past_;  // 已建的, 已有的: a noun's description, not an event of the sentence
-  bool target_context_ = false, review_context_ = false, has_period_word_ = false;
+  bool target_context_ = false, goal_context_ = false, review_context_ = false, has_period_word_ = false;
 };
 
 std::string ClassifyModality(std::string_view sentence, size_t start, size_t end, std::string_view context = {});

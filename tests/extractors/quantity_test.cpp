@@ -294,6 +294,11 @@ TEST_CASE("modality", "[extract][modality]") {
   CHECK(X("全年完成固定资产投资不低于800亿元。")[0].modality == "obligation");
   CHECK(X("全年完成固定资产投资不低于800亿元。", "2023年工作总结")[0].modality == "achievement");
   CHECK(One("向民间资本推介项目不少于200个。", "二、主要目标").modality == "target");
+  // A section of measures is where rules are set; a section of goals sets targets.
+  CHECK(One("市财政每年安排专项资金不少于5000万元。", "三、保障措施").modality == "obligation");
+  CHECK(One("各乡镇每季度至少召开1次专题会议。", "2024年实施方案 / 四、工作要求").modality == "obligation");
+  CHECK(One("粮食产量稳定在不低于500亿斤。", "2024年工作打算").modality == "target");
+  CHECK(One("新增就业岗位4万个。", "三、保障措施").modality == "target");  // no bound: the section decides
   CHECK(One("全年新增就业不少于5万人。", "一、过去一年工作回顾").modality == "achievement");
   // 累计 is cumulative, not past: in a plan's frame it is a target.
   CHECK(X("力争到2027年累计培育专精特新企业500家。")[1].modality == "target");
