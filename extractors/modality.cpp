@@ -32,7 +32,7 @@ struct Patterns {
   RE2 obligation{R"(必须|不得|不准|严禁|禁止|务必|须|应当|应该|规定|要求|责令|坚持|(?:^|[^主重需只想纲概摘])要|(?:^|[，；：])(?:并|可以|可|另)?处以?|对\p{Han}{1,10}?(?:并|可以|可|另)?处以?)"};
   // A deadline is a plan's: 到2025年, 2025年底前, 今年年底前, 2025年前 (a figure reached by
   // then, 截至2024年底 aside, which is past). A PDF's spaces may sit around the year (到2025 年).
-  RE2 target{R"(力争|争取|确保|目标|预期|预计|计划|规划|决定|拟|努力|力求|到 ?\d{4} ?年|到二[〇○零]\S{2}年|(?:\d{4} ?|[今明本]|)年(?:年|度)?[底末]前|\d{4} ?年前|用\S{1,4}(?:年|个月)?时间|将)"};
+  RE2 target{R"(力争|争取|确保|目标|预期|预计|计划|规划|决定|拟|努力|力求|到 ?\d{4} ?年|到二[〇○零]\S{2}年|(?:\d{4} ?|[今明本]|)年(?:年|度)?[底末]前|\d{4} ?年前|用\S{1,4}(?:年|个月)?的?时间|将)"};
   // 累计 is not here: it is cumulative, not past (到2025年累计建成 is a target).
   RE2 past{R"((?:^|[^为除])了|已|先后|共计|来[，,]|以来|到目前|截至|截止)"};
   // 在已建的7395个中心村基础上，每年再建设800个: 已 before a verb and 的 describes the noun
@@ -173,6 +173,15 @@ ModalityCues::ModalityCues(std::string_view sentence, std::string_view context) 
     for (std::string_view past_year : {"去年", "上年", "前年", "往年"})
       if (before.ends_with(past_year)) return true;
     return false;
+  });
+  // 经过全县上下的共同努力, 通过努力, 在…努力下: the effort a result is owed to, not a resolve
+  // (努力实现…, 努力把…).
+  std::erase_if(target_, [&](const auto& m) {
+    if (sentence.substr(m.first, m.second - m.first) != "努力") return false;
+    std::string_view before = sentence.substr(0, m.first);
+    for (std::string_view w : {"共同", "经过", "通过", "的", "不懈", "艰苦"})
+      if (before.ends_with(w)) return true;
+    return sentence.substr(m.second).starts_with("下");
   });
   // 预期寿命 is life expectancy, a noun: no 预期 of a plan.
   std::erase_if(target_, [&](const auto& m) { return sentence.substr(m.first).starts_with("预期寿命"); });

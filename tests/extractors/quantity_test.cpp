@@ -294,6 +294,14 @@ TEST_CASE("modality", "[extract][modality]") {
   CHECK(X("全年完成固定资产投资不低于800亿元。")[0].modality == "obligation");
   CHECK(X("全年完成固定资产投资不低于800亿元。", "2023年工作总结")[0].modality == "achievement");
   CHECK(One("向民间资本推介项目不少于200个。", "二、主要目标").modality == "target");
+  // The effort a result is owed to (共同努力, 通过努力) is no resolve to reach it.
+  CHECK(One("今年以来，全县上下共同努力，国内生产总值完成8.6个亿。").modality == "achievement");
+  CHECK(X("经过努力，全市新增就业岗位4万个。")[0].modality == "achievement");
+  CHECK(One("努力实现新增就业岗位4万个。").modality == "target");
+  // A time frame sets the target of what follows it, over an earlier 要 (用两到三年的时间，把…翻一番).
+  auto within_frame = X("我们要用两到三年的时间，把全县乡镇企业总产值翻一番，达到二十亿元。");
+  REQUIRE(within_frame.size() == 3);
+  for (const auto& q : within_frame) CHECK(q.modality == "target");
   // A section of measures is where rules are set; a section of goals sets targets.
   CHECK(One("市财政每年安排专项资金不少于5000万元。", "三、保障措施").modality == "obligation");
   CHECK(One("各乡镇每季度至少召开1次专题会议。", "2024年实施方案 / 四、工作要求").modality == "obligation");
