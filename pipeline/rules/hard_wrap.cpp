@@ -227,13 +227,32 @@ bool IsDateLine(std::string_view line) {
 
 // Whether `next` opens with a verb that states a figure, the figure right after it (增长8.4%,
 // 达到100%, 同比下降2.1%).
+// The bound of a rule opens such a line too (不少于5000万元, 不低于1:1): it needs the subject
+// before it.
 bool VerbOfFigureOpens(std::string_view next) {
   for (std::string_view verb : {"增长", "下降", "达到", "完成", "实现", "提高", "减少", "增加", "突破", "超过", "占",
-                                "同比增长", "同比下降", "比上年增长", "比上年下降"}) {
+                                "同比增长", "同比下降", "比上年增长", "比上年下降", "不少于", "不低于", "不超过",
+                                "不高于", "不多于", "不得少于", "不得低于", "不得超过"}) {
     if (!next.starts_with(verb)) continue;
     size_t at = verb.size();
     if (at < next.size() && IsAsciiDigit(static_cast<unsigned char>(next[at]))) return true;
   }
+  return false;
+}
+
+// 由2020年的9856元提高 / 到2024年的15230元: a change stated from one figure to another (由…提高到,
+// 从…增加到) is cut before its 到 or 至. A paragraph may open with 到2025年, but not after a line
+// that holds the 由 or 从 of the change and ends with its verb.
+bool ChangeCutBeforeItsEnd(std::string_view line, std::string_view next) {
+  if (!next.starts_with("到") && !next.starts_with("至")) return false;
+  bool verb_ends = false;
+  for (std::string_view verb : {"提高", "提升", "增加", "增长", "上升", "扩大", "下降", "降低", "减少", "缩小", "压减", "压缩"})
+    verb_ends |= line.ends_with(verb);
+  if (!verb_ends) return false;
+  std::string_view tail = line.substr(line.size() > 120 ? line.size() - 120 : 0);
+  for (std::string_view from : {"由", "从"})
+    if (size_t at = tail.rfind(from); at != std::string_view::npos && tail.find("到", at) == std::string_view::npos)
+      return true;
   return false;
 }
 
@@ -436,7 +455,7 @@ bool BreakIsLayout(icu::BreakIterator* words, std::string_view line, std::string
   if (CodePoints(line, 80) > 80) return true;
   // A line that opens with the verb of a figure (增长8.4%, 达到100%) goes on a sentence whose
   // subject ended the line before: no paragraph starts 增长8.4%. (A heading above it is its own.)
-  if (IsHan(last) && VerbOfFigureOpens(next)) return true;
+  if (IsHan(last) && (VerbOfFigureOpens(next) || ChangeCutBeforeItsEnd(line, next))) return true;
   // An attachment's label (附件2, 附表1) stands above its title.
   if (IsAttachmentLabel(line)) return false;
   // Fields, a line each (出席：… / 列席：… / 记录：…, 联系人：… / 电话：…).

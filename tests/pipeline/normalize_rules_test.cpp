@@ -475,6 +475,13 @@ TEST_CASE("hard_wrap", "[normalize][hard_wrap]") {
   // No paragraph opens with the verb of a figure: the line before is its subject, not a title.
   CHECK(Norm("全年规模以上工业增加值\n增长8.4%。") == "全年规模以上工业增加值增长8.4%。");
   CHECK(Norm("一、主要指标\n增长8.4%的目标如期实现。") == "一、主要指标\n增长8.4%的目标如期实现。");  // a heading
+  // A rule's bound needs its subject; a change from one figure to another is cut before its 到.
+  CHECK(Norm("市财政每年安排专项资金\n不少于5000万元，各县按比例配套。") == "市财政每年安排专项资金不少于5000万元，各县按比例配套。");
+  CHECK(Norm("全市农民人均纯收入由2020年的9856元提高\n到2024年的15230元。") ==
+        "全市农民人均纯收入由2020年的9856元提高到2024年的15230元。");
+  // Without the 由 of a change, 到2025年 opens a paragraph under a title.
+  CHECK(Norm("全面推进乡村振兴\n到2025年，农村居民收入增长8%。") == "全面推进乡村振兴\n到2025年，农村居民收入增长8%。");
+  CHECK(Norm("由市财政统一安排\n到2025年，农村居民收入增长8%。") == "由市财政统一安排\n到2025年，农村居民收入增长8%。");
   // …but a heading that is the word alone names its section: 四、其他.
   CHECK(Norm("四、其他\n本方案自印发之日起施行。") == "四、其他\n本方案自印发之日起施行。");
   CHECK(Norm("（五）有关\n事项另行通知。") == "（五）有关\n事项另行通知。");
