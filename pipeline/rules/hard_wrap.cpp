@@ -226,15 +226,18 @@ bool IsDateLine(std::string_view line) {
 }
 
 // Whether `next` opens with a verb that states a figure, the figure right after it (增长8.4%,
-// 达到100%, 同比下降2.1%).
-// The bound of a rule opens such a line too (不少于5000万元, 不低于1:1): it needs the subject
+// 达到100%, 同比下降2.1%), or with the bound of a rule (不少于5000万元): either needs the subject
 // before it.
 bool VerbOfFigureOpens(std::string_view next) {
   for (std::string_view verb : {"增长", "下降", "达到", "完成", "实现", "提高", "减少", "增加", "突破", "超过", "占",
-                                "同比增长", "同比下降", "比上年增长", "比上年下降", "不少于", "不低于", "不超过",
-                                "不高于", "不多于", "不得少于", "不得低于", "不得超过"}) {
+                                "降低", "提升", "上升", "扩大", "缩小", "同比增长", "同比下降", "比上年增长",
+                                "比上年下降", "不少于", "不低于", "不超过", "不高于", "不多于", "不得少于",
+                                "不得低于", "不得超过"}) {
     if (!next.starts_with(verb)) continue;
     size_t at = verb.size();
+    // …or after the 到 of the figure it changes to (提高到15230元, 下降至3%).
+    for (std::string_view to : {"到", "至", "为"})
+      if (next.substr(at).starts_with(to)) at += to.size();
     if (at < next.size() && IsAsciiDigit(static_cast<unsigned char>(next[at]))) return true;
   }
   return false;
