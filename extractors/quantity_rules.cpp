@@ -39,6 +39,10 @@ const std::vector<UnitRule>& Units() {
       {"兆帕", "measure", "mpa", 1}, {"千帕", "measure", "mpa", 0.001},  // pressure
       {"毫升", "measure", "m3", 0.000001}, {"公升", "measure", "m3", 0.001}, {"升", "measure", "m3", 0.001},
       {"标准箱", "measure", "teu", 1}, {"人次", "count", "", 1},
+      // counts of times, whole: 200场次, 3000户次, 1.2万架次 (not 200场 and a stray 次)
+      {"场次", "count", "", 1}, {"户次", "count", "", 1}, {"批次", "count", "", 1}, {"件次", "count", "", 1},
+      {"架次", "count", "", 1}, {"车次", "count", "", 1}, {"班次", "count", "", 1}, {"台次", "count", "", 1},
+      {"航次", "count", "", 1}, {"家次", "count", "", 1}, {"期次", "count", "", 1},
       {"微克/立方米", "measure", "ug/m3", 1}, {"毫克/立方米", "measure", "ug/m3", 1000},  // air quality
       // counts: classifiers
       {"名", "count", "", 1}, {"人", "count", "", 1}, {"个", "count", "", 1}, {"家", "count", "", 1},

@@ -213,6 +213,9 @@ TEST_CASE("modality", "[extract][modality]") {
   CHECK(One("县级财政每年安排乡村振兴资金不低于本级一般公共预算支出的8%。").modality == "obligation");
   CHECK(One("落实省下达的搬迁任务1200户。").modality.empty());
   CHECK(One("全年共接待游客500万人次。").modality == "achievement");
+  // Counts of times keep their whole unit (200场次, not 200场).
+  CHECK(One("全年举办各类招聘会200场次。").text == "200场次");
+  CHECK(One("服务企业3000户次。").value == Approx(3000));
   CHECK(One("为了推进乡村振兴，每年安排资金500万元。").modality.empty());
   CHECK(One("粮食总产量达330万吨。").modality == "achievement");
   // A plan or target completed is the measure of a result; one to be completed is still a target.
