@@ -791,6 +791,17 @@ std::vector<Quantity> ExtractQuantities(std::string_view s, std::string_view con
           }
         }
       }
+      // 每立方米35微克: a mass per cubic metre stated before the number is the concentration that
+      // 35微克/立方米 states after it, bound words between them or not (每立方米不超过35微克).
+      static constexpr rules::UnitRule kMicrogramsPerCubicMetre{"微克", "measure", "ug/m3", 1};
+      static constexpr rules::UnitRule kMilligramsPerCubicMetre{"毫克", "measure", "ug/m3", 1000};
+      if (unit && (unit->text == "微克" || unit->text == "毫克")) {
+        std::string_view before = s.substr(0, t.start);
+        size_t bound_start = t.start;
+        if (!BoundBefore(s, t.start, &bound_start).empty()) before = s.substr(0, bound_start);
+        if (before.ends_with("每立方米"))
+          unit = unit->text == "微克" ? &kMicrogramsPerCubicMetre : &kMilligramsPerCubicMetre;
+      }
       // 一次性奖励: a number and its unit made an adjective by 性 (one-off) count nothing.
       if (unit && StartsWith(s, at, "性")) goto next_token;
       // 三口之家, 两口子: 口 counts wells and ponds (塘库72口), not a household's members.

@@ -285,7 +285,11 @@ TEST_CASE("modality", "[extract][modality]") {
   CHECK(dose.unit == "kg");
   CHECK(dose.value == Approx(0.0002));
   CHECK(dose.text == "200毫克");
-  CHECK(One("PM2.5平均浓度控制在每立方米35微克以下。").value == Approx(35e-9));
+  // A mass per cubic metre stated before the number is a concentration, as 35微克/立方米 is.
+  auto per_cubic_metre = One("PM2.5平均浓度控制在每立方米35微克以下。");
+  CHECK(per_cubic_metre.unit == "ug/m3");
+  CHECK(per_cubic_metre.value == Approx(35));
+  CHECK(One("二氧化硫每立方米不超过0.5毫克。").value == Approx(500));
   auto pressure = One("供水管网压力不得低于0.14兆帕。");
   CHECK(pressure.unit == "mpa");
   CHECK(pressure.value == Approx(0.14));
