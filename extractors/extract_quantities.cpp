@@ -353,6 +353,17 @@ bool MoneyContextAround(std::string_view s, size_t start, size_t end) {
   return false;
 }
 
+// 年末常住人口1285.6万, 城镇新增就业12万, 接待游客3000万: people counted by the noun before a
+// number that has a multiplier and no unit, in its own clause.
+bool PeopleCountedBefore(std::string_view s, size_t start, size_t end) {
+  std::string_view clause = ClauseAround(s, start, end);
+  size_t clause_start = static_cast<size_t>(clause.data() - s.data());
+  std::string_view before = s.substr(clause_start, start - clause_start);
+  for (std::string_view noun : {"人口", "人数", "游客", "就业", "劳动力", "农民工", "参保", "在校生", "职工"})
+    if (before.find(noun) != std::string_view::npos) return true;
+  return false;
+}
+
 // The period a rate states after its unit with a slash (5000万元/年, 200元/人, 1000元/人·年,
 // 30万元/亩): what 每年, 每人 and 每人每年 say before a quantity.
 std::string PeriodAfter(std::string_view s, size_t at) {
@@ -863,9 +874,14 @@ std::vector<Quantity> ExtractQuantities(std::string_view s, std::string_view con
       } else if ((multiplier > 1 || TrailingMultiplier(number_text) > 1) && PeopleCountedAfter(s, span_end)) {
         q.kind = "count";  // 解决4.6万农村人口的饮水问题, 带动2万农户: people counted by the noun after
       } else if (multiplier > 1 || TrailingMultiplier(number_text) > 1 || number >= 1e4) {
-        if (!MoneyContextAround(s, t.start, span_end)) goto next_token;
-        q.kind = "money";
-        q.unit = "CNY";
+        if (MoneyContextAround(s, t.start, span_end)) {
+          q.kind = "money";
+          q.unit = "CNY";
+        } else if ((multiplier > 1 || TrailingMultiplier(number_text) > 1) && PeopleCountedBefore(s, t.start, span_end)) {
+          q.kind = "count";
+        } else {
+          goto next_token;
+        }
       } else if (more && HasArabicDigit(number_text)) {
         q.kind = "count";  // 8000多下岗职工
       } else {

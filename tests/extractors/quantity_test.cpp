@@ -381,6 +381,19 @@ TEST_CASE("ten thousands before a noun for people count them", "[extract][count]
   CHECK(X("解决4.6万个问题里的人口").size() == 1);  // a classifier first: counted by it
 }
 
+TEST_CASE("ten thousands after a noun for people in their clause count them", "[extract][count]") {
+  auto population = One("全省户籍人口1亿2千万。");
+  CHECK(population.kind == "count");
+  CHECK(population.value == Approx(1.2e8));
+  CHECK(One("年末常住人口达到1285.6万。").value == Approx(12856000));
+  auto jobs = X("城镇新增就业12.5万，接待游客3000万，农村人口人均可支配收入1.5万。");
+  REQUIRE(jobs.size() == 3);
+  CHECK(jobs[0].kind == "count");
+  CHECK(jobs[1].kind == "count");
+  CHECK(jobs[2].kind == "money");  // the money context of its own clause wins
+  CHECK(X("全县人口众多，耕地面积50万").empty());  // the people are another clause's
+}
+
 TEST_CASE("a bare multiplier is an amount only with a bound word", "[extract][money]") {
   CHECK(One("一批投资过千万的企业").value == 1e7);
   auto q = One("新开工亿元以上项目");
