@@ -9,7 +9,7 @@ namespace pledge {
 
 const std::vector<NormalizationRule>& NormalizationRules() {
   static const std::vector<NormalizationRule> rules = {
-      {"boilerplate", "site banners, [bookmark: …] markers and metadata lines leave the body text"},
+      {"boilerplate", "site banners, [bookmark: …] markers, metadata lines, and a PDF's page numbers and running heads leave the body text"},
       {"mojibake", "UTF-8 read as GBK or as Windows-1252/Latin-1, and GBK read as Latin-1, repaired where the round trip is exact"},
       {"url_entity", "percent-encoded text (%26lt; %E4%B8%AD) decoded where it yields valid text"},
       {"html_entity", "HTML entities (&lt; &#20013; &amp;lt;) decoded; <…> around Chinese becomes 《…》"},

@@ -36,6 +36,9 @@ AMBIGUOUS_ACCIDENTS = "或戒 构极 连违 项顷 这返 设讴 与不"
 # INDENT=1 typesets every clean text first (typeset()): indented paragraphs and U+3000 after article
 # numbers, which normalization must keep byte for byte, with the damage done around them.
 INDENT = os.environ.get("INDENT", "") == "1"
+# HEADS=1 prints the document's title at the top of every page of the PDF a copy comes out of:
+# a running head, on a line of its own at each page break inside a sentence.
+HEADS = os.environ.get("HEADS", "") == "1"
 
 
 def normalize(text):
@@ -47,6 +50,7 @@ def is_han(c):
 
 
 def wrap_lines(text, rnd, page_numbers=False):
+    head = next((line.strip() for line in text.split("\n") if line.strip()), "")
     out = []
     page = 1
     for line in text.split("\n"):
@@ -57,6 +61,8 @@ def wrap_lines(text, rnd, page_numbers=False):
                 # A PDF's page number may fall inside the cut sentence: — 3 —
                 page_break = f"\n— {page} —\n" if page_numbers and rnd.random() < 0.3 else "\n"
                 page += page_break != "\n"
+                if HEADS and page_numbers and page_break != "\n":
+                    page_break += head + "\n"
                 line = line[:i] + page_break + line[i:]
         out.append(line)
     return "\n".join(out)

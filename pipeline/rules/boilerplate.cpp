@@ -1,15 +1,17 @@
-// boilerplate: site banners, website furniture (breadcrumbs, menus, footers), page numbers
-// left by PDF conversion, [bookmark: …] markers and metadata lines leave the body text; the
-// metadata they carry fills DocumentMetadata. Whole-line patterns, with exceptions that cannot be
-// words of a sentence: bookmarks, page numbers between two words (—1—, in a text numbered
-// upwards), a forum's jammer text at a line's edge, and a content farm's note on its copy.
+// boilerplate: site banners, website furniture (breadcrumbs, menus, footers), page numbers and
+// running heads left by PDF conversion, [bookmark: …] markers and metadata lines leave the body
+// text; the metadata they carry fills DocumentMetadata. Whole-line patterns, with exceptions that
+// cannot be words of a sentence: bookmarks, page numbers between two words (—1—, in a text
+// numbered upwards), a forum's jammer text at a line's edge, and a content farm's note on its copy.
 #include <re2/re2.h>
 #include <unicode/uchar.h>
 
 #include <algorithm>
 #include <optional>
+#include <unordered_map>
 
 #include "pipeline/rules/entity_chain.h"
+#include "pipeline/rules/headings.h"
 #include "pipeline/rules/rule.h"
 #include "pipeline/unicode_util.h"
 
@@ -198,6 +200,64 @@ size_t DashAt(std::string_view text, size_t at) {
   return text.substr(at, 3) == "—" || text.substr(at, 3) == "－" ? 3 : 0;
 }
 
+// Running heads: a PDF prints the document's name (or its issuer's) at the top of each page, and
+// a text copied out of it holds that line wherever a page broke, often inside a sentence
+// (…评价结果纳入 / 某市优化营商环境三年行动计划 / 年度综合考核。). A short line without
+// sentence punctuation that stands whole two or more times (the title the heads repeat may be
+// one) is such a head where it stands between the two halves of a cut sentence. Returned as the
+// byte offsets of the lines' starts. Headings are no heads.
+std::vector<size_t> RunningHeads(std::string_view text) {
+  struct Line { size_t start; std::string_view body; };
+  std::vector<Line> lines;
+  for (size_t start = 0; start < text.size();) {
+    size_t newline = text.find('\n', start);
+    size_t end = newline == std::string_view::npos ? text.size() : newline;
+    lines.push_back({start, TrimSpaces(text.substr(start, end - start))});
+    start = end + 1;
+  }
+  auto candidate = [](std::string_view body) {
+    if (body.size() < 15 || body.size() > 120) return false;  // 5 to 40 hanzi
+    for (std::string_view mark : {"。", "，", "；", "！", "？", "："})
+      if (body.find(mark) != std::string_view::npos) return false;
+    return HeadingAt(body).level < 0 && LawUnitAt(body).empty();
+  };
+  std::unordered_map<std::string_view, std::vector<size_t>> copies;  // body → indices in `lines`
+  for (size_t i = 0; i < lines.size(); ++i)
+    if (candidate(lines[i].body)) copies[lines[i].body].push_back(i);
+  // The page's number may stand between the sentence's first half and the head (— 3 —).
+  auto page_number = [](std::string_view body) {
+    return body.size() < 40 && RE2::FullMatch(body, P().page_number);
+  };
+  // A sentence's first half: a line of text of 10 characters or more that ends in a character or
+  // a comma. A document number above a title (杭政办发〔2023〕12号) is none.
+  auto cuts_sentence = [&](size_t i) {
+    if (i == 0 || i + 1 >= lines.size()) return false;
+    size_t above = i - 1;
+    if (above > 0 && page_number(lines[above].body)) --above;
+    std::string_view before = lines[above].body, after = lines[i + 1].body;
+    if (before.empty() || after.empty()) return false;
+    UChar32 last = Utf8Before(before, before.size(), nullptr), first = Utf8At(after, 0, nullptr);
+    size_t characters = 0;
+    for (size_t k = 0; k < before.size() && characters < 10; ++characters) Utf8At(before, k, &k);
+    if (characters < 10 || RE2::FullMatch(before, P().document_number)) return false;
+    // Prose has clauses on one side or the other; a table set one cell to a line has none (项目名称
+    // / 建设单位 / 新建 …, where a unit's name may well repeat).
+    auto clauses = [](std::string_view line) { return ContainsAny(line, {"，", "。", "；", "、", ",", ".", ";"}); };
+    if (!clauses(before) && !clauses(after)) return false;
+    return (IsHan(last) || last == U'，' || last == U'、' || last == ',') &&
+           (IsHan(first) || IsAsciiDigit(first)) && HeadingAt(after).level < 0;
+  };
+  // Only the copies inside a sentence go: one between paragraphs may be the text's own line (the
+  // issuer's name above the date that signs the text).
+  std::vector<size_t> heads;
+  for (const auto& [body, at] : copies)
+    if (at.size() >= 2)
+      for (size_t i : at)
+        if (cuts_sentence(i)) heads.push_back(lines[i].start);
+  std::sort(heads.begin(), heads.end());
+  return heads;
+}
+
 // Page numbers left inside the text (—1—, —2— …, the lines around them joined by a converter),
 // as (start, end) byte ranges. Only a document that shows two or more, numbered upwards in text
 // order, has them: a lone —3— may be the text's own.
@@ -281,6 +341,8 @@ void Boilerplate(std::string_view text, PassOutput& out, DocumentMetadata& metad
   const auto inline_pages = InlinePageNumbers(text);
   auto next_inline_page = inline_pages.begin();
   const auto page_counters = PageCounterTotals(text);
+  const auto running_heads = RunningHeads(text);
+  auto next_running_head = running_heads.begin();
   bool after_shared_page = false;  // the line before was a shared document's page title (…_第1页)
   while (line_start < text.size()) {
     size_t newline = text.find('\n', line_start);
@@ -292,7 +354,10 @@ void Boilerplate(std::string_view text, PassOutput& out, DocumentMetadata& metad
     std::string site;
     bool whole_line = false, shared_page_line = false;
     const bool jammer_lead = MayBeJammer(line.substr(0, 15));  // see Patterns::jammer_line
-    if (header && RE2::FullMatch(line, p.banner, &site)) {
+    while (next_running_head != running_heads.end() && *next_running_head < line_start) ++next_running_head;
+    if (next_running_head != running_heads.end() && *next_running_head == line_start) {
+      whole_line = true;
+    } else if (header && RE2::FullMatch(line, p.banner, &site)) {
       if (metadata.source_site.empty()) metadata.source_site = site;
       whole_line = true;
     } else if (line.size() < 40 && ContainsAny(line, {"-", "－", "—", "–", "页"}) && RE2::FullMatch(line, p.page_number)) {

@@ -387,6 +387,12 @@ bool BreakIsLayout(icu::BreakIterator* words, std::string_view line, std::string
   // line before only when that line left a quotation open.
   if (first == U'”') return QuotationOpenAtEnd(line);
   if (ClosesLine(first)) return EndsInText(line);
+  // A number alone on its line (a row's number in a table set one cell to a line: 1 / 某某工程)
+  // stands alone: a wrap leaves a number beside words, not by itself.
+  std::string_view trimmed = TrimSpaces(line);
+  if (!trimmed.empty() && trimmed.size() <= 3 &&
+      std::all_of(trimmed.begin(), trimmed.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return false;
   // Rows of a table keep their lines: joined, 12000 and the next row's 2 would read 120002. A
   // row cut inside a word (… 6左 / 右 预期性, 经济发展 地区生产总 / 值增长（%） 3.6 …) is one row:
   // unless both lines are whole rows, the dictionary decides.

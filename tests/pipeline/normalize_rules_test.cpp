@@ -815,3 +815,30 @@ TEST_CASE("a table drawn with bars keeps its rows and the spaces in its cells", 
   CHECK(rules::IsTableRow("| 1 | 农村公路提升 | 新建道路12公里，改造桥梁3座 | 1200 | 2024年底 |"));
   CHECK(rules::IsTableHeader("| 序号 | 项目名称 | 建设内容 | 总投资（万元） |", "| 1 | 农村公路 | 新建道路12公里，改造桥梁3座 | 1200 |"));
 }
+
+TEST_CASE("a PDF's running head inside a cut sentence goes, and the text's own lines stay", "[normalize][boilerplate]") {
+  const std::string title = "某市优化营商环境三年行动计划";
+  const std::string clean = title + "\n\n　　为持续优化营商环境，结合本市实际，制定本行动计划。到2025年，企业开办时间压缩至1个工作日以内。\n"
+                                    "　　各地要建立健全工作机制，每季度至少开展1次督查，对工作不力的单位予以通报批评。\n";
+  // The head stands at two page breaks, once after the page's number.
+  const std::string damaged = title + "\n\n　　为持续优化营商环境，结合本市实际，制定本行动计划。到2025年，企业开办时间压缩\n" + title +
+                              "\n至1个工作日以内。\n　　各地要建立健全工作机制，每季度至少开展1次督查，对工作不力的单位予以通报\n— 2 —\n" + title +
+                              "\n批评。\n";
+  NormalizedText n = Run(damaged);
+  CHECK(n.text.text == clean);
+  size_t heads = 0;
+  for (const auto& f : n.fixes) heads += f.rule == "boilerplate" && f.before == title + "\n";
+  CHECK(heads == 2);
+  // Once only, it is the text's own line (a page may well break a sentence before a title).
+  const std::string once = "　　评价结果纳入\n某市人民政府文件\n年度综合考核。\n";
+  CHECK(Norm(once).find("某市人民政府文件") != std::string::npos);
+  // The issuer's name above the date that signs the text, the same name a cut title starts
+  // with, and a table set one cell to a line with a unit's name repeated: all the text's own.
+  const std::string signed_text = "杭政办发〔2023〕12号\n杭州市人民政府办公厅\n关于印发某计划的通知\n各区人民政府：\n"
+                                  "　　现印发给你们，请认真贯彻执行。\n杭州市人民政府办公厅\n2023年3月15日\n";
+  CHECK(Norm(signed_text) == "杭政办发〔2023〕12号\n杭州市人民政府办公厅关于印发某计划的通知\n各区人民政府：\n"
+                             "　　现印发给你们，请认真贯彻执行。\n杭州市人民政府办公厅\n2023年3月15日\n");
+  const std::string cells = "重点项目表\n序号\n项目名称\n建设单位\n建设性质\n1\n某某县城乡供水一体化工程建设项目\n某某县水利局\n新建\n"
+                            "2\n某某镇污水处理厂提标改造工程项目\n某某县水利局\n改建\n";
+  CHECK(Norm(cells) == cells);
+}
