@@ -31,8 +31,9 @@ struct Patterns {
   // as binding as 必须.
   RE2 obligation{R"(必须|不得|不准|严禁|禁止|务必|须|应当|应该|规定|要求|责令|坚持|(?:^|[^主重需只想纲概摘])要|(?:^|[，；：])(?:并|可以|可|另)?处以?|对\p{Han}{1,10}?(?:并|可以|可|另)?处以?)"};
   // A deadline is a plan's: 到2025年, 2025年底前, 今年年底前, 2025年前 (a figure reached by
-  // then, 截至2024年底 aside, which is past). A PDF's spaces may sit around the year (到2025 年).
-  RE2 target{R"(力争|争取|确保|目标|预期|预计|计划|规划|决定|拟|努力|力求|到 ?\d{4} ?年|到二[〇○零]\S{2}年|(?:\d{4} ?|[今明本]|)年(?:年|度)?[底末]前|\d{4} ?年前|用\S{1,4}(?:年|个月)?的?时间|将)"};
+  // then, 截至2024年底 aside, which is past), and so is the time ahead (今后五年, 未来三年).
+  // A PDF's spaces may sit around the year (到2025 年).
+  RE2 target{R"(力争|争取|确保|目标|预期|预计|计划|规划|决定|拟|努力|力求|到 ?\d{4} ?年|到二[〇○零]\S{2}年|(?:\d{4} ?|[今明本]|)年(?:年|度)?[底末]前|\d{4} ?年前|用\S{1,4}(?:年|个月)?的?时间|今后|未来[一二三四五六七八九十两几\d]{1,2}(?:年|个月)|将)"};
   // 累计 is not here: it is cumulative, not past (到2025年累计建成 is a target).
   RE2 past{R"((?:^|[^为除])了|已|先后|共计|来[，,]|以来|到目前|截至|截止)"};
   // 在已建的7395个中心村基础上，每年再建设800个: 已 before a verb and 的 describes the noun

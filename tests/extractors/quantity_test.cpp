@@ -301,6 +301,9 @@ TEST_CASE("modality", "[extract][modality]") {
   CHECK(X("全年完成固定资产投资不低于800亿元。")[0].modality == "obligation");
   CHECK(X("全年完成固定资产投资不低于800亿元。", "2023年工作总结")[0].modality == "achievement");
   CHECK(One("向民间资本推介项目不少于200个。", "二、主要目标").modality == "target");
+  // The time ahead is a plan's (今后五年, 未来3年).
+  CHECK(X("今后五年，全市经济年均增长6%左右。")[1].modality == "target");
+  CHECK(X("未来3年，新建学校20所。")[1].modality == "target");
   // The effort a result is owed to (共同努力, 通过努力) is no resolve to reach it.
   CHECK(One("今年以来，全县上下共同努力，国内生产总值完成8.6个亿。").modality == "achievement");
   CHECK(X("经过努力，全市新增就业岗位4万个。")[0].modality == "achievement");
