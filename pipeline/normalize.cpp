@@ -13,6 +13,7 @@ const std::vector<NormalizationRule>& NormalizationRules() {
       {"mojibake", "UTF-8 read as GBK or as Windows-1252/Latin-1, and GBK read as Latin-1, repaired where the round trip is exact"},
       {"url_entity", "percent-encoded text (%26lt; %E4%B8%AD) decoded where it yields valid text"},
       {"html_entity", "HTML entities (&lt; &#20013; &amp;lt;) decoded; <…> around Chinese becomes 《…》"},
+      {"js_escape", "JSON and JavaScript escapes left in scraped text (\\u5404\\u7ea7, %u5404%u7EA7) decoded where they spell non-ASCII text"},
       {"html_tag", "HTML tags left in plain text: <br>, <p>, <div> … become a line break, <span>, <font> … go"},
       {"variant_char", "font/PDF accidents: 臵→置, 迚→进, 亍→于 (and 戒→或 in a text that shows them), Kangxi and radical look-alikes, compatibility ideographs"},
       {"pinyin_gloss", "pinyin a reposting site put after characters (經(jīng)濟) deleted"},
@@ -110,7 +111,8 @@ NormalizedText Normalize(const TrackedText& input, const TrackedText* source, bo
   std::vector<PendingFix> log;
 
   // Order matters. Boilerplate first, so banners never reach the body rules. Mojibake before
-  // anything per-character, since its Latin-1 runs would otherwise be "repaired" piecemeal.
+  // anything per-character, since its Latin-1 runs would otherwise be "repaired" piecemeal; JSON's
+  // \u escapes before it, since they may spell such a run (\u00e7\u00ac…).
   // Entities before the character map (an entity may decode to a full-width digit), and before
   // stray tags (&lt;br&gt; is a tag once decoded). Hard wraps
   // are joined before spaces and punctuation are judged, because both look at neighbours and a
@@ -127,6 +129,7 @@ NormalizedText Normalize(const TrackedText& input, const TrackedText* source, bo
     bool changed = false;
     bool* stale = &char_map_stale;
     changed |= RunPass(current, spare, log, [&](std::string_view t, rules::PassOutput& o) { rules::Boilerplate(t, o, metadata); }, stale);
+    changed |= RunPass(current, spare, log, rules::JsEscapes, stale);
     changed |= RunPass(current, spare, log, rules::Mojibake, stale);
     changed |= RunPass(current, spare, log, rules::Entities, stale);
     changed |= RunPass(current, spare, log, rules::StrayTags, stale);

@@ -17,9 +17,10 @@ PLEDGE = os.environ.get("PLEDGE", os.path.join(os.path.dirname(__file__), "..", 
 MIXES = int(os.environ.get("MIXES", "20"))
 # EXTRA=1 adds the damage of characters: font look-alikes (⼀ ⻓), escaped hanzi (&#20013;, %E4%B8%AD),
 # fullwidth digits, zero-width spaces, a forum's jammer text at lines' edges (Discuz!'s, kept by a
-# scraper that ignored CSS), opening quotes written as apostrophes ('两个确保“) and lines of mojibake (UTF-8 read as GBK or Windows-1252, and GBK read
-# as Latin-1 or Windows-1252). Off by default, so that the figures
-# of earlier sessions can be reproduced with the same mixes.
+# scraper that ignored CSS), opening quotes written as apostrophes ('两个确保“), lines of mojibake
+# (UTF-8 read as GBK or Windows-1252, and GBK read as Latin-1 or Windows-1252) and lines left in
+# JSON's or JavaScript's escapes (\u5404, %u5404). Off by default, so that the figures of earlier
+# sessions can be reproduced with the same mixes.
 EXTRA = os.environ.get("EXTRA", "") == "1"
 # ACCIDENTS=1 copies every text as if out of a PDF whose font maps glyphs to the wrong code
 # points: for a random half of the characters such a font garbles, every occurrence (进 → 迚,
@@ -173,6 +174,23 @@ def escape_some_hanzi(text, rnd):
     return "".join(one(c) for c in text)
 
 
+def js_escaped_lines(text, rnd):
+    """A few lines a scraper took from a JSON or JavaScript source undecoded: every character
+    beyond ASCII as \\uXXXX (JSON) or %uXXXX (JavaScript's escape()), in UTF-16 units."""
+    out = []
+    for line in text.split("\n"):
+        if line and rnd.random() < 0.1:
+            form = rnd.choice(["\\u{:04x}", "%u{:04X}"])
+            units = line.encode("utf-16-be")
+            escaped = []
+            for k in range(0, len(units), 2):
+                u = units[k] << 8 | units[k + 1]
+                escaped.append(chr(u) if u < 0x80 else form.format(u))
+            line = "".join(escaped)
+        out.append(line)
+    return "\n".join(out)
+
+
 def wide_digits(text, rnd):
     return re.sub(r"\d", lambda m: chr(ord(m.group()) - ord("0") + 0xFF10) if rnd.random() < 0.5 else m.group(), text)
 
@@ -239,6 +257,8 @@ def damage(clean, seed):
             d = mojibake_lines(d, rnd)
         if rnd.random() < 0.3:
             d = gbk_latin_lines(d, rnd)
+        if rnd.random() < 0.3:
+            d = js_escaped_lines(d, rnd)
     if ACCIDENTS:
         d = font_accidents(d, rnd)
     return d

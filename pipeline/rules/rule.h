@@ -40,6 +40,8 @@ struct PassOutput {
 void Boilerplate(std::string_view text, PassOutput& out, DocumentMetadata& metadata);
 // Whether a (repaired) first line reads as a title: short, no sentence punctuation.
 bool TitleLike(std::string_view line);
+// \u5404\u7ea7 and %u5404%u7EA7 (JSON's and JavaScript's escapes) decoded.
+void JsEscapes(std::string_view text, PassOutput& out);
 void Mojibake(std::string_view text, PassOutput& out);
 void Entities(std::string_view text, PassOutput& out);
 void StrayTags(std::string_view text, PassOutput& out);

@@ -758,7 +758,7 @@ TEST_CASE("every rule is named in the rule table", "[normalize]") {
   for (const auto& r : NormalizationRules()) names.push_back(r.name);
   for (const char* rule : {"url_entity", "html_entity", "html_tag", "variant_char", "width", "cjk_punct", "quotes", "whitespace",
                            "hard_wrap", "mojibake", "boilerplate", "redaction", "unrepairable", "traditional_script",
-                           "pinyin_gloss"})
+                           "pinyin_gloss", "js_escape"})
     CHECK(std::find(names.begin(), names.end(), rule) != names.end());
 }
 
@@ -841,4 +841,21 @@ TEST_CASE("a PDF's running head inside a cut sentence goes, and the text's own l
   const std::string cells = "重点项目表\n序号\n项目名称\n建设单位\n建设性质\n1\n某某县城乡供水一体化工程建设项目\n某某县水利局\n新建\n"
                             "2\n某某镇污水处理厂提标改造工程项目\n某某县水利局\n改建\n";
   CHECK(Norm(cells) == cells);
+}
+
+TEST_CASE("JSON's and JavaScript's escapes left in scraped text are decoded", "[normalize][js_escape]") {
+  NormalizedText n = Run("\\u5404\\u7ea7\\u9886\\u5bfc\\u5e72\\u90e8\\u8981\\u6df1\\u5165\\u57fa\\u5c42\\u3002");
+  CHECK(n.text.text == "各级领导干部要深入基层。");
+  REQUIRE(n.fixes.size() == 1);  // one run, one fix, over the whole escaped span
+  CHECK(n.fixes[0].rule == "js_escape");
+  CHECK(n.fixes[0].raw_start == 0);
+  CHECK(n.fixes[0].raw_end == 12 * 6);
+  // JavaScript's escape(), upper-case hex, beside plain text and a URL it runs into.
+  CHECK(Norm("门户网站（http://www.hz.gov.cn/%uFF09%uFF0C%u54A8%u8BE2电话") == "门户网站（http://www.hz.gov.cn/），咨询电话");
+  // A surrogate pair is one character; an escaped run of mojibake is repaired once decoded.
+  CHECK(Norm("\\ud83d\\ude00好") == "\xF0\x9F\x98\x80好");
+  CHECK(Norm("\\u00e6\\u02c6\\u2018\\u00e4\\u00bb\\u00ac") == "我们");
+  // Escapes that only spell ASCII, a lone surrogate, a control character, or too few digits stay.
+  for (const char* kept : {"\\u0041\\u0042", "\\ud83d好", "\\u0001\\u4e2d", "\\u4e2 国", "C:\\users\\u1\\data"})
+    CHECK(Norm(kept) == kept);
 }
