@@ -61,11 +61,15 @@ struct ConverterCloser { void operator()(UConverter* c) const { ucnv_close(c); }
 struct DetectorCloser { void operator()(UCharsetDetector* d) const { ucsdet_close(d); } };
 
 // Strict conversion of raw[skip..] from `charset`; on failure sets `error` with the offset.
-bool Convert(std::string_view raw, size_t skip, const char* charset, TrackedText& out, std::string& error) {
+// `replaced`: when given, a byte sequence the charset does not define becomes U+FFFD, counted
+// there, instead of failing the conversion.
+bool Convert(std::string_view raw, size_t skip, const char* charset, TrackedText& out, std::string& error,
+             size_t* replaced = nullptr) {
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<UConverter, ConverterCloser> conv(ucnv_open(charset, &status));
   if (U_FAILURE(status)) { error = std::string("no converter for ") + charset; return false; }
-  ucnv_setToUCallBack(conv.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+  ucnv_setToUCallBack(conv.get(), replaced ? UCNV_TO_U_CALLBACK_SUBSTITUTE : UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr,
+                      nullptr, &status);
 
   std::string_view body = raw.substr(skip);
   std::vector<UChar> units(body.size() + 2);
@@ -89,6 +93,10 @@ bool Convert(std::string_view raw, size_t skip, const char* charset, TrackedText
     UChar32 c;
     U16_NEXT(units.data(), i, count, c);
     if (U_IS_SURROGATE(c)) { error = std::string("undecodable as ") + charset + ": unpaired surrogate"; return false; }
+    if (replaced && (c == 0xFFFD || c == 0x1A)) {  // ICU substitutes U+001A for some charsets
+      c = 0xFFFD;
+      ++*replaced;
+    }
     uint8_t bytes[4];
     int32_t length = 0;
     U8_APPEND_UNSAFE(bytes, length, c);
@@ -180,6 +188,29 @@ std::optional<DecodedText> GbkThatLooksLikeUtf8(std::string_view raw) {
   return Success("GB18030", 30, std::move(text));
 }
 
+// How many bytes an encoding may leave undefined in a file still read in it: a few, or one in a
+// thousand. More is another encoding, or no text.
+size_t MostReplaced(std::string_view raw) { return std::max<size_t>(4, raw.size() / 1000); }
+
+// Big5 converts most GBK byte pairs strictly, into nonsense, and ICU may rank a GBK file as Big5
+// (one byte that GBK does not define, a character cut or corrupted, lowers its GB18030 score).
+// A file read as Big5 is read as GB18030 too, a few undefined bytes becoming U+FFFD (kept,
+// logged as unrepairable, the document flagged), and that reading is taken if it looks more
+// like ordinary Chinese.
+std::optional<DecodedText> GbkAfterAll(std::string_view raw, const DecodedText& as_big5,
+                                       const std::vector<std::pair<std::string, int>>& candidates) {
+  TrackedText text;
+  std::string error;
+  size_t replaced = 0;
+  if (!Convert(raw, 0, "GB18030", text, error, &replaced)) return std::nullopt;
+  if (replaced > MostReplaced(raw) || text.text.find('\0') != std::string::npos) return std::nullopt;
+  if (ChineseTextShare(text.text) <= ChineseTextShare(as_big5.text.text)) return std::nullopt;
+  int confidence = 0;
+  for (const auto& [name, c] : candidates)
+    if (name == "GB18030") confidence = c;
+  return Success("GB18030", confidence, std::move(text));
+}
+
 }  // namespace
 
 DecodedText DecodeBytes(std::string_view raw) {
@@ -267,8 +298,19 @@ DecodedText DecodeBytes(std::string_view raw) {
     if (Convert(raw, 0, name.c_str(), text, error)) {
       if (auto nul = text.text.find('\0'); nul != std::string::npos)
         continue;  // a "successful" UTF-16 reading of a binary file
+      // Any even number of bytes is UTF-16 of something: without a byte order mark, only a
+      // reading that is mostly ordinary text counts (bytes no encoding defines read as Hangul
+      // and rare ideographs).
+      if (name.rfind("UTF-16", 0) == 0 && ChineseTextShare(text.text) < 0.5) {
+        if (first_error.empty()) first_error = "undecodable as " + name + ": not text";
+        continue;
+      }
       DecodedText decoded = Success(name == "GB18030" ? "GB18030" : name.c_str(), confidence, std::move(text));
-      if (!short_file) return decoded;
+      if (!short_file) {
+        if (name == "Big5")
+          if (auto gbk = GbkAfterAll(raw, decoded, candidates)) return std::move(*gbk);
+        return decoded;
+      }
       double share = ChineseTextShare(decoded.text.text);
       if (share > best_share) {
         best_share = share;
@@ -278,7 +320,24 @@ DecodedText DecodeBytes(std::string_view raw) {
     }
     if (first_error.empty()) first_error = error;
   }
+  if (best && best->encoding == "Big5")
+    if (auto gbk = GbkAfterAll(raw, *best, candidates)) return std::move(*gbk);
   if (best) return std::move(*best);
+  // No reading is strict: a GBK or Big5 file with a few bytes its encoding does not define (a
+  // character cut or corrupted) is still in that encoding, and the rest of it is worth reading.
+  // Those bytes become U+FFFD: kept, logged as unrepairable, the document flagged.
+  if (valid_multibyte < 4)
+    for (auto& [name, confidence] : candidates) {
+      if (name != "GB18030" && name != "Big5") continue;
+      size_t replaced = 0;
+      if (!Convert(raw, 0, name.c_str(), text, error, &replaced) || replaced > MostReplaced(raw) ||
+          text.text.find('\0') != std::string::npos)
+        continue;
+      DecodedText decoded = Success(name.c_str(), confidence, std::move(text));
+      if (name == "Big5")
+        if (auto gbk = GbkAfterAll(raw, decoded, candidates)) return std::move(*gbk);
+      return decoded;
+    }
   if (valid_multibyte >= 4)
     return Failure("invalid UTF-8 at offset " + std::to_string(bad_utf8) + " and not decodable as GB18030 or Big5");
   return Failure("undecodable: not UTF-8, GB18030, Big5 or UTF-16 (" + first_error + ")");

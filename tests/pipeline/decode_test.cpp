@@ -186,3 +186,33 @@ TEST_CASE("bad input is a value with a reason, never a crash", "[decode]") {
   CHECK_FALSE(t.ok);
   CHECK_THAT(t.error, Catch::Contains("invalid UTF-8"));
 }
+
+// A GBK file with a byte GBK does not define (a character corrupted or cut) is still GBK: read as
+// GB18030 with that byte as U+FFFD, not as Big5 (which converts GBK byte pairs strictly, into
+// nonsense) and not quarantined. Many such bytes are no GBK file.
+TEST_CASE("a GBK file with a few undefined bytes is read as GBK, each as U+FFFD", "[decode]") {
+  const std::string text = "关于进一步加强城市管理工作的实施意见\n各区人民政府，市政府各部门：\n"
+                           "到2025年，城市管理效能明显提升，群众满意度达到90%以上。\n";
+  std::string gbk = Encode(text, "GBK");
+  std::string damaged = gbk;
+  const size_t at = gbk.find(Encode("各区", "GBK"));
+  damaged.insert(at, 1, '\xFF');
+  auto short_file = DecodeBytes(damaged);
+  REQUIRE(short_file.ok);
+  CHECK(short_file.encoding == "GB18030");
+  CHECK(short_file.text.text.find("\xEF\xBF\xBD" "各区人民政府") != std::string::npos);
+  CHECK(short_file.text.to_raw[short_file.text.text.find("\xEF\xBF\xBD")] == at);  // U+FFFD maps to the byte
+  std::string long_text;
+  for (int k = 0; k < 40; ++k) long_text += text;
+  std::string long_gbk = Encode(long_text, "GBK");
+  long_gbk.insert(long_gbk.size() / 2, 1, '\xFF');
+  long_gbk += '\x81';  // and a character cut at the end
+  auto long_file = DecodeBytes(long_gbk);
+  REQUIRE(long_file.ok);
+  CHECK(long_file.encoding == "GB18030");
+  CHECK(long_file.text.text.find("城市管理效能明显提升") != std::string::npos);
+  // One undefined byte in every few characters: no GBK text.
+  std::string noise = gbk;
+  for (size_t k = 4; k < noise.size(); k += 6) noise[k] = '\xFF';
+  CHECK_FALSE(DecodeBytes(noise).ok);
+}
