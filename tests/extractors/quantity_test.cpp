@@ -301,6 +301,10 @@ TEST_CASE("modality", "[extract][modality]") {
   CHECK(X("全年完成固定资产投资不低于800亿元。")[0].modality == "obligation");
   CHECK(X("全年完成固定资产投资不低于800亿元。", "2023年工作总结")[0].modality == "achievement");
   CHECK(One("向民间资本推介项目不少于200个。", "二、主要目标").modality == "target");
+  // A month's deadline and a plan period's end are deadlines too.
+  CHECK(One("到“十四五”末，全市数字经济核心产业增加值占比达到15%。").modality == "target");
+  CHECK(X("2025年6月底前完成改造老旧小区120个。").back().modality == "target");
+  CHECK(X("截至去年6月底前，已完成改造120个。").back().modality == "achievement");
   // The time ahead is a plan's (今后五年, 未来3年).
   CHECK(X("今后五年，全市经济年均增长6%左右。")[1].modality == "target");
   CHECK(X("未来3年，新建学校20所。")[1].modality == "target");
