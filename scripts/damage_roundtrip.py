@@ -74,9 +74,16 @@ def wrap_lines(text, rnd, page_numbers=False):
 LINE_OPENING_NUMBER = re.compile(r"(?:^|\n)[\u3000 ]*(?:第[一二三四五六七八九十百千零〇\d]+[条章节款篇]|专栏\d+|表\d+|图\d+|附件\d+)$")
 
 
+# What follows a space before a line's next field (联系电话：) or the date a colophon ends in
+# (2024年5月20日印发): two U+3000 there are the document's layout, which normalization keeps.
+NEXT_FIELD = re.compile(r"[\u4e00-\u9fff]{1,8}：|\d{4}年\d{1,2}月\d{1,2}日(?:印发|发布|签发)?$", re.M)
+
+
 def widen_spaces(text, rnd):
     """Separating spaces typed as U+3000 or as a run of spaces, as in tables and signatures."""
     def widen(m):
+        if NEXT_FIELD.match(text, m.end()):
+            return rnd.choice(["  ", "\u3000", "\t"])
         if LINE_OPENING_NUMBER.search(text, max(0, m.start() - 40), m.start()):
             return rnd.choice(["  ", "\u3000\u3000", "\t"])
         return rnd.choice(["\u3000", "  ", "\u3000\u3000", "\t"])

@@ -301,7 +301,8 @@ void AmbiguousAccidentRepairs(std::string_view text, PassOutput& out) {
 
 // Whether the run of U+3000 [run_start, run_end) may be typography, not layout or damage: a
 // line's indent (the run opens the line and text follows), the spaces of a letter-spaced
-// heading (总　　则: headings.h, IsLetterSpacedHeading), or a lone one a few characters into
+// heading (总　　则: headings.h, IsLetterSpacedHeading), two or more before a line's next field
+// (联系人：王某某　　电话：…, headings.h: FieldFollows), or a lone one a few characters into
 // the line, where it may set the line's opening number apart from its text (第一条　为了…), or
 // after what may be a news dateline (新华社北京3月5日电　). Whether that lone one does is for
 // the whitespace pass to judge (headings.h: OpensLineAsNumber, OpensLineAsDateline): this pass
@@ -311,6 +312,7 @@ bool IdeographicRunStays(std::string_view text, size_t run_start, size_t run_end
   if (u_isUWhiteSpace(Utf8At(text, run_end, nullptr))) return false;  // trailing, or beside other spaces
   if (run_start == 0 || text[run_start - 1] == '\n') return true;
   if (InLetterSpacedHeading(text, run_start)) return true;
+  if (run_end - run_start >= 6 && FieldFollows(text, run_end)) return true;  // 联系人：王某某　　电话：
   if (run_end - run_start != 3) return false;
   if (MayOpenLineAsDateline(text, run_start)) return true;  // judged by the whitespace pass
   // Before it on its line: at most 9 characters without a space, then only the line's indent.

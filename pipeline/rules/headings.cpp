@@ -149,4 +149,11 @@ bool IsLetterSpacedHeading(std::string_view line) {
   return hanzi >= 2 && hanzi <= 4 && gaps == hanzi - 1;
 }
 
+bool FieldFollows(std::string_view text, size_t at) {
+  static const RE2 field(R"(\p{Han}{1,8}：|[0-9０-９]{4}年[0-9０-９]{1,2}月[0-9０-９]{1,2}日(?:印发|发布|签发)?\r?$)");
+  size_t line_end = text.find('\n', at);
+  size_t length = std::min<size_t>(line_end == std::string_view::npos ? text.size() - at : line_end - at, 64);
+  return field.Match(text.substr(at, length), 0, length, RE2::ANCHOR_START, nullptr, 0);
+}
+
 }  // namespace pledge

@@ -1,6 +1,7 @@
 // whitespace (the run part): spaces at a line end go; a run of ASCII spaces at a line start (an
 // indent, which also marks a new article in scraped pages) becomes one space, and an indent of
-// U+3000 (　　, as Chinese documents set a paragraph) stays as written; spaces between two Chinese
+// U+3000 (　　, as Chinese documents set a paragraph) stays as written, as do two or more before
+// a line's next field (联系人：王某某　　电话：, …办公室　　2024年5月20日印发); spaces between two Chinese
 // characters go (this also closes up letter-spaced titles, 政 府 工 作 报 告), and so do spaces
 // before or after Chinese punctuation, which is never spaced (5%&nbsp;。, 。 GDP); any other run
 // becomes one space. Where a line's spaces separate (table_rows.h), a run between hanzi becomes
@@ -153,11 +154,13 @@ void Spaces(std::string_view text, PassOutput& out) {
     bool at_line_start = start == 0 || text[start - 1] == '\n';
     bool at_line_end = i == text.size() || text[i] == '\n' || text[i] == '\r';
     // What the character map leaves of U+3000 stays as written where it is typography: an
-    // indent, one after the number or the news dateline that opens the line, the spaces of a
-    // letter-spaced heading (第一章　总　　则). A lone one near a line's start that is none of
+    // indent, one after the number or the news dateline that opens the line, two or more before
+    // a line's next field (联系人：王某某　　电话：), the spaces of a letter-spaced heading
+    // (第一章　总　　则). A lone one near a line's start that is none of
     // these (市长　王某某), or one that some other rule's edit moved elsewhere, is a space like
     // any other.
     bool typography = ideographic && (at_line_start || (i - start == 3 && after_line_opening(start)) ||
+                                      (i - start >= 6 && !at_line_end && FieldFollows(text, i)) ||
                                       InLetterSpacedHeading(text, start));
     if (at_line_end) {
       out.Delete(start, i, kRule);

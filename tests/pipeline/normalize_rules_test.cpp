@@ -306,7 +306,8 @@ TEST_CASE("whitespace", "[normalize][whitespace]") {
 TEST_CASE("whitespace: U+3000 stays where Chinese typography sets it", "[normalize][whitespace]") {
   // 　 is U+3000. Kept: a paragraph's indent, the one space after a number that opens a line
   // (as laws print 第一条　为了…), judged once the number is repaired (a PDF's Kangxi 一, a
-  // full-width digit), and the spaces of a short letter-spaced heading (总　　则). Everything
+  // full-width digit), the spaces of a short letter-spaced heading (总　　则), and two or more
+  // before a line's next field (联系人：王某某　　联系电话：). Everything
   // else is layout: a run, a U+3000 beside other spaces or at a line's end, one between words
   // or cells, and a PDF's letter spacing of a long line.
   const std::pair<std::string, std::string> cases[] = {
@@ -339,6 +340,14 @@ TEST_CASE("whitespace: U+3000 stays where Chinese typography sets it", "[normali
       {"他说，北京3月5日电　不对。", "他说，北京3月5日电不对。"},  // not the line's opening
       // Judged once the date is repaired: a PDF's Kangxi 月 and 日.
       {"新华社北京3\xE2\xBD\x89" "5\xE2\xBD\x87" "电　国务院总理5日表示。", "新华社北京3月5日电　国务院总理5日表示。"},
+      // Two or more before a line's next field, or before the date a colophon ends in: layout as
+      // written. One, or a run before anything else, is a space like any other.
+      {"联系人：王某某　　联系电话：0571-87001234", "联系人：王某某　　联系电话：0571-87001234"},
+      {"某市人民政府办公室　　　　2024年5月20日印发", "某市人民政府办公室　　　　2024年5月20日印发"},
+      {"某市人民政府办公室　　ï¼ï¼ï¼ï¼年5月20日印发", "某市人民政府办公室　　2024年5月20日印发"},
+      {"联系人：王某某　联系电话：0571", "联系人：王某某 联系电话：0571"},
+      {"各级领导干部　　要深入基层。", "各级领导干部要深入基层。"},
+      {"某市人民政府办公室　　2024年5月20日召开会议。", "某市人民政府办公室 2024年5月20日召开会议。"},
       // The line a dateline opens is a sentence's, however short: a wrap after it is joined.
       {"本报讯（记者 王某）　记者从市发展改革\n委获悉，全市计划实施重点项目300个。",
        "本报讯（记者 王某）　记者从市发展改革委获悉，全市计划实施重点项目300个。"},
