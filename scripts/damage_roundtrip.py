@@ -76,7 +76,7 @@ LINE_OPENING_NUMBER = re.compile(r"(?:^|\n)[\u3000 ]*(?:第[一二三四五六�
 
 # What follows a space before a line's next field (联系电话：) or the date a colophon ends in
 # (2024年5月20日印发): two U+3000 there are the document's layout, which normalization keeps.
-NEXT_FIELD = re.compile(r"[\u4e00-\u9fff]{1,8}：|\d{4}年\d{1,2}月\d{1,2}日(?:印发|发布|签发)?$", re.M)
+NEXT_FIELD = re.compile(r"[\u4e00-\u9fff]{1,8}[：:]|\d{4}年\d{1,2}月\d{1,2}日(?:印发|发布|签发)?$", re.M)
 
 
 def widen_spaces(text, rnd):

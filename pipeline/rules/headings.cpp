@@ -150,7 +150,10 @@ bool IsLetterSpacedHeading(std::string_view line) {
 }
 
 bool FieldFollows(std::string_view text, size_t at) {
-  static const RE2 field(R"(\p{Han}{1,8}：|[0-9０-９]{4}年[0-9０-９]{1,2}月[0-9０-９]{1,2}日(?:印发|发布|签发)?\r?$)");
+  // As the character map sees it too: the key's colon may still be ASCII, a zero-width space
+  // left in the key, digits full-width, 月 and 日 a PDF's Kangxi radicals (⽉, ⽇).
+  static const RE2 field(
+      R"((?:\p{Han}[\x{200B}-\x{200D}\x{FEFF}]?){1,8}[：:]|[0-9０-９]{4}年[0-9０-９]{1,2}[月⽉][0-9０-９]{1,2}[日⽇](?:印发|发布|签发)?\r?$)");
   size_t line_end = text.find('\n', at);
   size_t length = std::min<size_t>(line_end == std::string_view::npos ? text.size() - at : line_end - at, 64);
   return field.Match(text.substr(at, length), 0, length, RE2::ANCHOR_START, nullptr, 0);

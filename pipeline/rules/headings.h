@@ -57,8 +57,7 @@ bool InLetterSpacedHeading(std::string_view text, size_t at);
 // 联系人：王某某　　联系电话：0571-…, 某市人民政府办公室　　2024年5月20日印发: two or more U+3000
 // set the fields of a line apart as the document laid them out, where what follows them (at
 // `at`) is the next field's key (a few hanzi and ：) or the date a colophon or signature line
-// ends in. Shared by the character map (the run is kept) and whitespace (not closed up); digits
-// may still be full-width (２０２４年) when the character map asks.
+// ends in. Shared by the character map (the run is kept) and whitespace (not closed up).
 bool FieldFollows(std::string_view text, size_t at);
 
 }  // namespace pledge
