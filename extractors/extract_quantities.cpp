@@ -489,6 +489,17 @@ bool InsideShortQuotation(std::string_view s, size_t start, size_t end) {
   return false;
 }
 
+// 两个维护, 两个一百年 (rules::NumberedFormulas): a number that is part of a formula's name, at
+// its start or inside it.
+bool InsideNumberedFormula(std::string_view s, size_t start) {
+  for (std::string_view formula : rules::NumberedFormulas()) {
+    size_t from = start >= formula.size() ? start - formula.size() + 1 : 0;
+    size_t at = s.substr(from, start + formula.size() - from).find(formula);
+    if (at != std::string_view::npos && from + at <= start) return true;
+  }
+  return false;
+}
+
 // 负 is a minus sign only where a sign can stand: not in 减负230万元, 担负, 胜负.
 bool SignWordAllowedAfter(UChar32 before) {
   if (!(before >= 0x4E00 && before <= 0x9FFF)) return true;
@@ -666,6 +677,7 @@ std::vector<Quantity> ExtractQuantities(std::string_view s, std::string_view con
     if (t.start >= 6 && s.substr(t.start - 6, 6) == "倒数") continue;  // 倒数第二: a rank
     if ((before == U'那' || before == U'这' || before == U'哪') && (t.text == "一" || t.text == "两")) continue;
     if (InsideShortQuotation(s, t.start, t.end)) continue;
+    if (InsideNumberedFormula(s, t.start)) continue;
     if ((before < 0x80 && std::isalpha(static_cast<int>(before))) || (after < 0x80 && std::isalpha(static_cast<int>(after))))
       continue;
 

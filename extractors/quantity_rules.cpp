@@ -120,4 +120,14 @@ const std::vector<std::string_view>& MoneyContext() {
   return words;
 }
 
+const std::vector<std::string_view>& NumberedFormulas() {
+  static const std::vector<std::string_view> formulas = {
+      "两个确立", "两个维护", "四个意识", "四个自信", "四个全面", "四个伟大", "五位一体", "两个一百年", "两个毫不动摇",
+      "两个大局", "两个结合", "两个先行", "三个代表", "三个务必", "三个必须", "三个有利于", "五个必由之路", "九个必须",
+      "两条底线", "三大攻坚战", "五大发展理念", "八项规定", "三严三实", "两学一做", "三会一课", "一岗双责", "两个责任",
+      "六稳", "六保", "三去一降一补", "四风", "四下基层", "三农", "两不愁三保障", "五个一批", "六个精准",
+  };
+  return formulas;
+}
+
 }  // namespace pledge::rules

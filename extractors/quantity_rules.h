@@ -26,5 +26,8 @@ const std::vector<WordRule>& BoundsAfter();    // 15天 以上
 const std::vector<WordRule>& Periods();        // 每人每年 → person-year
 const std::vector<WordRule>& RatePeriods();    // after a slash: 元/人·年 → person-year, 万元/年 → year
 const std::vector<std::string_view>& MoneyContext();  // 投资, 引资 …: 1000万 without 元 is money
+// The party's and the state's fixed formulas that open with a numeral (四个意识, 两个维护,
+// 两条底线, 五位一体): names of doctrines, written with quotation marks or without, no counts.
+const std::vector<std::string_view>& NumberedFormulas();
 
 }  // namespace pledge::rules

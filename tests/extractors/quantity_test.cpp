@@ -388,6 +388,15 @@ TEST_CASE("ten thousands before a noun for people count them", "[extract][count]
   CHECK(X("解决4.6万个问题里的人口").size() == 1);  // a classifier first: counted by it
 }
 
+TEST_CASE("the fixed formulas of policy language that open with a numeral are names", "[extract][names]") {
+  CHECK(X("增强四个意识、坚定四个自信、做到两个维护，守牢两条底线，打好三大攻坚战。").empty());
+  CHECK(X("统筹推进五位一体总体布局，坚持两个毫不动摇，实现两个一百年奋斗目标。").empty());
+  CHECK(X("严格落实中央八项规定精神，持续整治四风问题。").empty());
+  auto counts = X("新建四个项目，培训两个批次。");  // the same numerals counting things
+  REQUIRE(counts.size() == 2);
+  CHECK(counts[0].value == 4);
+}
+
 TEST_CASE("ten thousands after a noun for people in their clause count them", "[extract][count]") {
   auto population = One("全省户籍人口1亿2千万。");
   CHECK(population.kind == "count");
