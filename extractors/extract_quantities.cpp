@@ -677,7 +677,7 @@ std::vector<Quantity> ExtractQuantities(std::string_view s, std::string_view con
     if (t.start >= 6 && s.substr(t.start - 6, 6) == "倒数") continue;  // 倒数第二: a rank
     if ((before == U'那' || before == U'这' || before == U'哪') && (t.text == "一" || t.text == "两")) continue;
     if (InsideShortQuotation(s, t.start, t.end)) continue;
-    if (InsideNumberedFormula(s, t.start)) continue;
+    if (!HasArabicDigit(t.text) && InsideNumberedFormula(s, t.start)) continue;  // formulas spell their numerals
     if ((before < 0x80 && std::isalpha(static_cast<int>(before))) || (after < 0x80 && std::isalpha(static_cast<int>(after))))
       continue;
 

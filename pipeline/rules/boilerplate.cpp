@@ -8,7 +8,6 @@
 
 #include <algorithm>
 #include <optional>
-#include <unordered_map>
 
 #include "pipeline/rules/entity_chain.h"
 #include "pipeline/rules/headings.h"
@@ -207,34 +206,50 @@ size_t DashAt(std::string_view text, size_t at) {
 // one) is such a head where it stands between the two halves of a cut sentence. Returned as the
 // byte offsets of the lines' starts. Headings are no heads.
 std::vector<size_t> RunningHeads(std::string_view text) {
-  struct Line { size_t start; std::string_view body; };
-  std::vector<Line> lines;
+  // Candidates first, in one scan: most lines are longer, or hold sentence punctuation.
+  struct Copy { std::string_view body; size_t start; };
+  std::vector<Copy> candidates;
   for (size_t start = 0; start < text.size();) {
     size_t newline = text.find('\n', start);
     size_t end = newline == std::string_view::npos ? text.size() : newline;
-    lines.push_back({start, TrimSpaces(text.substr(start, end - start))});
+    if (end - start >= 15 && end - start <= 200) {
+      std::string_view body = TrimSpaces(text.substr(start, end - start));
+      if (body.size() >= 15 && body.size() <= 120 && !ContainsAny(body, {"。", "，", "；", "！", "？", "："}))  // 5 to 40 hanzi
+        candidates.push_back({body, start});
+    }
     start = end + 1;
   }
-  auto candidate = [](std::string_view body) {
-    if (body.size() < 15 || body.size() > 120) return false;  // 5 to 40 hanzi
-    for (std::string_view mark : {"。", "，", "；", "！", "？", "："})
-      if (body.find(mark) != std::string_view::npos) return false;
-    return HeadingAt(body).level < 0 && LawUnitAt(body).empty();
+  if (candidates.size() < 2) return {};
+  std::stable_sort(candidates.begin(), candidates.end(), [](const Copy& x, const Copy& y) { return x.body < y.body; });
+  // The trimmed lines either side of the line that starts at `start` (empty at the text's edges).
+  auto line_before = [&](size_t start) -> std::string_view {
+    if (start == 0) return {};
+    size_t end = start - 1;  // the line's newline
+    size_t newline = end == 0 ? std::string_view::npos : text.rfind('\n', end - 1);
+    size_t from = newline == std::string_view::npos ? 0 : newline + 1;
+    return TrimSpaces(text.substr(from, end - from));
   };
-  std::unordered_map<std::string_view, std::vector<size_t>> copies;  // body → indices in `lines`
-  for (size_t i = 0; i < lines.size(); ++i)
-    if (candidate(lines[i].body)) copies[lines[i].body].push_back(i);
+  auto line_after = [&](size_t start) -> std::string_view {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) return {};
+    size_t next_end = text.find('\n', end + 1);
+    return TrimSpaces(text.substr(end + 1, (next_end == std::string_view::npos ? text.size() : next_end) - end - 1));
+  };
   // The page's number may stand between the sentence's first half and the head (— 3 —).
   auto page_number = [](std::string_view body) {
-    return body.size() < 40 && RE2::FullMatch(body, P().page_number);
+    return !body.empty() && body.size() < 40 && RE2::FullMatch(body, P().page_number);
   };
   // A sentence's first half: a line of text of 10 characters or more that ends in a character or
   // a comma. A document number above a title (杭政办发〔2023〕12号) is none.
-  auto cuts_sentence = [&](size_t i) {
-    if (i == 0 || i + 1 >= lines.size()) return false;
-    size_t above = i - 1;
-    if (above > 0 && page_number(lines[above].body)) --above;
-    std::string_view before = lines[above].body, after = lines[i + 1].body;
+  auto cuts_sentence = [&](size_t start) {
+    if (start == 0 || text.find('\n', start) == std::string_view::npos) return false;
+    std::string_view before = line_before(start), after = line_after(start);
+    if (page_number(before)) {
+      size_t above = static_cast<size_t>(before.data() - text.data());
+      while (above > 0 && text[above - 1] != '\n') --above;
+      if (above == 0) return false;
+      before = line_before(above);
+    }
     if (before.empty() || after.empty()) return false;
     UChar32 last = Utf8Before(before, before.size(), nullptr), first = Utf8At(after, 0, nullptr);
     size_t characters = 0;
@@ -250,10 +265,15 @@ std::vector<size_t> RunningHeads(std::string_view text) {
   // Only the copies inside a sentence go: one between paragraphs may be the text's own line (the
   // issuer's name above the date that signs the text).
   std::vector<size_t> heads;
-  for (const auto& [body, at] : copies)
-    if (at.size() >= 2)
-      for (size_t i : at)
-        if (cuts_sentence(i)) heads.push_back(lines[i].start);
+  for (size_t i = 0; i < candidates.size();) {
+    size_t j = i + 1;
+    while (j < candidates.size() && candidates[j].body == candidates[i].body) ++j;
+    std::string_view body = candidates[i].body;
+    if (j - i >= 2 && HeadingAt(body).level < 0 && LawUnitAt(body).empty())
+      for (size_t k = i; k < j; ++k)
+        if (cuts_sentence(candidates[k].start)) heads.push_back(candidates[k].start);
+    i = j;
+  }
   std::sort(heads.begin(), heads.end());
   return heads;
 }
