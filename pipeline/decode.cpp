@@ -196,15 +196,16 @@ size_t MostReplaced(std::string_view raw) { return std::max<size_t>(4, raw.size(
 // (one byte that GBK does not define, a character cut or corrupted, lowers its GB18030 score).
 // A file read as Big5 is read as GB18030 too, a few undefined bytes becoming U+FFFD (kept,
 // logged as unrepairable, the document flagged), and that reading is taken if it looks more
-// like ordinary Chinese.
-std::optional<DecodedText> GbkAfterAll(std::string_view raw, const DecodedText& as_big5,
-                                       const std::vector<std::pair<std::string, int>>& candidates) {
+// like ordinary Chinese. Any other reading is returned as it is.
+DecodedText GbkIfBetter(std::string_view raw, DecodedText decoded,
+                        const std::vector<std::pair<std::string, int>>& candidates) {
+  if (decoded.encoding != "Big5") return decoded;
   TrackedText text;
   std::string error;
   size_t replaced = 0;
-  if (!Convert(raw, 0, "GB18030", text, error, &replaced)) return std::nullopt;
-  if (replaced > MostReplaced(raw) || text.text.find('\0') != std::string::npos) return std::nullopt;
-  if (ChineseTextShare(text.text) <= ChineseTextShare(as_big5.text.text)) return std::nullopt;
+  if (!Convert(raw, 0, "GB18030", text, error, &replaced)) return decoded;
+  if (replaced > MostReplaced(raw) || text.text.find('\0') != std::string::npos) return decoded;
+  if (ChineseTextShare(text.text) <= ChineseTextShare(decoded.text.text)) return decoded;
   int confidence = 0;
   for (const auto& [name, c] : candidates)
     if (name == "GB18030") confidence = c;
@@ -306,11 +307,7 @@ DecodedText DecodeBytes(std::string_view raw) {
         continue;
       }
       DecodedText decoded = Success(name == "GB18030" ? "GB18030" : name.c_str(), confidence, std::move(text));
-      if (!short_file) {
-        if (name == "Big5")
-          if (auto gbk = GbkAfterAll(raw, decoded, candidates)) return std::move(*gbk);
-        return decoded;
-      }
+      if (!short_file) return GbkIfBetter(raw, std::move(decoded), candidates);
       double share = ChineseTextShare(decoded.text.text);
       if (share > best_share) {
         best_share = share;
@@ -320,9 +317,7 @@ DecodedText DecodeBytes(std::string_view raw) {
     }
     if (first_error.empty()) first_error = error;
   }
-  if (best && best->encoding == "Big5")
-    if (auto gbk = GbkAfterAll(raw, *best, candidates)) return std::move(*gbk);
-  if (best) return std::move(*best);
+  if (best) return GbkIfBetter(raw, std::move(*best), candidates);
   // No reading is strict: a GBK or Big5 file with a few bytes its encoding does not define (a
   // character cut or corrupted) is still in that encoding, and the rest of it is worth reading.
   // Those bytes become U+FFFD: kept, logged as unrepairable, the document flagged.
@@ -333,10 +328,7 @@ DecodedText DecodeBytes(std::string_view raw) {
       if (!Convert(raw, 0, name.c_str(), text, error, &replaced) || replaced > MostReplaced(raw) ||
           text.text.find('\0') != std::string::npos)
         continue;
-      DecodedText decoded = Success(name.c_str(), confidence, std::move(text));
-      if (name == "Big5")
-        if (auto gbk = GbkAfterAll(raw, decoded, candidates)) return std::move(*gbk);
-      return decoded;
+      return GbkIfBetter(raw, Success(name.c_str(), confidence, std::move(text)), candidates);
     }
   if (valid_multibyte >= 4)
     return Failure("invalid UTF-8 at offset " + std::to_string(bad_utf8) + " and not decodable as GB18030 or Big5");
