@@ -117,6 +117,25 @@ size_t ClauseEnd(std::string_view sentence, size_t from) {
   return from + end;
 }
 
+// 每低1个百分点扣2分, 每超期1天罚款500元: the quantity is the step of a scoring or penalty scale
+// (每 and a verb of excess or shortfall just before it, the points or the fine right after), the
+// condition the consequence follows from.
+bool StepOfScale(std::string_view s, size_t clause, size_t start, size_t end) {
+  std::string_view lead = s.substr(clause, start - clause);
+  size_t each = lead.rfind("每");
+  if (each == std::string_view::npos || lead.size() - each > 5 * 3) return false;
+  std::string_view step = lead.substr(each + 3);
+  bool shortfall_or_excess = false;
+  for (std::string_view verb : {"低", "少", "超", "高", "多", "增", "减", "降", "提高", "延"})
+    shortfall_or_excess |= step.starts_with(verb);
+  if (!shortfall_or_excess) return false;
+  std::string_view rest = s.substr(end, 6);
+  if (rest.starts_with("的")) rest.remove_prefix(3);
+  for (std::string_view consequence : {"扣", "加", "罚", "奖", "减", "计"})
+    if (rest.starts_with(consequence)) return true;
+  return false;
+}
+
 }  // namespace
 
 ModalityCues::ModalityCues(std::string_view sentence, std::string_view context) : sentence_(sentence) {
@@ -239,6 +258,7 @@ std::string ModalityCues::Classify(size_t start, size_t end, std::string_view bo
     if (!granted) return "condition";
   }
   if (AnyWithin(condition_words_, clause, start)) return "condition";
+  if (StepOfScale(s, clause, start, end)) return "condition";
   // The modal word nearest the quantity governs it (要确保 → target, 规定…不得 → obligation).
   size_t obligation = LastEndWithin(obligation_, scope, start), target = LastEndWithin(target_, scope, start);
   // 用三年时间使…: the target phrase wraps the quantity itself.

@@ -305,6 +305,10 @@ TEST_CASE("modality", "[extract][modality]") {
   CHECK(One("到“十四五”末，全市数字经济核心产业增加值占比达到15%。").modality == "target");
   CHECK(X("2025年6月底前完成改造老旧小区120个。").back().modality == "target");
   CHECK(X("截至去年6月底前，已完成改造120个。").back().modality == "achievement");
+  // The step of a scoring or penalty scale is a condition (每低1个百分点扣2分); a yearly rate is not.
+  CHECK(X("完成省下达任务的得满分，每低1个百分点扣2分，扣完为止。")[0].modality == "condition");
+  CHECK(X("每超期1天罚款500元。")[0].modality == "condition");
+  CHECK(X("每年增加投入1亿元。")[0].modality != "condition");
   // The time ahead is a plan's (今后五年, 未来3年).
   CHECK(X("今后五年，全市经济年均增长6%左右。")[1].modality == "target");
   CHECK(X("未来3年，新建学校20所。")[1].modality == "target");
