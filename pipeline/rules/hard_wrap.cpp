@@ -421,6 +421,17 @@ bool BreakIsLayout(icu::BreakIterator* words, std::string_view line, std::string
   if (IsDateLine(line) || IsDateLine(next)) return false;
   if (!IsHan(first) && !IsAsciiDigit(first)) return false;
   if (HeadingAt(next).level >= 0) return false;
+  // A contact's or a distribution's line (联系人：…, 联系电话：…, 抄送：…) is a line of its own,
+  // like a heading, after a short line without punctuation (…2.任务分工表 / 联系人：张三). After
+  // prose the label may be a word's end cut off (…，如有疑问请咨询 / 电话：0571-…).
+  std::string_view item = TrimSpaces(line);  // past a list number (2.任务分工表)
+  size_t digits = 0;
+  while (digits < item.size() && digits < 3 && IsAsciiDigit(static_cast<unsigned char>(item[digits]))) ++digits;
+  if (digits > 0 && digits < item.size() && item[digits] == '.') item.remove_prefix(digits + 1);
+  if (CodePoints(item, 25) <= 25 && !HasSentencePunct(item))
+    for (std::string_view label : {"联系人：", "联系电话：", "联系方式：", "电话：", "传真：", "邮箱：", "电子邮箱：",
+                                   "通讯地址：", "邮编：", "抄送：", "主送：", "附件："})
+      if (next.starts_with(label)) return false;
   // A short line of words set apart by spaces (a byline under a title, 市长 王某某) is a line of
   // its own: a layout breaks lines, it does not put spaces between words.
   if (CodePoints(next, 25) <= 25 && SpacesSeparateWords(next)) return false;

@@ -484,6 +484,11 @@ TEST_CASE("hard_wrap", "[normalize][hard_wrap]") {
   // No paragraph opens with the verb of a figure: the line before is its subject, not a title.
   CHECK(Norm("全年规模以上工业增加值\n增长8.4%。") == "全年规模以上工业增加值增长8.4%。");
   CHECK(Norm("一、主要指标\n增长8.4%的目标如期实现。") == "一、主要指标\n增长8.4%的目标如期实现。");  // a heading
+  // A contact's line after a short line is a line of its own; after prose its label may be a cut word's end.
+  CHECK(Norm("附件：1.重点项目清单\n2.任务分工表\n联系人：张三，电话：0571-88886666。") ==
+        "附件：1.重点项目清单\n2.任务分工表\n联系人：张三，电话：0571-88886666。");
+  CHECK(Norm("有关政策解读详见市政府门户网站，如有疑问请咨询\n电话：0571-85252000。") ==
+        "有关政策解读详见市政府门户网站，如有疑问请咨询电话：0571-85252000。");
   // A rule's bound needs its subject; a change from one figure to another is cut before its 到.
   CHECK(Norm("市财政每年安排专项资金\n不少于5000万元，各县按比例配套。") == "市财政每年安排专项资金不少于5000万元，各县按比例配套。");
   CHECK(Norm("全市农民人均纯收入由2020年的9856元提高\n到2024年的15230元。") ==
