@@ -6,6 +6,7 @@
 // escapes of its own (its percent-encoding is %HH), so one that runs into them is decoded too.
 #include <unicode/utf16.h>
 
+#include <charconv>
 #include <optional>
 
 #include "pipeline/rules/rule.h"
@@ -21,14 +22,12 @@ constexpr size_t kEscapeBytes = 6;  // \u4e2d, %u4E2D
 std::optional<char16_t> EscapeAt(std::string_view text, size_t at) {
   if (at + kEscapeBytes > text.size()) return std::nullopt;
   if (!((text[at] == '\\' || text[at] == '%') && (text[at + 1] == 'u' || text[at + 1] == 'U'))) return std::nullopt;
-  char16_t unit = 0;
-  for (size_t k = at + 2; k < at + kEscapeBytes; ++k) {
-    char c = text[k];
-    int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-    if (digit < 0) return std::nullopt;
-    unit = static_cast<char16_t>(unit * 16 + digit);
-  }
-  return unit;
+  const char* digits = text.data() + at + 2;
+  const char* end = text.data() + at + kEscapeBytes;
+  unsigned value = 0;  // four hex digits exactly: from_chars reads no sign and no 0x
+  auto [stop, error] = std::from_chars(digits, end, value, 16);
+  if (error != std::errc() || stop != end) return std::nullopt;
+  return static_cast<char16_t>(value);
 }
 
 bool TextMayHold(UChar32 c) {
