@@ -391,7 +391,7 @@ bool BreakIsLayout(icu::BreakIterator* words, std::string_view line, std::string
   // stands alone: a wrap leaves a number beside words, not by itself.
   std::string_view trimmed = TrimSpaces(line);
   if (!trimmed.empty() && trimmed.size() <= 3 &&
-      std::all_of(trimmed.begin(), trimmed.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      std::all_of(trimmed.begin(), trimmed.end(), [](char c) { return IsAsciiDigit(static_cast<unsigned char>(c)); }))
     return false;
   // Rows of a table keep their lines: joined, 12000 and the next row's 2 would read 120002. A
   // row cut inside a word (… 6左 / 右 预期性, 经济发展 地区生产总 / 值增长（%） 3.6 …) is one row:
@@ -424,10 +424,8 @@ bool BreakIsLayout(icu::BreakIterator* words, std::string_view line, std::string
   // A contact's or a distribution's line (联系人：…, 联系电话：…, 抄送：…) is a line of its own,
   // like a heading, after a short line without punctuation (…2.任务分工表 / 联系人：张三). After
   // prose the label may be a word's end cut off (…，如有疑问请咨询 / 电话：0571-…).
-  std::string_view item = TrimSpaces(line);  // past a list number (2.任务分工表)
-  size_t digits = 0;
-  while (digits < item.size() && digits < 3 && IsAsciiDigit(static_cast<unsigned char>(item[digits]))) ++digits;
-  if (digits > 0 && digits < item.size() && item[digits] == '.') item.remove_prefix(digits + 1);
+  std::string_view item = TrimSpaces(line);
+  item.remove_prefix(HeadingAt(item).text.size());  // past a list number (2.任务分工表), whose . is no full stop
   if (CodePoints(item, 25) <= 25 && !HasSentencePunct(item))
     for (std::string_view label : {"联系人：", "联系电话：", "联系方式：", "电话：", "传真：", "邮箱：", "电子邮箱：",
                                    "通讯地址：", "邮编：", "抄送：", "主送：", "附件："})
