@@ -547,9 +547,9 @@ size_t StartAfterListNumber(std::string_view s, size_t start, size_t end) {
 }
 
 // The next token at or after `pos` that can hold a number, trimmed of what belongs to its
-// neighbours (a stray sign before it, a metric 兆 after it, an item number glued to a year); dates are skipped. Advances `pos`
-// past the token. Both the quantity extractor and the number finder read tokens through here,
-// so they agree on where a number starts and ends.
+// neighbours (a stray sign before it, a metric 兆 after it, an item number glued to a year);
+// dates are skipped. Advances `pos` past the token. Both the quantity extractor and the number
+// finder read tokens through here, so they agree on where a number starts and ends.
 std::optional<Token> NextCleanToken(std::string_view s, size_t& pos) {
   while (pos < s.size()) {
     auto found = NextToken(s, pos);
@@ -814,17 +814,6 @@ std::vector<Quantity> ExtractQuantities(std::string_view s, std::string_view con
           }
         }
       }
-      // 每立方米35微克: a mass per cubic metre stated before the number is the concentration that
-      // 35微克/立方米 states after it, bound words between them or not (每立方米不超过35微克).
-      static constexpr rules::UnitRule kMicrogramsPerCubicMetre{"微克", "measure", "ug/m3", 1};
-      static constexpr rules::UnitRule kMilligramsPerCubicMetre{"毫克", "measure", "ug/m3", 1000};
-      if (unit && (unit->text == "微克" || unit->text == "毫克")) {
-        std::string_view before = s.substr(0, t.start);
-        size_t bound_start = t.start;
-        if (!BoundBefore(s, t.start, &bound_start).empty()) before = s.substr(0, bound_start);
-        if (before.ends_with("每立方米"))
-          unit = unit->text == "微克" ? &kMicrogramsPerCubicMetre : &kMilligramsPerCubicMetre;
-      }
       // 一次性奖励: a number and its unit made an adjective by 性 (one-off) count nothing.
       if (unit && StartsWith(s, at, "性")) goto next_token;
       // 三口之家, 两口子: 口 counts wells and ponds (塘库72口), not a household's members.
@@ -857,6 +846,12 @@ std::vector<Quantity> ExtractQuantities(std::string_view s, std::string_view con
       std::string before_bound = BoundBefore(s, t.start, &prefix_start);
       if (before_bound.empty()) before_bound = AdverbBoundBefore(s, t.start, &prefix_start);
       if (before_bound.empty()) before_bound = ShareBoundBefore(s, t.start, &prefix_start);
+      // 每立方米35微克: a mass per cubic metre stated before the number (and its bound word:
+      // 每立方米不超过35微克) is the concentration that 35微克/立方米 states after it.
+      static constexpr rules::UnitRule kMicrogramsPerCubicMetre{"微克", "measure", "ug/m3", 1};
+      static constexpr rules::UnitRule kMilligramsPerCubicMetre{"毫克", "measure", "ug/m3", 1000};
+      if (unit && (unit->text == "微克" || unit->text == "毫克") && s.substr(0, prefix_start).ends_with("每立方米"))
+        unit = unit->text == "微克" ? &kMicrogramsPerCubicMetre : &kMilligramsPerCubicMetre;
 
       // Decide the kind.
       std::string_view number_text = t.text;
