@@ -154,9 +154,10 @@ bool FieldFollows(std::string_view text, size_t at) {
   // left in the key, digits full-width, 月 and 日 a PDF's Kangxi radicals (⽉, ⽇).
   static const RE2 field(
       R"((?:\p{Han}[\x{200B}-\x{200D}\x{FEFF}]?){1,8}[：:]|[0-9０-９]{4}年[0-9０-９]{1,2}[月⽉][0-9０-９]{1,2}[日⽇](?:印发|发布|签发)?\r?$)");
-  size_t line_end = text.find('\n', at);
-  size_t length = std::min<size_t>(line_end == std::string_view::npos ? text.size() - at : line_end - at, 64);
-  return field.Match(text.substr(at, length), 0, length, RE2::ANCHOR_START, nullptr, 0);
+  // Up to the line's end, within 64 bytes: a long line is not scanned at every run.
+  std::string_view ahead = text.substr(at, 64);
+  ahead = ahead.substr(0, ahead.find('\n'));
+  return field.Match(ahead, 0, ahead.size(), RE2::ANCHOR_START, nullptr, 0);
 }
 
 }  // namespace pledge

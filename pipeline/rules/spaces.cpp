@@ -156,9 +156,8 @@ void Spaces(std::string_view text, PassOutput& out) {
     // What the character map leaves of U+3000 stays as written where it is typography: an
     // indent, one after the number or the news dateline that opens the line, two or more before
     // a line's next field (联系人：王某某　　电话：), the spaces of a letter-spaced heading
-    // (第一章　总　　则). A lone one near a line's start that is none of
-    // these (市长　王某某), or one that some other rule's edit moved elsewhere, is a space like
-    // any other.
+    // (第一章　总　　则). A lone one near a line's start that is none of these (市长　王某某), or
+    // one that some other rule's edit moved elsewhere, is a space like any other.
     bool typography = ideographic && (at_line_start || (i - start == 3 && after_line_opening(start)) ||
                                       (i - start >= 6 && !at_line_end && FieldFollows(text, i)) ||
                                       InLetterSpacedHeading(text, start));

@@ -82,7 +82,11 @@ TEST_CASE("U+3000 by the hundred thousand", "[pathological]") {
   indent += "第一条。\n";
   while (spaced.size() < (1u << 20)) spaced += "总" + space + space;
   while (articles.size() < (1u << 20)) articles += "第一条" + space + "表2" + space;
-  for (const std::string& text : {indent, spaced, articles, indent + spaced + "\n" + articles}) {
+  // Runs of two, each asked whether a field follows, on one long line (the look ahead for its
+  // end once ran to the text's end at every run).
+  std::string fields;
+  while (fields.size() < (1u << 20)) fields += "联系人：王某某" + space + space + "各级干部" + space + space;
+  for (const std::string& text : {indent, spaced, articles, fields, indent + spaced + "\n" + articles}) {
     auto doc = ProcessDocument("spaces.txt", text);
     CheckWellFormed(doc);
   }
