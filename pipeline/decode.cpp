@@ -107,12 +107,14 @@ bool Convert(std::string_view raw, size_t skip, const char* charset, TrackedText
   return true;
 }
 
-// What the charset detector reads. Its n-gram statistics settle within a few thousand
-// characters, and reading whole files had been 22% of all processing on the bench corpus; the
-// chosen encoding is still checked by converting the whole file strictly. The sample starts at
-// the first non-ASCII byte (rounded down to an even offset), so a long ASCII <head> or banner
-// does not leave it without Chinese.
-constexpr size_t kDetectionSampleBytes = 16 * 1024;
+// What the charset detector reads. Its statistics settle within a few thousand characters:
+// whole files had been 22% of all processing on the bench corpus, and a 16 KB sample still cost
+// 18 million instructions a file. 4 KB picks the same encodings, with the same confidences, on
+// the bench corpus and on the samples converted to GB18030, Big5 and UTF-16. The chosen
+// encoding is still checked by converting the whole file strictly. The sample starts at the
+// first non-ASCII byte (rounded down to an even offset), so a long ASCII <head> or banner does
+// not leave it without Chinese.
+constexpr size_t kDetectionSampleBytes = 4 * 1024;
 // Up to this size a file is read with every candidate encoding (cheap: it is small).
 constexpr size_t kShortFileBytes = 4 * 1024;
 

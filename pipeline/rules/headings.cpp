@@ -18,9 +18,14 @@ HeadingMarker HeadingAt(std::string_view line) {
   static const RE2 level3(R"(^(\d{1,2}(?:、|\.|．)))");
   static const RE2 level4(R"(^([（(]\d{1,2}[）)]))");
   static const RE2* levels[] = {&level0, &level1, &level2, &level3, &level4};
+  // Each level's marker opens with its own characters: most lines open with none of them and
+  // are ruled out without a regex (this is asked of nearly every line, and by several passes).
+  UChar32 first = line.empty() ? -1 : Utf8At(line, 0, nullptr);
+  bool could_open[5] = {first == U'第', first != -1 && std::u32string_view(U"一二三四五六七八九十").find(first) != std::u32string_view::npos,
+                        first == U'（' || first == '(', IsAsciiDigit(first), first == U'（' || first == '('};
   re2::StringPiece input(line.data(), line.size()), marker;
   for (int level = 0; level < 5; ++level) {
-    if (RE2::PartialMatch(input, *levels[level], &marker)) {
+    if (could_open[level] && RE2::PartialMatch(input, *levels[level], &marker)) {
       // "1.5亿" is a number, not a heading: a level-3 marker must not be followed by a digit.
       if (level == 3 && marker.size() < line.size() && line[marker.size()] >= '0' && line[marker.size()] <= '9')
         return {};
