@@ -900,11 +900,13 @@ std::vector<Quantity> ExtractQuantities(std::string_view s, std::string_view con
       if (q.kind == "duration" && q.unit == "quarter" && !is_range && StartsWith(s, t.end, "季度") &&
           (t.text == "一" || t.text == "二" || t.text == "三" || t.text == "四"))
         goto next_token;
-      // 三年行动计划, 第十四个五年规划: a plan's name, not a length of time.
+      // 三年行动计划, 第十四个五年规划: a plan's name, not a length of time; nor is a stage of
+      // schooling (学前三年教育, 九年义务教育, 九年一贯制学校, 五年制高职).
       if (q.kind == "duration" && !is_range && span_end == at) {
-        bool plan_name = false;
-        for (std::string_view word : {"行动", "计划", "规划", "攻坚"}) plan_name |= StartsWith(s, at, word);
-        if (plan_name) goto next_token;
+        bool name = s.substr(0, t.start).ends_with("学前");
+        for (std::string_view word : {"行动", "计划", "规划", "攻坚", "义务教育", "免费教育", "一贯制", "制"})
+          name |= StartsWith(s, at, word);
+        if (name) goto next_token;
       }
 
       // Bare unit characters (千万, 亿元) are amounts only with a bound word: 过千万, 亿元以上

@@ -36,7 +36,11 @@ struct Patterns {
   // A PDF's spaces may sit around the year (到2025 年).
   RE2 target{R"(力争|争取|确保|目标|预期|预计|计划|规划|决定|拟|努力|力求|到 ?\d{4} ?年|到二[〇○零]\S{2}年|(?:\d{4} ?|[今明本]|)年(?:年|度)?[底末]前|\d{1,2} ?月[底末]?前|到[“"]?十[一二三四五六七八九]?五[”"]?(?:时期|期)?末|\d{4} ?年前|用\S{1,4}(?:年|个月)?的?时间|今后|未来[一二三四五六七八九十两几\d]{1,2}(?:年|个月)|将)"};
   // 累计 is not here: it is cumulative, not past (到2025年累计建成 is a target).
-  RE2 past{R"((?:^|[^为除])了|已|先后|共计|来[，,]|以来|到目前|截至|截止)"};
+  RE2 past{R"((?:^|[^为除])了|已|先后|共计|来[，,]|以来|到目前|截至|截止|)" + std::string(kLookingBack)};
+  // The time a review looks back over: 过去五年, 过去的一年, 五年来, 近年来, 一年来 (not a
+  // comparison with it: 比过去五年翻一番).
+  static constexpr const char* kLookingBack = R"((?:^|[^比较与同])过去的?[一二三四五六七八九十两几\d]{0,2}个?(?:年|月)|年来)";
+  RE2 looking_back{kLookingBack};
   // 在已建的7395个中心村基础上，每年再建设800个: 已 before a verb and 的 describes the noun
   // after it; the sentence's own events are not past for it.
   RE2 attributive_past{R"(已\p{Han}{1,3}的)"};
@@ -217,6 +221,8 @@ ModalityCues::ModalityCues(std::string_view sentence, std::string_view context) 
   condition_words_ = AllMatches(sentence, p.condition_words);
   condition_verbs_ = AllMatches(sentence, p.condition_verbs);
   time_frames_ = AllMatches(sentence, p.time_frame);
+  if (sentence.find("过去") != std::string_view::npos || sentence.find("年来") != std::string_view::npos)
+    looking_back_ = AllMatches(sentence, p.looking_back);
   // The context runs from the document's title to the paragraph's lead (" / " between them): the
   // most specific part that speaks decides. 三、2024年工作打算 sets targets even under a title
   // 2023年工作总结和2024年工作打算, which speaks both ways and so decides nothing.
@@ -275,8 +281,11 @@ std::string ModalityCues::Classify(size_t start, size_t end, std::string_view bo
   bool past_in_sentence = past || AnyWithin(past_, scope, start);
   if (target != std::string_view::npos && past) target = std::string_view::npos;
   // 坚持 alone describes a practice as often as it demands one: in a review (2023年…坚持以公开
-  // 为常态，全年公开信息3865条) it is what was done. 要坚持, 必须坚持 still demand.
-  if (obligation != std::string_view::npos && review_context_ && !target_context_ && obligation >= 6 &&
+  // 为常态，全年公开信息3865条), or after the time a review looks back over (过去五年，我们坚持
+  // 稳中求进，…年均增长6.5%), it is what was done. 要坚持, 必须坚持 still demand.
+  bool looking_back = std::any_of(looking_back_.begin(), looking_back_.end(),
+                                  [&](const auto& m) { return m.first >= scope && m.second <= start; });
+  if (obligation != std::string_view::npos && ((review_context_ && !target_context_) || looking_back) && obligation >= 6 &&
       s.substr(obligation - 6, 6) == "坚持") {
     size_t word = obligation - 6;
     bool demanded = word >= 3 && (s.substr(word - 3, 3) == "要" || s.substr(word - 3, 3) == "须");

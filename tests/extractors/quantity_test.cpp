@@ -228,6 +228,11 @@ TEST_CASE("modality", "[extract][modality]") {
   std::string report = "某县人民政府2023年政府信息公开工作年度报告";
   CHECK(One("县政府坚持以公开为常态，全年主动公开政府信息3865条。", report).modality == "achievement");
   CHECK(One("要坚持每月召开1次调度会。", report).modality == "obligation");
+  // So does 坚持 after the time a review looks back over, in any document.
+  CHECK(X("过去五年，我们坚持稳中求进，地区生产总值年均增长6.5%。")[1].modality == "achievement");
+  CHECK(X("五年来我们坚持稳中求进，地区生产总值年均增长6.5%。")[1].modality == "achievement");
+  CHECK(One("我们坚持稳中求进，地区生产总值年均增长6.5%。").modality == "obligation");
+  CHECK(X("坚持每年新增就业10万人，比过去提高一倍。")[0].modality == "obligation");
   CHECK(One("全市新增就业岗位12000多个").modality == "achievement");
   CHECK(One("新增就业5万人。", "标题 / 今年的主要目标是：增长6%。").modality == "target");  // the paragraph's lead
   CHECK(One("学校周边200米范围内不得设置网吧").modality == "obligation");  // the modal word after, same clause
@@ -355,6 +360,12 @@ TEST_CASE("plan names are not durations", "[extract][negative][duration]") {
   CHECK(X("第十四个五年规划和二〇三五年远景目标纲要").size() == 1);  // only the year
   CHECK(One("用三年时间完成改造").value == 3);
   CHECK(One("计划三年完成").value == 3);
+  // A stage of schooling is named by its years.
+  CHECK(X("全面普及学前三年教育").empty());
+  CHECK(One("学前三年毛入园率达到95%以上").unit == "percent");
+  CHECK(X("巩固九年义务教育成果，办好九年一贯制学校").empty());
+  CHECK(X("发展五年制高等职业教育").empty());
+  CHECK(One("学制三年").value == 3);  // a length of time it still is
 }
 
 TEST_CASE("not quantities", "[extract][negative]") {
