@@ -44,6 +44,9 @@ struct Patterns {
   // 在已建的7395个中心村基础上，每年再建设800个: 已 before a verb and 的 describes the noun
   // after it; the sentence's own events are not past for it.
   RE2 attributive_past{R"(已\p{Han}{1,3}的)"};
+  // A level to be held (失业率控制在5.5%以内, 播种面积稳定在1600万亩以上) is a target where no
+  // review reports it as held.
+  RE2 level_held{R"(控制在|稳定在|保持在|控制到|稳定到)"};
   RE2 time_frame{R"(用\S{0,4}(?:年|个月|天)(?:左右)?(?:的)?时间)"};
   // The paragraph's lead is part of the context: 到2025年，…； sets the frame of what follows.
   // A budget's draft (2024年预算草案) is its plan.
@@ -221,6 +224,7 @@ ModalityCues::ModalityCues(std::string_view sentence, std::string_view context) 
   condition_words_ = AllMatches(sentence, p.condition_words);
   condition_verbs_ = AllMatches(sentence, p.condition_verbs);
   time_frames_ = AllMatches(sentence, p.time_frame);
+  levels_held_ = AllMatches(sentence, p.level_held);
   if (sentence.find("过去") != std::string_view::npos || sentence.find("年来") != std::string_view::npos)
     looking_back_ = AllMatches(sentence, p.looking_back);
   // The context runs from the document's title to the paragraph's lead (" / " between them): the
@@ -297,6 +301,7 @@ std::string ModalityCues::Classify(size_t start, size_t end, std::string_view bo
     return obligation > target ? "obligation" : "target";
   }
   if (past_in_sentence) return "achievement";
+  if (!review_context_ && AnyWithin(levels_held_, clause, start)) return "target";
   // 200米范围内不得设置网吧: an obligation word after the quantity, in its own clause.
   if (!obligation_.empty() && AnyWithin(obligation_, end, ClauseEnd(s, end))) return "obligation";
   // 调研时间不少于30天, 每季度至少听取1次: a floor or ceiling set in a rule's words is a

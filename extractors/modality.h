@@ -41,6 +41,7 @@ class ModalityCues {
   std::string_view sentence_;
   Matches obligation_, target_, past_, achievement_, condition_words_, condition_verbs_, time_frames_;
   Matches looking_back_;  // 过去五年, 五年来: only looked for where 过去 or 年来 occurs
+  Matches levels_held_;   // 控制在, 稳定在
   Matches attributive_past_;  // 已建的, 已有的: a noun's description, not an event of the sentence
   bool target_context_ = false, goal_context_ = false, review_context_ = false, has_period_word_ = false;
 };

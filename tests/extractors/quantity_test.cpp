@@ -228,6 +228,11 @@ TEST_CASE("modality", "[extract][modality]") {
   std::string report = "某县人民政府2023年政府信息公开工作年度报告";
   CHECK(One("县政府坚持以公开为常态，全年主动公开政府信息3865条。", report).modality == "achievement");
   CHECK(One("要坚持每月召开1次调度会。", report).modality == "obligation");
+  // A level to be held is a target, unless a review reports it held.
+  CHECK(One("城镇调查失业率控制在5.5%以内。").modality == "target");
+  CHECK(One("粮食播种面积稳定在1600万亩以上。").modality == "target");
+  CHECK(One("城镇登记失业率控制在3%以内。", "某县2023年工作总结").modality == "achievement");
+  CHECK(One("城镇登记失业率控制在了3%以内。").modality == "achievement");
   // So does 坚持 after the time a review looks back over, in any document.
   CHECK(X("过去五年，我们坚持稳中求进，地区生产总值年均增长6.5%。")[1].modality == "achievement");
   CHECK(X("五年来我们坚持稳中求进，地区生产总值年均增长6.5%。")[1].modality == "achievement");
