@@ -12,7 +12,9 @@
 // whitespace: zero-width characters and stray BOMs are deleted; NBSP, U+3000, the U+2000 spaces
 // and tabs become a plain space (runs are collapsed by the spaces pass). U+3000 stays where
 // Chinese typography sets it, which a clean text must keep byte for byte: a line's indent
-// (　　为了…), and alone between an article's number and its text (第一条　为了…).
+// (　　为了…), and alone between an article's number and its text (第一条　为了…). An em space
+// (U+2003, a page's &emsp;&emsp; indent) is as wide as a hanzi: where U+3000 would stay, it
+// becomes U+3000.
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -325,9 +327,11 @@ bool IdeographicRunStays(std::string_view text, size_t run_start, size_t run_end
   return characters > 0 && line_starts();
 }
 
-// The end of the run of U+3000 that starts at `at`.
+bool EmSpaceAt(std::string_view text, size_t at) { return text.substr(at, 3) == "\xE2\x80\x83"; }
+
+// The end of the run of U+3000 (and of em spaces, U+2003, which are as wide) that starts at `at`.
 size_t SkipIdeographicSpaces(std::string_view text, size_t at) {
-  while (IdeographicSpaceAt(text, at)) at += 3;
+  while (IdeographicSpaceAt(text, at) || EmSpaceAt(text, at)) at += 3;
   return at;
 }
 
@@ -365,10 +369,13 @@ void CharMap(std::string_view text, PassOutput& out) {
     }
     UChar32 c = Utf8At(text, i, &i);
     if (!MaybeMapped(c)) continue;
-    if (c == 0x3000) {  // a run of them, judged once
+    if (c == 0x3000 || c == 0x2003) {  // a run of them, judged once
       size_t run_end = SkipIdeographicSpaces(text, start);
       bool stays = IdeographicRunStays(text, start, run_end);
-      for (; i <= run_end && !stays; i += 3) out.Replace(i - 3, i, " ", "whitespace");
+      for (size_t at = start; at < run_end; at += 3) {
+        if (!stays) out.Replace(at, at + 3, " ", "whitespace");
+        else if (EmSpaceAt(text, at)) out.Replace(at, at + 3, "\u3000", "whitespace");
+      }
       i = run_end;
       continue;
     }
