@@ -184,6 +184,10 @@ bool IsUtf8LeadOfChineseText(unsigned lead) { return (lead >= 0xE2 && lead <= 0x
 // are the look of damaged punctuation, the rest of damaged hanzi.
 void RepairGbkRuns(std::string_view text, PassOutput& out) {
   const GbkTable& table = Gbk();
+  constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
+  int runs_repaired = 0;
+  struct Cut { size_t start, stop; std::string repaired; };
+  std::vector<Cut> cut_alone;
   size_t i = 0;
   while (i < text.size()) {
     auto lead = static_cast<unsigned char>(text[i]);
@@ -219,9 +223,13 @@ void RepairGbkRuns(std::string_view text, PassOutput& out) {
       UChar32 d = Utf8At(text, end, &after);
       // The GBK bytes of d: two, or the one byte 0x80 that Windows' GBK (and a browser's) read
       // as €: a UTF-8 continuation byte left over between two-byte characters (一、 → 涓€銆).
+      // A decoder that has no € for it (Python's gbk) writes U+FFFD for that byte instead: so a
+      // U+FFFD inside a character, with the run going on after it, is 0x80 too (涓�銆 → 一、).
+      // At the run's end it may as well be a byte lost there (see cut_last below).
       unsigned char two[2];
       size_t count = 2;
-      if (d == 0x20AC) {
+      if (d == 0x20AC || (d == 0xFFFD && pending > 0 && after < text.size() &&
+                          (table.Of(Utf8At(text, after, nullptr)) != 0 || text.substr(after, 3) == kReplacement))) {
         two[0] = 0x80;
         count = 1;
       } else {
@@ -250,7 +258,36 @@ void RepairGbkRuns(std::string_view text, PassOutput& out) {
       end = after;
       if (pending == 0) { best_end = end; best_bytes = bytes.size(); }
     }
-    if (best_end > i && best_bytes >= 6) {
+    // The run's last character may have lost its last byte: a UTF-8 page read as GBK with
+    // replacement leaves an odd byte before ASCII alone, as U+FFFD (实施。 / 组织 read as
+    // 瀹炴柦銆� / 缁勭粐: 銆 is E3 80, and the 82 of 。 became �). The whole characters are
+    // repaired; the cut one cannot be, and it and its U+FFFD become one U+FFFD: one unknown
+    // character, kept and logged as unrepairable like any other.
+    auto run_char_at = [&](size_t at) {
+      return at < text.size() && (table.Of(Utf8At(text, at, nullptr)) != 0 || text.substr(at, 3) == kReplacement);
+    };
+    const bool cut_last = !broken && pending == 1 && text.substr(end, 3) == kReplacement && !run_char_at(end + 3);
+    if (cut_last) {
+      size_t stop = end + 3;
+      std::string whole = bytes.substr(0, bytes.size() - 2) + std::string(kReplacement);
+      std::string damaged(text.substr(i, end - i)), whole_chars = whole;
+      if (spaced) {
+        damaged.erase(std::remove(damaged.begin(), damaged.end(), ' '), damaged.end());
+        whole_chars.erase(std::remove(whole_chars.begin(), whole_chars.end(), ' '), whole_chars.end());
+      }
+      if (bytes.size() - 2 >= 6) {
+        if (PlausibleRepair(damaged, whole_chars.substr(0, whole_chars.size() - 3))) {
+          ++runs_repaired;
+          out.Replace(i, stop, whole, kRule);
+          i = stop;
+          continue;
+        }
+      } else {
+        // A character or two and the cut one (〔 of 〔2023〕 read as 銆�2023, 施。 as 鏂姐��):
+        // too short to judge alone, repaired only in a text where whole runs show the damage.
+        cut_alone.push_back({i, stop, whole});
+      }
+    } else if (best_end > i && best_bytes >= 6) {
       std::string repaired = bytes.substr(0, best_bytes);
       std::string damaged(text.substr(i, best_end - i)), repaired_chars = repaired;
       if (spaced) {
@@ -258,6 +295,7 @@ void RepairGbkRuns(std::string_view text, PassOutput& out) {
         repaired_chars.erase(std::remove(repaired_chars.begin(), repaired_chars.end(), ' '), repaired_chars.end());
       }
       if (IsWellFormedUtf8(repaired) && PlausibleRepair(damaged, repaired_chars)) {
+        ++runs_repaired;
         out.Replace(i, best_end, repaired, kRule);
         i = best_end;
         continue;
@@ -265,6 +303,8 @@ void RepairGbkRuns(std::string_view text, PassOutput& out) {
     }
     i = next;
   }
+  if (runs_repaired > 0)
+    for (auto& [start, stop, repaired] : cut_alone) out.Replace(start, stop, std::move(repaired), kRule);
 }
 
 // GBK bytes read as Latin-1 or Windows-1252, the other way round: an old site's page served

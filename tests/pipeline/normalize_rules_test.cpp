@@ -576,6 +576,17 @@ TEST_CASE("mojibake", "[normalize][mojibake]") {
   CHECK(Norm("姘存偿 涓囧惃 356 -2.1") == "水泥 万吨 356 -2.1");  // a space of the original stays
   // A byte 0x80 left between two-byte characters reads as € in Windows' GBK (and a browser's).
   CHECK(Norm("涓€銆佹€讳綋鎯呭喌") == "一、总体情况");
+  // A decoder with no € for it (Python's gbk) writes U+FFFD for that byte: inside a run it is
+  // 0x80 all the same. A run's last character that lost its last byte (an odd byte before ASCII,
+  // read alone as U+FFFD) cannot be told: it and its U+FFFD become one U+FFFD, logged as
+  // unrepairable, and the characters before it are repaired. A cut character alone (〔 of 〔2023)
+  // is repaired only in a text that shows whole runs of the damage.
+  CHECK(Norm("涓\uFFFD銆佹\uFFFD讳綋鎯呭喌") == "一、总体情况");
+  auto cut = Run("鏉\ue15f斂鍔炲彂銆\uFFFD2023銆\uFFFD12鍙\uFFFD\n璇风粨鍚堝疄闄呰\ue17b鐪熺粍缁囧疄鏂姐\uFFFD\uFFFD\n");
+  CHECK(cut.text.text == "杭政办发\uFFFD2023\uFFFD12\uFFFD\n请结合实际认真组织实施\uFFFD\n");
+  CHECK(HasRule(cut, "unrepairable"));
+  CHECK(Norm("銆\uFFFD2023") == "銆\uFFFD2023");  // alone: no evidence
+  CHECK(Norm("请登录\uFFFD网站") == "请登录\uFFFD网站");  // a common hanzi before U+FFFD is no run
   // An ASCII letter of the original read as a GBK character's second byte goes back into the
   // run: 锛圵 is （ and the W of World (and ⾏, a PDF font's 行, read with it).
   CHECK(Norm("涓栫晫閾垛緩锛圵orld Bank锛夋姤鍛婃寚") == "世界银行（World Bank）报告指");
