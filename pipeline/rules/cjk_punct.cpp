@@ -84,7 +84,8 @@ bool HanWithin(std::string_view s) {
 }
 
 // Is the digit run ending at `at` a list number ("1." in "1.加强…", "附件：1.清单", "；2.落实")?
-// It is one or two digits that start their line or follow Chinese punctuation; after a
+// It is one or two digits that start their line or follow Chinese punctuation (or U+FFFD, which
+// may stand for a lost one); after a
 // hanzi (达到100.下一步) the digits end a sentence instead.
 bool IsListNumber(std::string_view text, size_t at) {
   size_t j = at;
@@ -95,6 +96,7 @@ bool IsListNumber(std::string_view text, size_t at) {
   switch (Utf8Before(text, j, nullptr)) {
     case U'：': case U'；': case U'，': case U'。': case U'、': case U'！': case U'？': case U'（': case U'）':
     case ':': case ';':  // still ASCII here when damaged (附件:1.清单): this pass converts them
+    case 0xFFFD:  // a character lost to the wrong charset (做到：1.每年 read so, its ： gone) may be one
       return true;
     case '.':  // a full stop still ASCII (统计数.2.部分), not a decimal point (增长5.2.全年)
       return j >= 2 && !IsAsciiDigit(static_cast<unsigned char>(text[j - 2]));

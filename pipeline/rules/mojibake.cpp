@@ -7,6 +7,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <charconv>
 #include <memory>
 
 #include "pipeline/common_hanzi.h"
@@ -179,6 +180,51 @@ void RepairLatinRuns(std::string_view text, PassOutput& out, UConverter* cp1252)
 // E2 general punctuation (“ ” … —), EF full-width forms (，（）：).
 bool IsUtf8LeadOfChineseText(unsigned lead) { return (lead >= 0xE2 && lead <= 0xE9) || lead == 0xEF; }
 
+// The mark a cut character was, where its first two bytes (`two`) and the ASCII around it leave
+// one: of the 64 characters two bytes can begin, the text's form picks one.
+// - A date's 年, 月 and 日 (2023年3月15日 read as 2023骞�3鏈�15鏃�): four digits of a year need
+//   年 (its block also holds 幅 and 平: 3幅, 100平方米, which the figures rule out); after 年,
+//   a month's one or two digits need 月; after 月, a day's need 日.
+// - A document number's brackets and 号 (杭政办发〔2023〕12号 read as 銆�2023銆�12鍙�): a year
+//   between two cut marks of U+3000–303F is in 〔〕, and the figures after 〕 need 号.
+// - A range of figures (2023—2025): of U+2000–203F, a dash between digits.
+// - A line's end: of U+3000–303F, a line of text ends in 。 (every such line of the samples).
+// - A line's indent: of U+3000–303F, U+3000 itself, with nothing but U+3000 before it.
+// `marks` are the marks told so far, by where their damaged text ends (the next mark may need
+// one: 月 after 年). `alone`: the cut character is the whole run, so the figures before it are
+// its own; otherwise only what follows it counts. 0 where nothing decides.
+UChar32 CutMark(std::string_view text, size_t at, size_t stop, std::string_view two, bool alone, bool run_opens_line,
+                bool indent_before, const std::vector<std::pair<size_t, UChar32>>& marks) {
+  const bool punctuation_block = two == "\xE3\x80";
+  if (punctuation_block && (stop == text.size() || text[stop] == '\n' || text[stop] == '\r')) return U'。';
+  size_t digits_after = stop;
+  while (digits_after < text.size() && IsAsciiDigit(static_cast<unsigned char>(text[digits_after])) && digits_after - stop < 5)
+    ++digits_after;
+  const size_t count_after = digits_after - stop;
+  if (punctuation_block && count_after == 4 && text.substr(digits_after).starts_with("\xE9\x8A\x86\xEF\xBF\xBD"))
+    return U'〔';  // 銆� after the year: its 〕
+  // An indent (　　2.抓好… read as 銆�銆�2.): nothing but U+3000 before it on its line.
+  if (punctuation_block && run_opens_line && indent_before) return U'\u3000';
+  if (!alone) return 0;
+  size_t digits = at;
+  while (digits > 0 && IsAsciiDigit(static_cast<unsigned char>(text[digits - 1])) && at - digits < 5) --digits;
+  size_t count = at - digits;
+  // The mark before the figures, as written or as told from its own cut.
+  UChar32 before = digits > 0 ? Utf8Before(text, digits, nullptr) : 0;
+  for (const auto& [mark_stop, mark] : marks)
+    if (mark_stop == digits) before = mark;
+  if (count == 0 || count > 4) return 0;
+  int value = 0;
+  std::from_chars(text.data() + digits, text.data() + at, value);
+  if (punctuation_block && count == 4 && before == U'〔') return U'〕';
+  if (two == "\xE2\x80" && count_after > 0) return U'—';
+  if (two == "\xE5\x8F" && before == U'〕') return U'号';
+  if (two == "\xE5\xB9" && count == 4 && value >= 1900 && value <= 2100) return U'年';
+  if (two == "\xE6\x9C" && count <= 2 && value >= 1 && value <= 12 && before == U'年') return U'月';
+  if (two == "\xE6\x97" && count <= 2 && value >= 1 && value <= 31 && before == U'月') return U'日';
+  return 0;
+}
+
 // A run of hanzi whose GBK bytes read as UTF-8. Candidates start at a rare hanzi whose GBK lead
 // byte leads the UTF-8 of Chinese text: 锛 (EF BC, full-width forms), 銆 (E3 80), 鈥 (E2 80)
 // are the look of damaged punctuation, the rest of damaged hanzi.
@@ -188,6 +234,7 @@ void RepairGbkRuns(std::string_view text, PassOutput& out) {
   int runs_repaired = 0;
   struct Cut { size_t start, stop; std::string repaired; };
   std::vector<Cut> cut_alone;
+  std::vector<std::pair<size_t, UChar32>> marks;  // cut characters told from the text's form (CutMark)
   size_t i = 0;
   while (i < text.size()) {
     auto lead = static_cast<unsigned char>(text[i]);
@@ -269,7 +316,13 @@ void RepairGbkRuns(std::string_view text, PassOutput& out) {
     const bool cut_last = !broken && pending == 1 && text.substr(end, 3) == kReplacement && !run_char_at(end + 3);
     if (cut_last) {
       size_t stop = end + 3;
-      std::string whole = bytes.substr(0, bytes.size() - 2) + std::string(kReplacement);
+      std::string_view whole_part = std::string_view(bytes).substr(0, bytes.size() - 2);
+      bool indent = true;
+      for (size_t k = 0; k < whole_part.size(); k += 3) indent &= whole_part.substr(k, 3) == "\xE3\x80\x80";
+      UChar32 mark = CutMark(text, i, stop, std::string_view(bytes).substr(bytes.size() - 2), bytes.size() == 2,
+                             i == 0 || text[i - 1] == '\n', indent, marks);
+      if (mark > 0) marks.push_back({stop, mark});
+      std::string whole = bytes.substr(0, bytes.size() - 2) + (mark > 0 ? Utf8Of(mark) : std::string(kReplacement));
       std::string damaged(text.substr(i, end - i)), whole_chars = whole;
       if (spaced) {
         damaged.erase(std::remove(damaged.begin(), damaged.end(), ' '), damaged.end());
@@ -300,6 +353,14 @@ void RepairGbkRuns(std::string_view text, PassOutput& out) {
         i = best_end;
         continue;
       }
+    } else if (best_end > i && best_bytes >= 3 && !spaced && IsWellFormedUtf8(bytes.substr(0, best_bytes))) {
+      // A character and an ASCII letter read as one (）C as 锛塁, 、P as 銆丳): too short to judge
+      // alone, like a cut character; Chinese punctuation or common hanzi where nothing common was.
+      std::string repaired = bytes.substr(0, best_bytes);
+      Profile after = ProfileOf(repaired), before = ProfileOf(text.substr(i, best_end - i));
+      if (before.common == 0 && after.chars > 0 && after.controls == 0 && after.han_or_punct == after.chars &&
+          after.common == after.han)
+        cut_alone.push_back({i, best_end, std::move(repaired)});
     }
     i = next;
   }

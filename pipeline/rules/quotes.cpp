@@ -8,7 +8,7 @@
 // marks already alternate “ ” “ ” is left alone, so clean text never changes. An orphaned
 // opening quote followed by more quotes on its line gets its missing closing quote before the
 // next sentence end; one at the end of a line is a quotation running on into the next paragraph
-// (Chinese convention) and is kept as it is.
+// (Chinese convention) and is kept as it is. A line holding U+FFFD is left alone.
 #include <algorithm>
 #include <array>
 #include <cstring>
@@ -338,7 +338,10 @@ void Quotes(std::string_view text, PassOutput& out) {
     size_t line_end = nl == std::string_view::npos ? text.size() : nl;
     if (next_mark < line_start) next_mark = marks.NextFrom(line_start);
     if (next_mark == std::string_view::npos) break;
-    if (next_mark < line_end) open = ProcessLine(text, line_start, line_end, open, out);  // lines without quotes: nothing to do
+    // A line with U+FFFD may have lost a quote mark there (a UTF-8 page read as GBK loses the
+    // “ of “1+N”): its marks are left as they are, rather than balanced without the lost one.
+    if (next_mark < line_end && text.substr(line_start, line_end - line_start).find("\xEF\xBF\xBD") == std::string_view::npos)
+      open = ProcessLine(text, line_start, line_end, open, out);  // lines without quotes: nothing to do
     if (nl == std::string_view::npos) break;
     line_start = nl + 1;
   }

@@ -582,10 +582,25 @@ TEST_CASE("mojibake", "[normalize][mojibake]") {
   // unrepairable, and the characters before it are repaired. A cut character alone (〔 of 〔2023)
   // is repaired only in a text that shows whole runs of the damage.
   CHECK(Norm("涓\uFFFD銆佹\uFFFD讳綋鎯呭喌") == "一、总体情况");
-  auto cut = Run("鏉\ue15f斂鍔炲彂銆\uFFFD2023銆\uFFFD12鍙\uFFFD\n璇风粨鍚堝疄闄呰\ue17b鐪熺粍缁囧疄鏂姐\uFFFD\uFFFD\n");
-  CHECK(cut.text.text == "杭政办发\uFFFD2023\uFFFD12\uFFFD\n请结合实际认真组织实施\uFFFD\n");
+  auto cut = Run("鍏ㄥ競鏁板瓧缁忔祹鏍稿績浜т笟澧炲姞鍊肩獊鐮\uFFFD7000浜垮厓\n");
+  CHECK(cut.text.text == "全市数字经济核心产业增加值突\uFFFD7000亿元\n");  // 破: one of 64
   CHECK(HasRule(cut, "unrepairable"));
   CHECK(Norm("銆\uFFFD2023") == "銆\uFFFD2023");  // alone: no evidence
+  // Where the text's form leaves one character of the 64 the cut one's two bytes begin, it is
+  // that one: a date's 年月日 after their figures, a document number's 〔〕 and 号, a dash
+  // between figures, an indent's U+3000, and 。 at a line's end (of U+3000–303F).
+  CHECK(Norm("鍏ㄥ競2023骞\uFFFD3鏈\uFFFD15鏃\uFFFD\n") == "全市2023年3月15日\n");
+  CHECK(Norm("鏉\ue15f斂鍔炲彂銆\uFFFD2023銆\uFFFD12鍙\uFFFD\n") == "杭政办发〔2023〕12号\n");
+  CHECK(Norm("锛\uFFFD2023鈥\uFFFD2025骞达級鐨勯\uFFFD氱煡\n") == "\uFFFD2023—2025年）的通知\n");
+  CHECK(Norm("銆\uFFFD銆\uFFFD2.鎶撳ソ鈥滆彍绡\ue1bc瓙鈥濅骇鍝佷繚渚涖\uFFFD\uFFFD\n") == "　　2.抓好“菜篮子”产品保供。\n");
+  // 幅 and 平 share 年's two bytes: the figures before them are no year.
+  CHECK(Norm("鍏\uFFFD3骞呬綔鍝侊紝闈㈢Н100骞虫柟绫炽\uFFFD\uFFFD\n") == "\uFFFD3幅作品，面积100平方米。\n");
+  // A character and the ASCII letter read with it (）C as 锛塁), in a text that shows the damage.
+  CHECK(Norm("锛\uFFFD2锛塁PI娑ㄥ箙鎺у埗鍦\uFFFD3%宸﹀彸銆\uFFFD\n") == "\uFFFD2）CPI涨幅控制\uFFFD3%左右。\n");
+  // A line that lost a quote mark keeps its others as they are; a list number after a lost mark
+  // keeps its full stop.
+  CHECK(Norm("鏋勫缓鈥\uFFFD1+N鈥濇斂绛栦綋绯汇\uFFFD\uFFFD\n") == "构建\uFFFD1+N”政策体系。\n");
+  CHECK(Norm("各区要做到\uFFFD1.每年培育企业不少于5家。") == "各区要做到\uFFFD1.每年培育企业不少于5家。");
   CHECK(Norm("请登录\uFFFD网站") == "请登录\uFFFD网站");  // a common hanzi before U+FFFD is no run
   // An ASCII letter of the original read as a GBK character's second byte goes back into the
   // run: 锛圵 is （ and the W of World (and ⾏, a PDF font's 行, read with it).
