@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """How much of a UTF-8 text read as GBK with replacement `pledge normalize` gives back.
 
-A scraper that decodes a UTF-8 page as GBK (Python's bytes.decode('gb18030', errors='replace'),
-or a browser told the wrong charset) loses a byte wherever a run of Chinese has an odd number of
+A scraper that decodes a UTF-8 page as GBK (Python's bytes.decode('gb18030' or 'gbk',
+errors='replace'), or a browser told the wrong charset) loses a byte wherever a run of Chinese has an odd number of
 bytes before ASCII: that character cannot be restored, and normalization leaves one U+FFFD for
 it. This counts, over the given clean files, the lines restored exactly and the lines restored
 except for such U+FFFD (same length, every other character right).
@@ -17,16 +17,23 @@ PLEDGE = os.environ.get("PLEDGE", os.path.join(os.path.dirname(__file__), "..", 
 
 
 def main(paths):
-    lines = exact = but_unknown = 0
-    for path in paths:
-        clean = open(path, encoding="utf-8").read()
-        damaged = clean.encode("utf-8").decode("gb18030", errors="replace")
-        got = subprocess.run([PLEDGE, "normalize"], input=damaged.encode(), capture_output=True, check=True).stdout.decode()
-        for want, line in zip(clean.split("\n"), got.split("\n")):
-            lines += 1
-            exact += want == line
-            but_unknown += len(want) == len(line) and all(a == b or b == "\ufffd" for a, b in zip(want, line))
-    print(f"{len(paths)} files, {lines} lines: {exact} restored exactly, {but_unknown} except for characters left as U+FFFD")
+    # Python's gb18030 reads every pair (an undefined one as a private-use character) and writes
+    # U+FFFD for the byte 0x80 and for an odd byte before ASCII; its gbk also for the first byte
+    # of a pair GBK leaves undefined.
+    for codec in ("gb18030", "gbk"):
+        lines = exact = but_unknown = wrong = 0
+        for path in paths:
+            clean = open(path, encoding="utf-8").read()
+            damaged = clean.encode("utf-8").decode(codec, errors="replace")
+            got = subprocess.run([PLEDGE, "normalize"], input=damaged.encode(), capture_output=True, check=True).stdout.decode()
+            for want, line in zip(clean.split("\n"), got.split("\n")):
+                lines += 1
+                exact += want == line
+                if len(want) == len(line):
+                    but_unknown += all(a == b or b == "\ufffd" for a, b in zip(want, line))
+                    wrong += any(a != b and b != "\ufffd" for a, b in zip(want, line))
+        print(f"read as {codec}: {len(paths)} files, {lines} lines: {exact} restored exactly, "
+              f"{but_unknown} except for characters left as U+FFFD, {wrong} with a wrong character")
     return 0
 
 

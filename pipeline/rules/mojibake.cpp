@@ -86,7 +86,8 @@ Profile ProfileOf(std::string_view utf8) {
   for (size_t i = 0; i < utf8.size();) {
     UChar32 c = Utf8At(utf8, i, &i);
     // ASCII says nothing either way: a letter may stand in Chinese text ((W of (World Bank)).
-    if (c < 0x80 && c >= 0x20) continue;
+    // Nor does U+FFFD, a character the damage lost (see TellUnknownByte).
+    if ((c < 0x80 && c >= 0x20) || c == 0xFFFD) continue;
     ++p.chars;
     if (IsHan(c)) ++p.han;
     if (IsCommonSimplified(c)) ++p.common;
@@ -225,6 +226,46 @@ UChar32 CutMark(std::string_view text, size_t at, size_t stop, std::string_view 
   return 0;
 }
 
+bool HoldsPrivateUse(std::string_view text) {
+  // U+E000–U+F8FF: EE 80 80 – EF A3 BF.
+  for (size_t at = text.find('\xEE'); at != std::string_view::npos; at = text.find('\xEE', at + 1)) return true;
+  for (size_t at = text.find('\xEF'); at != std::string_view::npos; at = text.find('\xEF', at + 1))
+    if (at + 1 < text.size() && static_cast<unsigned char>(text[at + 1]) <= 0xA3) return true;
+  return false;
+}
+
+// The byte of a UTF-8 character the decoder wrote as U+FFFD, at bytes[unknown_at] (0x80 for
+// now), once the character [char_start, char_start + 3) is whole. It was 0x80 (every decoder
+// but Windows' writes it so), or the first byte of a pair GBK leaves undefined with the byte
+// after it (`before`: Python's gbk). `only_0x80`: the text shows a decoder that reads every
+// pair (GB18030 gives the undefined ones private-use characters, \uE15F), so the byte was 0x80.
+// The byte is the one that makes a common hanzi or Chinese punctuation, where exactly one does;
+// else the character cannot be told and becomes U+FFFD (same length: the walk goes on unchanged).
+void TellUnknownByte(std::string& bytes, size_t char_start, size_t unknown_at, unsigned before, bool only_0x80) {
+  const GbkTable& table = Gbk();
+  auto fits = [&](unsigned byte) {
+    bytes[unknown_at] = static_cast<char>(byte);
+    UChar32 c = Utf8At(std::string_view(bytes).substr(char_start, 3), 0, nullptr);
+    return IsCommonSimplified(c) || IsChinesePunct(c) || c == 0x3000;
+  };
+  if (only_0x80) {
+    if (!fits(0x80)) bytes.replace(char_start, 3, "\xEF\xBF\xBD");
+    return;
+  }
+  int told = -1, fitting = 0;
+  for (unsigned byte = 0x80; byte <= 0xBF && fitting < 2; ++byte) {
+    // GBK's user-defined pairs (A1 40 …) are private-use characters to ICU and none to Python.
+    char16_t pair = table.Decoded(static_cast<uint16_t>(byte << 8 | before));
+    if (byte != 0x80 && pair != 0 && !(pair >= 0xE000 && pair <= 0xF8FF)) continue;
+    if (fits(byte)) {
+      told = static_cast<int>(byte);
+      ++fitting;
+    }
+  }
+  if (fitting == 1) bytes[unknown_at] = static_cast<char>(told);
+  else bytes.replace(char_start, 3, "\xEF\xBF\xBD");
+}
+
 // A run of hanzi whose GBK bytes read as UTF-8. Candidates start at a rare hanzi whose GBK lead
 // byte leads the UTF-8 of Chinese text: 锛 (EF BC, full-width forms), 銆 (E3 80), 鈥 (E2 80)
 // are the look of damaged punctuation, the rest of damaged hanzi.
@@ -235,6 +276,7 @@ void RepairGbkRuns(std::string_view text, PassOutput& out) {
   struct Cut { size_t start, stop; std::string repaired; };
   std::vector<Cut> cut_alone;
   std::vector<std::pair<size_t, UChar32>> marks;  // cut characters told from the text's form (CutMark)
+  int every_pair_read = -1;  // whether the text holds private-use characters: found when first asked
   size_t i = 0;
   while (i < text.size()) {
     auto lead = static_cast<unsigned char>(text[i]);
@@ -251,6 +293,9 @@ void RepairGbkRuns(std::string_view text, PassOutput& out) {
     std::string bytes;
     size_t end = i, best_end = i, best_bytes = 0;
     int pending = 0;  // continuation bytes the current UTF-8 character still needs
+    size_t char_start = 0;  // where in `bytes` the current UTF-8 character starts
+    size_t unknown_at = std::string::npos;  // a byte of it the decoder wrote as U+FFFD, and the
+    unsigned unknown_before = 0;             // byte it stood before (see TellUnknownByte)
     bool broken = false;
     bool spaced = false;
     while (end < text.size() && !broken && end - i < 3 * 96) {
@@ -270,13 +315,22 @@ void RepairGbkRuns(std::string_view text, PassOutput& out) {
       UChar32 d = Utf8At(text, end, &after);
       // The GBK bytes of d: two, or the one byte 0x80 that Windows' GBK (and a browser's) read
       // as €: a UTF-8 continuation byte left over between two-byte characters (一、 → 涓€銆).
-      // A decoder that has no € for it (Python's gbk) writes U+FFFD for that byte instead: so a
-      // U+FFFD inside a character, with the run going on after it, is 0x80 too (涓�銆 → 一、).
-      // At the run's end it may as well be a byte lost there (see cut_last below).
+      // A decoder with no € for it (Python's) writes U+FFFD for that one byte instead, and
+      // Python's gbk does the same for the first byte of a pair GBK leaves undefined (目 is E7 9B
+      // AE, and AE E6 is no GBK character: 目标 reads 鐩�鏍…). A U+FFFD inside a character, with
+      // the run going on after it, is such a byte: which one is told once its character is
+      // whole (see TellUnknownByte). At the run's end it may as well be a byte lost there (see
+      // cut_last below).
       unsigned char two[2];
       size_t count = 2;
-      if (d == 0x20AC || (d == 0xFFFD && pending > 0 && after < text.size() &&
-                          (table.Of(Utf8At(text, after, nullptr)) != 0 || text.substr(after, 3) == kReplacement))) {
+      if (d == 0xFFFD && pending > 0 && unknown_at == std::string::npos && after < text.size() &&
+          (table.Of(Utf8At(text, after, nullptr)) != 0 || text.substr(after, 3) == kReplacement)) {
+        UChar32 following = Utf8At(text, after, nullptr);
+        unknown_at = bytes.size();
+        unknown_before = following == 0xFFFD || following == 0x20AC ? 0x80 : table.Of(following) >> 8;
+        two[0] = 0x80;
+        count = 1;
+      } else if (d == 0x20AC) {
         two[0] = 0x80;
         count = 1;
       } else {
@@ -292,6 +346,7 @@ void RepairGbkRuns(std::string_view text, PassOutput& out) {
           --pending;
         } else if (byte >= 0xE0 && byte <= 0xEF) {
           pending = 2;
+          char_start = bytes.size();
         } else if (k == 1 && byte >= 0x40 && byte < 0x80) {
           // An ASCII character of the original read as a GBK character's second byte (（W →
           // 锛圵: 圵 is 0x88 0x57, the end of （ and a W): the run goes on with it.
@@ -300,6 +355,11 @@ void RepairGbkRuns(std::string_view text, PassOutput& out) {
           break;
         }
         bytes.push_back(static_cast<char>(byte));
+        if (pending == 0 && unknown_at != std::string::npos) {  // its character is whole
+          if (every_pair_read < 0) every_pair_read = HoldsPrivateUse(text);
+          TellUnknownByte(bytes, char_start, unknown_at, unknown_before, every_pair_read == 1);
+          unknown_at = std::string::npos;
+        }
       }
       if (broken) break;
       end = after;
