@@ -266,6 +266,25 @@ void TellUnknownByte(std::string& bytes, size_t char_start, size_t unknown_at, u
   else bytes.replace(char_start, 3, "\xEF\xBF\xBD");
 }
 
+// A character of which two bytes are read, bytes[char_start, +2), and whose third a decoder
+// dropped (errors='ignore' drops the byte 0x80, which GBK does not define): the 0x80 went before
+// or after the second byte. Completes the character with the one placement that makes a common
+// hanzi or Chinese punctuation, or with U+FFFD where none or both do. False where the two bytes
+// read are no character's start (the run is broken, not cut).
+bool DroppedByteTold(std::string& bytes, size_t char_start) {
+  if (bytes.size() != char_start + 2) return false;
+  auto fits = [](std::string_view c3) {
+    UChar32 c = Utf8At(c3, 0, nullptr);
+    return c > 0 && (IsCommonSimplified(c) || IsChinesePunct(c) || c == 0x3000);
+  };
+  std::string second_dropped = {bytes[char_start], '\x80', bytes[char_start + 1]};
+  std::string last_dropped = {bytes[char_start], bytes[char_start + 1], '\x80'};
+  bool a = fits(second_dropped), b = fits(last_dropped) && last_dropped != second_dropped;  // 銆 (E3 80): U+3000 either way
+  bytes.resize(char_start);
+  bytes += a == b ? std::string("\xEF\xBF\xBD") : a ? second_dropped : last_dropped;
+  return true;
+}
+
 // A run of hanzi whose GBK bytes read as UTF-8. Candidates start at a rare hanzi whose GBK lead
 // byte leads the UTF-8 of Chinese text: 锛 (EF BC, full-width forms), 銆 (E3 80), 鈥 (E2 80)
 // are the look of damaged punctuation, the rest of damaged hanzi.
@@ -294,6 +313,7 @@ void RepairGbkRuns(std::string_view text, PassOutput& out) {
     size_t end = i, best_end = i, best_bytes = 0;
     int pending = 0;  // continuation bytes the current UTF-8 character still needs
     size_t char_start = 0;  // where in `bytes` the current UTF-8 character starts
+    size_t dropped = 0;  // characters completed with a dropped 0x80 (DroppedByteTold)
     size_t unknown_at = std::string::npos;  // a byte of it the decoder wrote as U+FFFD, and the
     unsigned unknown_before = 0;             // byte it stood before (see TellUnknownByte)
     bool broken = false;
@@ -341,6 +361,16 @@ void RepairGbkRuns(std::string_view text, PassOutput& out) {
       }
       for (size_t k = 0; k < count; ++k) {
         unsigned char byte = two[k];
+        if (pending == 1 && (byte & 0xC0) != 0x80 && unknown_at == std::string::npos && dropped * 2 < bytes.size() / 3 + 4 &&
+            (every_pair_read < 0 ? (every_pair_read = HoldsPrivateUse(text)) : every_pair_read) == 1 &&
+            DroppedByteTold(bytes, char_start)) {
+          // A character short of one byte, and the next one begun: a decoder that reads every
+          // pair (the text shows private-use characters) told to ignore what it cannot read
+          // dropped its 0x80 (一 is E4 B8 80, 、 is E3 80 81); Python's gbk drops others too,
+          // and is not guessed at. The byte just read starts the next character.
+          ++dropped;
+          pending = 0;
+        }
         if (pending > 0) {
           if ((byte & 0xC0) != 0x80) { broken = true; break; }
           --pending;
@@ -373,9 +403,20 @@ void RepairGbkRuns(std::string_view text, PassOutput& out) {
     auto run_char_at = [&](size_t at) {
       return at < text.size() && (table.Of(Utf8At(text, at, nullptr)) != 0 || text.substr(at, 3) == kReplacement);
     };
-    const bool cut_last = !broken && pending == 1 && text.substr(end, 3) == kReplacement && !run_char_at(end + 3);
+    // A decoder told to ignore what it cannot read (errors='ignore') drops the byte without a
+    // trace: the run then ends in the cut character's two bytes, before ASCII.
+    const bool marked = text.substr(end, 3) == kReplacement;
+    // Ignoring, a GB18030 reading drops 0x80 too: a run that ends two bytes short (造。 read as
+    // 閫犮: E3 and no more) lost the 0x80 after the lead (all of U+3000–303F is E3 80 …) and then
+    // the byte before ASCII.
+    if (!broken && pending == 2 && !marked && !run_char_at(end) && !bytes.empty() &&
+        (every_pair_read < 0 ? (every_pair_read = HoldsPrivateUse(text)) : every_pair_read) == 1) {
+      bytes.push_back('\x80');
+      pending = 1;
+    }
+    const bool cut_last = !broken && pending == 1 && (marked ? !run_char_at(end + 3) : !run_char_at(end));
     if (cut_last) {
-      size_t stop = end + 3;
+      size_t stop = marked ? end + 3 : end;
       std::string_view whole_part = std::string_view(bytes).substr(0, bytes.size() - 2);
       bool indent = true;
       for (size_t k = 0; k < whole_part.size(); k += 3) indent &= whole_part.substr(k, 3) == "\xE3\x80\x80";

@@ -587,6 +587,13 @@ TEST_CASE("mojibake", "[normalize][mojibake]") {
   // makes a common character where exactly one does (而 and 行 both do: it stays unknown).
   CHECK(Norm("鏉\ue15f斂涓\uFFFD銆佹\uFFFD讳綋鎯呭喌") == "杭政一、总体情况");
   CHECK(Norm("涓\uFFFD銆佹\uFFFD讳綋鎯呭喌") == "\uFFFD、\uFFFD体情况");
+  // Read with errors='ignore', those bytes go without a trace. In a text GB18030 read (private-use
+  // characters show it) the dropped byte was 0x80: a character left one byte short when the next
+  // begins is completed with it where one placement makes a common character (一 is E4 B8 80,
+  // 总 is E6 80 BB); a run that ends short before ASCII is cut as above (。 at a line's end).
+  CHECK(Norm("涓銆佹讳綋鐩\ue1bd爣\n缁勭粐瀹炴柦銆\n") == "一、总体目标\n组织实施。\n");
+  CHECK(Norm("銆銆涓銆佺ǔ瀹氱伯椋熺敓浜\n\ue1bd\n") == "　　一、稳定粮食生\uFFFD\n\ue1bd\n");
+  CHECK(Norm("涓銆佹讳綋鐩爣\n缁勭粐瀹炴柦銆\n") == "涓銆佹讳綋鐩爣\n组织实施。\n");  // no sign of GB18030: not guessed
   CHECK(Norm("鍏充簬鍗板彂銆婃煇甯傜┖姘旇川閲忔敼鍠勮\uFFFD屽姩鏂规\uFFFD堛\uFFFD嬬殑閫氱煡\n") ==
         "关于印发《某市空气质量改善\uFFFD动方案》的通知\n");
   auto cut = Run("鍏ㄥ競鏁板瓧缁忔祹鏍稿績浜т笟澧炲姞鍊肩獊鐮\uFFFD7000浜垮厓\n");
