@@ -1,6 +1,7 @@
 #include "pipeline/html_text.h"
 
 #include <gumbo.h>
+#include <re2/re2.h>
 #include <unicode/uchar.h>
 
 #include <algorithm>
@@ -15,6 +16,13 @@
 
 namespace pledge {
 namespace {
+
+// Text of spaces alone, written or as entities: Word's empty paragraph (<p><o:p>&nbsp;</o:p></p>)
+// is the page's spacing, not a line of text.
+bool SpacesOnly(std::string_view text) {
+  static const RE2 spaces(R"((?:\s|\x{A0}|\x{3000}|&(?:nbsp|ensp|emsp|thinsp|#160|#[xX][aA]0|#12288);?)*)");
+  return RE2::FullMatch(text, spaces);
+}
 
 bool IsHidden(GumboTag tag) {
   return tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE || tag == GUMBO_TAG_NOSCRIPT ||
@@ -170,6 +178,8 @@ class Extractor {
         size_t offset = t.start_pos.offset, length = t.original_text.length;
         if (offset + length > decoded_.text.size() || length == 0) return;
         if (t.original_text.data != decoded_.text.data() + offset) return;  // parser-inserted text
+        // Spaces alone where a line would start (an empty paragraph's &nbsp;) leave no line.
+        if ((out_.text.empty() || out_.text.back() == '\n') && SpacesOnly(std::string_view(t.original_text.data, length))) return;
         Append(offset, length);
         break;
       }

@@ -65,6 +65,16 @@ TEST_CASE("HTML set with <br> alone: <br><br> is a paragraph break, a lone <br> 
         "三、工作要求\n各地要加强领导。\n\n四、其他\n本方案自印发之日起施行。\n");
 }
 
+TEST_CASE("an empty paragraph of spaces (Word's <o:p> holding an nbsp entity) leaves no line of its own", "[html]") {
+  std::string page = "<p class=MsoNormal><span>各乡镇人民政府：<o:p></o:p></span></p>"
+                     "<p class=MsoNormal><span lang=EN-US><o:p>&nbsp;</o:p></span></p>"
+                     "<p class=MsoNormal><span>现将有关事项通知如下：</span><span>&nbsp;</span><span>一、落实面积</span></p>"
+                     "<p>&#12288;&nbsp;</p><p>\u3000\u00A0 </p><p>&nbsp;&nbsp;二、加强指导</p>";
+  NormalizedText n = NormalizedPage(page);
+  // A space between two spans of one line is a space like any other; an indent stays an indent.
+  CHECK(n.text.text == "各乡镇人民政府：\n\n现将有关事项通知如下：一、落实面积\n\n 二、加强指导\n");
+}
+
 TEST_CASE("HTML tables: a row of figures is one line, other rows keep a paragraph per cell", "[html]") {
   std::string page =
       "<html><body><p>主要指标如下。</p><table>"
