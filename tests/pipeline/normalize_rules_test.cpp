@@ -513,6 +513,14 @@ TEST_CASE("hard_wrap", "[normalize][hard_wrap]") {
   // A box's label keeps its space before a quotation; brackets drawn empty keep theirs.
   std::string box = "专栏1 “十四五”时期经济社会发展主要指标\n注：〔 〕内为五年累计数。\n";
   CHECK(Norm(box) == box);
+  // A label's title cut right above its table is joined; a line of its own under the title (its
+  // unit, its years) or a table straight under the title stays.
+  std::string header = "类别 指标 2020年 2025年 属性\n";
+  CHECK(Norm("专栏1 “十四五”时期\n经济社会发展主要指标\n" + header) == "专栏1 “十四五”时期经济社会发展主要指标\n" + header);
+  CHECK(Norm("表2 主要指标\n（单位：亿元）\n" + header) == "表2 主要指标\n（单位：亿元）\n" + header);
+  CHECK(Norm("表2 主要指标\n2021—2025年\n" + header) == "表2 主要指标\n2021—2025年\n" + header);
+  CHECK(Norm("表2 主要指标\n" + header) == "表2 主要指标\n" + header);
+  CHECK(Norm("专栏1 重大工程\n交通基础设施\n新建高速公路120公里。") == "专栏1 重大工程\n交通基础设施\n新建高速公路120公里。");
   // A byline (words set apart by spaces) under a subtitle is a line of its own.
   std::string byline = "——2024年1月20日在某市第十七届人民代表大会第三次会议上\n市长 王某某\n各位代表：";
   CHECK(Norm(byline) == byline);
