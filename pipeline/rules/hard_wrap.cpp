@@ -484,7 +484,11 @@ bool BreakIsLayout(icu::BreakIterator* words, std::string_view line, std::string
     // 所需资金由…按比例) followed by a line that is only the end of a sentence (分担。) was cut
     // too: no paragraph under a heading is a word long.
     bool item_sentence = clause.find("，") != std::string_view::npos && CodePoints(clause, 25) > 24;
-    return CannotEndTitle(clause) || (item_sentence && EndOfSentenceOnly(next)) ||
+    // A heading's clauses are phrases of four characters or more (一、准确把握形势，坚定发展信心):
+    // one of three or fewer after its comma is a sentence's clause, cut (…给予奖补，所需 / 资金由…).
+    size_t comma = clause.rfind("，");
+    bool clause_cut = comma != std::string_view::npos && CodePoints(clause.substr(comma + 3), 4) <= 3;
+    return CannotEndTitle(clause) || clause_cut || (item_sentence && EndOfSentenceOnly(next)) ||
            (paragraphs_apart && CodePoints(clause, 16) > 15 && HasSentencePunct(next.substr(0, 240)));
   }
   if (CodePoints(line, 80) > 80) return true;

@@ -504,6 +504,11 @@ TEST_CASE("hard_wrap", "[normalize][hard_wrap]") {
   CHECK(Norm("由市财政统一安排\n到2025年，农村居民收入增长8%。") == "由市财政统一安排\n到2025年，农村居民收入增长8%。");
   // …but a heading that is the word alone names its section: 四、其他.
   CHECK(Norm("四、其他\n本方案自印发之日起施行。") == "四、其他\n本方案自印发之日起施行。");
+  // A heading's clauses are phrases: a clause of three characters or fewer after its comma was cut.
+  CHECK(Norm("（二）县财政按每户1500元标准给予奖补，所需\n资金由县、乡（镇）两级按6∶4比例分担。") ==
+        "（二）县财政按每户1500元标准给予奖补，所需资金由县、乡（镇）两级按6∶4比例分担。");
+  CHECK(Norm("一、准确把握形势，坚定发展信心\n当前，我县发展面临新的形势。") ==
+        "一、准确把握形势，坚定发展信心\n当前，我县发展面临新的形势。");
   CHECK(Norm("（五）有关\n事项另行通知。") == "（五）有关\n事项另行通知。");
   // A subtitle goes on until the 上 that closes its 在; a question or an answer is speech.
   CHECK(Norm("——2024年1月20日在某市第十七届\n人民代表大会第三次会议上\n市长 王某某") ==
