@@ -203,6 +203,9 @@ bool CannotEndTitle(std::string_view line) {
     case U'向': case U'于': case U'所': case U'并': case U'而': case U'或': case U'万': case U'亿':
       return true;
   }
+  // A preposition, or a verb of granting, waits for its object (…按每户1500元标准给予 / 奖补，…).
+  for (std::string_view waits : {"给予", "予以", "按照", "依照", "依据", "根据", "关于", "对于", "围绕", "针对", "通过"})
+    if (line.ends_with(waits)) return true;
   // A number waits for its unit: 150亿 / 元, and an ordinal for what it counts: 第二 / 十一条.
   if (IsAsciiDigit(last)) return true;
   size_t numeral_start = line.size();
@@ -213,6 +216,24 @@ bool CannotEndTitle(std::string_view line) {
     numeral_start = at;
   }
   return numeral_start < line.size() && numeral_start > 0 && Utf8Before(line, numeral_start, nullptr) == U'第';
+}
+
+// Set phrases of policy language that ICU's dictionary does not hold whole, so that a wrap
+// inside one looks like a break between words: 中国特色 / 社会主义, 经济社会 / 发展, 旅游 / 景区.
+// No text breaks a line inside one of them, however short the line before.
+constexpr std::string_view kSetPhrases[] = {
+    "习近平新时代中国特色社会主义思想", "中国特色社会主义", "社会主义现代化国家", "全面建成小康社会", "以人民为中心",
+    "高质量发展", "新发展理念", "新发展格局", "国民经济和社会发展", "经济社会发展", "供给侧结构性改革", "乡村振兴",
+    "生态文明建设", "全面从严治党", "党风廉政建设", "营商环境", "人民群众", "共同富裕", "治理体系和治理能力现代化",
+    "人均可支配收入", "地区生产总值", "固定资产投资", "社会消费品零售总额", "一般公共预算", "规模以上工业",
+    "战略性新兴产业", "基本公共服务", "基础设施建设", "生态环境保护", "污染防治攻坚", "碳达峰碳中和", "脱贫攻坚",
+    "旅游景区", "人民代表大会", "政府工作报告", "城乡居民", "数字经济", "实体经济", "民营经济", "科技创新"};
+
+bool SetPhraseSpans(std::string_view line, std::string_view next) {
+  for (std::string_view phrase : kSetPhrases)
+    for (size_t cut = 3; cut < phrase.size(); cut += 3)
+      if (line.ends_with(phrase.substr(0, cut)) && next.starts_with(phrase.substr(cut))) return true;
+  return false;
 }
 
 // A line that is only a date (2021年9月28日, 二〇二一年九月二十八日) dates the signature above it and
@@ -517,7 +538,7 @@ bool BreakIsLayout(icu::BreakIterator* words, std::string_view line, std::string
   // short line running straight into a sentence (全市政府性基金预算收入 / 完成598.7亿元，下降
   // 18.6%…) is cut. A salutation (各位代表：) or a date under a title is no sentence of text.
   if (title && paragraphs_apart && !IsDocumentTitle(line) && HasSentencePunct(next.substr(0, 240))) return true;
-  return !title || CannotEndTitle(line);
+  return !title || CannotEndTitle(line) || SetPhraseSpans(line, next);
 }
 
 }  // namespace

@@ -504,6 +504,13 @@ TEST_CASE("hard_wrap", "[normalize][hard_wrap]") {
   CHECK(Norm("由市财政统一安排\n到2025年，农村居民收入增长8%。") == "由市财政统一安排\n到2025年，农村居民收入增长8%。");
   // …but a heading that is the word alone names its section: 四、其他.
   CHECK(Norm("四、其他\n本方案自印发之日起施行。") == "四、其他\n本方案自印发之日起施行。");
+  // A set phrase of policy language (经济社会发展, 旅游景区) is never broken by the text: a wrap
+  // inside one is joined, however short the line before; so is a line that waits for an object.
+  CHECK(Norm("2024年全县经济社会\n发展的主要预期目标是：增长6.5%左右。") == "2024年全县经济社会发展的主要预期目标是：增长6.5%左右。");
+  CHECK(Norm("全市新增国家4A级旅游\n景区3个。") == "全市新增国家4A级旅游景区3个。");
+  CHECK(Norm("（二）县财政按每户1500元标准给予\n奖补，所需资金由县乡两级分担。") ==
+        "（二）县财政按每户1500元标准给予奖补，所需资金由县乡两级分担。");
+  CHECK(Norm("一、推动经济社会\n全面绿色转型") == "一、推动经济社会\n全面绿色转型");  // no phrase spans the break
   // A heading's clauses are phrases: a clause of three characters or fewer after its comma was cut.
   CHECK(Norm("（二）县财政按每户1500元标准给予奖补，所需\n资金由县、乡（镇）两级按6∶4比例分担。") ==
         "（二）县财政按每户1500元标准给予奖补，所需资金由县、乡（镇）两级按6∶4比例分担。");
