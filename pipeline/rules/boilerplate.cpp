@@ -203,7 +203,8 @@ size_t DashAt(std::string_view text, size_t at) {
 // a text copied out of it holds that line wherever a page broke, often inside a sentence
 // (…评价结果纳入 / 某市优化营商环境三年行动计划 / 年度综合考核。). A short line without
 // sentence punctuation that stands whole two or more times (the title the heads repeat may be
-// one) is such a head where it stands between the two halves of a cut sentence. Returned as the
+// one, or the title wrapped at the top) is such a head where it stands between the two halves of
+// a cut sentence. Returned as the
 // byte offsets of the lines' starts. Headings are no heads.
 std::vector<size_t> RunningHeads(std::string_view text) {
   // Candidates first, in one scan: most lines are longer, or hold sentence punctuation.
@@ -219,7 +220,31 @@ std::vector<size_t> RunningHeads(std::string_view text) {
     }
     start = end + 1;
   }
-  if (candidates.size() < 2) return {};
+  if (candidates.empty()) return {};
+  // The title may be set on two or three lines at the top (a PDF's title, set large), so that no
+  // line holds it whole: a head that repeats it stands twice all the same. The top's lines,
+  // joined two or three at a time (a document number may stand above the title).
+  std::vector<std::string> title_joins;
+  {
+    std::vector<std::string_view> top;
+    for (size_t start = 0; start < text.size() && top.size() < 4;) {
+      size_t newline = text.find('\n', start);
+      size_t end = newline == std::string_view::npos ? text.size() : newline;
+      std::string_view line = TrimSpaces(text.substr(start, end - start));
+      start = end + 1;
+      if (line.empty() && top.empty()) continue;
+      if (line.empty() || line.size() > 120 || ContainsAny(line, {"。", "，", "；", "！", "？", "："})) break;
+      top.push_back(line);
+    }
+    for (size_t a = 0; a < top.size(); ++a) {
+      std::string joined(top[a]);
+      for (size_t b = a + 1; b < top.size() && b < a + 3; ++b) {
+        joined += top[b];
+        if (joined.size() <= 120) title_joins.push_back(joined);
+      }
+    }
+  }
+  if (candidates.size() < 2 && title_joins.empty()) return {};
   std::stable_sort(candidates.begin(), candidates.end(), [](const Copy& x, const Copy& y) { return x.body < y.body; });
   // The trimmed lines either side of the line that starts at `start` (empty at the text's edges).
   auto line_before = [&](size_t start) -> std::string_view {
@@ -269,7 +294,8 @@ std::vector<size_t> RunningHeads(std::string_view text) {
     size_t j = i + 1;
     while (j < candidates.size() && candidates[j].body == candidates[i].body) ++j;
     std::string_view body = candidates[i].body;
-    if (j - i >= 2 && HeadingAt(body).level < 0 && LawUnitAt(body).empty())
+    bool repeats_title = std::find(title_joins.begin(), title_joins.end(), body) != title_joins.end();
+    if ((j - i >= 2 || repeats_title) && HeadingAt(body).level < 0 && LawUnitAt(body).empty())
       for (size_t k = i; k < j; ++k)
         if (cuts_sentence(candidates[k].start)) heads.push_back(candidates[k].start);
     i = j;

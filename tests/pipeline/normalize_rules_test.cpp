@@ -909,6 +909,9 @@ TEST_CASE("a PDF's running head inside a cut sentence goes, and the text's own l
   size_t heads = 0;
   for (const auto& f : n.fixes) heads += f.rule == "boilerplate" && f.before == title + "\n";
   CHECK(heads == 2);
+  // The title set on two lines at the top, a head that repeats it whole stands twice all the same.
+  const std::string wrapped = "某市优化营商环境\n三年行动计划\n\n　　到2025年，企业开办时间压缩\n" + title + "\n至1个工作日以内。\n";
+  CHECK(Norm(wrapped) == "某市优化营商环境三年行动计划\n\n　　到2025年，企业开办时间压缩至1个工作日以内。\n");
   // Once only, it is the text's own line (a page may well break a sentence before a title).
   const std::string once = "　　评价结果纳入\n某市人民政府文件\n年度综合考核。\n";
   CHECK(Norm(once).find("某市人民政府文件") != std::string::npos);
