@@ -5,6 +5,7 @@
 #include "extractors/quantity_rules.h"
 
 #include <algorithm>
+#include <charconv>
 #include <iterator>
 #include <vector>
 
@@ -54,6 +55,7 @@ struct Patterns {
   // The parts of that context that name what is aimed at (主要目标, 2024年工作打算), not how it
   // is to be done (保障措施, 实施方案): a bound stated there is a target's floor, not a rule.
   RE2 goal_context{R"(目标|计划|规划|打算|展望|今后|下一步|草案|预期|到 ?\d{4} ?年|到二[〇○零]\S{2}年)"};
+  RE2 named_year{R"((\d{4})(?: ?年| ?[—－\-~～至到]))"};  // 2023年, and a span's start: 2024—2025年
   RE2 requirement_bound{R"(不少于|不低于|不超过|不高于|不多于|至少|最少|最多)"};
   // How a budget or a policy was carried out (2023年预算执行情况, 落实情况) is a review.
   // A statistical bulletin (国民经济和社会发展统计公报) reports a year that is over.
@@ -147,6 +149,16 @@ bool StepOfScale(std::string_view s, size_t clause, size_t start, size_t end) {
 
 ModalityCues::ModalityCues(std::string_view sentence, std::string_view context) : sentence_(sentence) {
   const auto& p = P();
+  // The earliest year the context's first part (the title, where there is one) names: the year
+  // the document reports on (2020年政府工作报告) or plans from (行动方案（2024—2025年）).
+  int context_year = 0;
+  {
+    std::string_view first = context.substr(0, context.find(" / "));
+    re2::StringPiece scan(first.data(), first.size());
+    int year = 0;
+    while (RE2::FindAndConsume(&scan, p.named_year, &year))
+      if (year >= 1949 && year <= 2100 && (context_year == 0 || year < context_year)) context_year = year;
+  }
   obligation_ = AllMatches(sentence, p.obligation);
   target_ = AllMatches(sentence, p.target);
   past_ = AllMatches(sentence, p.past);
@@ -202,6 +214,17 @@ ModalityCues::ModalityCues(std::string_view sentence, std::string_view context) 
       if (before.ends_with(past_year)) return true;
     return false;
   });
+  // A deadline before the year its document is of (到2019年 in 2020年政府工作报告, 由2014年的12.3%
+  // 下降到2019年的0.2%) was reached already: a review's span, not a target.
+  if (context_year > 0)
+    std::erase_if(target_, [&](const auto& m) {
+      std::string_view word = sentence.substr(m.first, m.second - m.first);
+      size_t digits = word.find_first_of("0123456789");
+      int year = 0;
+      if (digits == std::string_view::npos || word.size() - digits < 4) return false;
+      auto [end, error] = std::from_chars(word.data() + digits, word.data() + digits + 4, year);
+      return error == std::errc() && end == word.data() + digits + 4 && year >= 1949 && year < context_year;
+    });
   // 经过全县上下的共同努力, 通过努力, 在…努力下: the effort a result is owed to, not a resolve
   // (努力实现…, 努力把…).
   std::erase_if(target_, [&](const auto& m) {

@@ -228,6 +228,11 @@ TEST_CASE("modality", "[extract][modality]") {
   std::string report = "某县人民政府2023年政府信息公开工作年度报告";
   CHECK(One("县政府坚持以公开为常态，全年主动公开政府信息3865条。", report).modality == "achievement");
   CHECK(One("要坚持每月召开1次调度会。", report).modality == "obligation");
+  // A deadline before the year the title names was reached already: a span a review looks back on.
+  CHECK(X("贫困发生率由2014年的12.3%下降到2019年的0.2%。", "某市2020年政府工作报告")[3].modality == "achievement");
+  CHECK(X("贫困发生率由2014年的12.3%下降到2019年的0.2%。")[3].modality == "target");
+  CHECK(X("2024年底前完成5家企业搬迁改造。", "某市空气质量改善行动方案（2024—2025年）")[1].modality == "target");
+  CHECK(X("到2025年，森林覆盖率达到62%。", "某市2023年政府工作报告")[1].modality == "target");
   // A level to be held is a target, unless a review reports it held.
   CHECK(One("城镇调查失业率控制在5.5%以内。").modality == "target");
   CHECK(One("粮食播种面积稳定在1600万亩以上。").modality == "target");
