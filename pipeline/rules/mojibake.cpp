@@ -226,18 +226,19 @@ UChar32 CutMark(std::string_view text, size_t at, size_t stop, std::string_view 
   return 0;
 }
 
+// Whether the text holds a private-use character (U+E000–U+F8FF: EE 80 80 – EF A3 BF), as a
+// GB18030 reading gives the pairs GBK leaves undefined.
 bool HoldsPrivateUse(std::string_view text) {
-  // U+E000–U+F8FF: EE 80 80 – EF A3 BF.
-  for (size_t at = text.find('\xEE'); at != std::string_view::npos; at = text.find('\xEE', at + 1)) return true;
+  if (text.find('\xEE') != std::string_view::npos) return true;
   for (size_t at = text.find('\xEF'); at != std::string_view::npos; at = text.find('\xEF', at + 1))
     if (at + 1 < text.size() && static_cast<unsigned char>(text[at + 1]) <= 0xA3) return true;
   return false;
 }
 
 // The byte of a UTF-8 character the decoder wrote as U+FFFD, at bytes[unknown_at] (0x80 for
-// now), once the character [char_start, char_start + 3) is whole. It was 0x80 (every decoder
-// but Windows' writes it so), or the first byte of a pair GBK leaves undefined with the byte
-// after it (`before`: Python's gbk). `only_0x80`: the text shows a decoder that reads every
+// now), once the character [char_start, char_start + 3) is whole. It was 0x80 (Python's decoders
+// write it as U+FFFD, where Windows' and a browser's write €), or the first byte of a pair GBK
+// leaves undefined with the byte after it (`before`: Python's gbk). `only_0x80`: the text shows a decoder that reads every
 // pair (GB18030 gives the undefined ones private-use characters, \uE15F), so the byte was 0x80.
 // The byte is the one that makes a common hanzi or Chinese punctuation, where exactly one does;
 // else the character cannot be told and becomes U+FFFD (same length: the walk goes on unchanged).
@@ -361,6 +362,8 @@ void RepairGbkRuns(std::string_view text, PassOutput& out) {
       }
       for (size_t k = 0; k < count; ++k) {
         unsigned char byte = two[k];
+        // At most one dropped byte in two characters (and a few at the start): real text read as
+        // damage would need one at nearly every character.
         if (pending == 1 && (byte & 0xC0) != 0x80 && unknown_at == std::string::npos && dropped * 2 < bytes.size() / 3 + 4 &&
             (every_pair_read < 0 ? (every_pair_read = HoldsPrivateUse(text)) : every_pair_read) == 1 &&
             DroppedByteTold(bytes, char_start)) {
@@ -398,8 +401,8 @@ void RepairGbkRuns(std::string_view text, PassOutput& out) {
     // The run's last character may have lost its last byte: a UTF-8 page read as GBK with
     // replacement leaves an odd byte before ASCII alone, as U+FFFD (实施。 / 组织 read as
     // 瀹炴柦銆� / 缁勭粐: 銆 is E3 80, and the 82 of 。 became �). The whole characters are
-    // repaired; the cut one cannot be, and it and its U+FFFD become one U+FFFD: one unknown
-    // character, kept and logged as unrepairable like any other.
+    // repaired; the cut one, unless the text's form tells it (CutMark), and its U+FFFD become
+    // one U+FFFD: one unknown character, kept and logged as unrepairable like any other.
     auto run_char_at = [&](size_t at) {
       return at < text.size() && (table.Of(Utf8At(text, at, nullptr)) != 0 || text.substr(at, 3) == kReplacement);
     };
