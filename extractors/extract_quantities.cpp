@@ -906,6 +906,8 @@ std::vector<Quantity> ExtractQuantities(std::string_view s, std::string_view con
         bool name = s.substr(0, t.start).ends_with("学前");
         for (std::string_view word : {"行动", "计划", "规划", "攻坚", "义务教育", "免费教育", "一贯制", "制"})
           name |= StartsWith(s, at, word);
+        for (std::string_view verb : {"制定", "制订", "制作", "制造"})  // 用三年制定规划: a time frame
+          name &= !StartsWith(s, at, verb);
         if (name) goto next_token;
       }
 

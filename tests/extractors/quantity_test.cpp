@@ -376,6 +376,7 @@ TEST_CASE("plan names are not durations", "[extract][negative][duration]") {
   CHECK(X("巩固九年义务教育成果，办好九年一贯制学校").empty());
   CHECK(X("发展五年制高等职业教育").empty());
   CHECK(One("学制三年").value == 3);  // a length of time it still is
+  CHECK(One("计划三年制定完成").value == 3);
 }
 
 TEST_CASE("not quantities", "[extract][negative]") {
