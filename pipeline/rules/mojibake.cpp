@@ -286,12 +286,122 @@ bool DroppedByteTold(std::string& bytes, size_t char_start) {
   return true;
 }
 
+// Where a walk over a run of hanzi read as GBK pairs stopped: the run's bytes, which are UTF-8 as
+// far as it went, and the last point where a hanzi and a UTF-8 character end together.
+struct GbkRun {
+  std::string bytes;
+  size_t end = 0, best_end = 0, best_bytes = 0;
+  int pending = 0;      // continuation bytes the last UTF-8 character still needs
+  bool broken = false;  // a byte no UTF-8 character can hold there
+  bool spaced = false;  // spaces were walked over
+};
+
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
+
+std::string WithoutSpaces(std::string s) {
+  s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
+  return s;
+}
+
+// Walks from the rare hanzi at `i` while the GBK bytes stay well-formed UTF-8.
+// `every_pair_read`: whether the text holds private-use characters (HoldsPrivateUse), -1 until
+// first asked.
+GbkRun WalkGbkRun(std::string_view text, size_t i, int& every_pair_read) {
+  const GbkTable& table = Gbk();
+  GbkRun run;
+  auto& [bytes, end, best_end, best_bytes, pending, broken, spaced] = run;
+  end = best_end = i;
+  size_t char_start = 0;  // where in `bytes` the current UTF-8 character starts
+  size_t dropped = 0;  // characters completed with a dropped 0x80 (DroppedByteTold)
+  size_t unknown_at = std::string::npos;  // a byte of it the decoder wrote as U+FFFD, and the
+  unsigned unknown_before = 0;             // byte it stood before (see TellUnknownByte)
+  while (end < text.size() && !broken && end - i < 3 * 96) {
+    // Walk over spaces between two hanzi, or normalizing the output (once the whitespace pass
+    // has deleted them) would find and repair a run this pass did not. A space between two
+    // whole characters of the original was in it (an ASCII space survives the misreading:
+    // 姘存偿 涓囧惃 is 水泥 万吨) and stays; one inside a character was inserted, and goes.
+    size_t look = end;
+    while (look < text.size() && text[look] == ' ') ++look;
+    if (look > end) {
+      if (look == text.size() || table.Of(Utf8At(text, look, nullptr)) == 0) break;
+      spaced = true;
+      if (pending == 0) bytes.append(look - end, ' ');
+      end = look;
+    }
+    size_t after;
+    UChar32 d = Utf8At(text, end, &after);
+    // The GBK bytes of d: two, or the one byte 0x80 that Windows' GBK (and a browser's) read
+    // as €: a UTF-8 continuation byte left over between two-byte characters (一、 → 涓€銆).
+    // A decoder with no € for it (Python's) writes U+FFFD for that one byte instead, and
+    // Python's gbk does the same for the first byte of a pair GBK leaves undefined (目 is E7 9B
+    // AE, and AE E6 is no GBK character: 目标 reads 鐩�鏍…). A U+FFFD inside a character, with
+    // the run going on after it, is such a byte: which one is told once its character is
+    // whole (see TellUnknownByte). At the run's end it may as well be a byte lost there (see
+    // cut_last in RepairGbkRuns).
+    unsigned char two[2];
+    size_t count = 2;
+    if (d == 0xFFFD && pending > 0 && unknown_at == std::string::npos && after < text.size() &&
+        (table.Of(Utf8At(text, after, nullptr)) != 0 || text.substr(after, 3) == kReplacement)) {
+      UChar32 following = Utf8At(text, after, nullptr);
+      unknown_at = bytes.size();
+      unknown_before = following == 0xFFFD || following == 0x20AC ? 0x80 : table.Of(following) >> 8;
+      two[0] = 0x80;
+      count = 1;
+    } else if (d == 0x20AC) {
+      two[0] = 0x80;
+      count = 1;
+    } else {
+      uint16_t code = table.Of(d);
+      if (code == 0) break;
+      two[0] = static_cast<unsigned char>(code >> 8);
+      two[1] = static_cast<unsigned char>(code & 0xFF);
+    }
+    for (size_t k = 0; k < count; ++k) {
+      unsigned char byte = two[k];
+      // At most one dropped byte in two characters (and a few at the start): real text read as
+      // damage would need one at nearly every character.
+      if (pending == 1 && (byte & 0xC0) != 0x80 && unknown_at == std::string::npos && dropped * 2 < bytes.size() / 3 + 4 &&
+          (every_pair_read < 0 ? (every_pair_read = HoldsPrivateUse(text)) : every_pair_read) == 1 &&
+          DroppedByteTold(bytes, char_start)) {
+        // A character short of one byte, and the next one begun: a decoder that reads every
+        // pair (the text shows private-use characters) told to ignore what it cannot read
+        // dropped its 0x80 (一 is E4 B8 80, 、 is E3 80 81); Python's gbk drops others too,
+        // and is not guessed at. The byte just read starts the next character.
+        ++dropped;
+        pending = 0;
+      }
+      if (pending > 0) {
+        if ((byte & 0xC0) != 0x80) { broken = true; break; }
+        --pending;
+      } else if (byte >= 0xE0 && byte <= 0xEF) {
+        pending = 2;
+        char_start = bytes.size();
+      } else if (k == 1 && byte >= 0x40 && byte < 0x80) {
+        // An ASCII character of the original read as a GBK character's second byte (（W →
+        // 锛圵: 圵 is 0x88 0x57, the end of （ and a W): the run goes on with it.
+      } else {
+        broken = true;
+        break;
+      }
+      bytes.push_back(static_cast<char>(byte));
+      if (pending == 0 && unknown_at != std::string::npos) {  // its character is whole
+        if (every_pair_read < 0) every_pair_read = HoldsPrivateUse(text);
+        TellUnknownByte(bytes, char_start, unknown_at, unknown_before, every_pair_read == 1);
+        unknown_at = std::string::npos;
+      }
+    }
+    if (broken) break;
+    end = after;
+    if (pending == 0) { best_end = end; best_bytes = bytes.size(); }
+  }
+  return run;
+}
+
 // A run of hanzi whose GBK bytes read as UTF-8. Candidates start at a rare hanzi whose GBK lead
 // byte leads the UTF-8 of Chinese text: 锛 (EF BC, full-width forms), 銆 (E3 80), 鈥 (E2 80)
 // are the look of damaged punctuation, the rest of damaged hanzi.
 void RepairGbkRuns(std::string_view text, PassOutput& out) {
   const GbkTable& table = Gbk();
-  constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
   int runs_repaired = 0;
   struct Cut { size_t start, stop; std::string repaired; };
   std::vector<Cut> cut_alone;
@@ -308,96 +418,8 @@ void RepairGbkRuns(std::string_view text, PassOutput& out) {
     UChar32 c = Utf8At(text, i, &next);
     uint16_t first = table.Of(c);
     if (!IsUtf8LeadOfChineseText(first >> 8) || IsCommonSimplified(c)) { i = next; continue; }
-    // Walk on while the GBK bytes stay well-formed UTF-8; remember the last point where both
-    // the hanzi and the UTF-8 characters end together.
-    std::string bytes;
-    size_t end = i, best_end = i, best_bytes = 0;
-    int pending = 0;  // continuation bytes the current UTF-8 character still needs
-    size_t char_start = 0;  // where in `bytes` the current UTF-8 character starts
-    size_t dropped = 0;  // characters completed with a dropped 0x80 (DroppedByteTold)
-    size_t unknown_at = std::string::npos;  // a byte of it the decoder wrote as U+FFFD, and the
-    unsigned unknown_before = 0;             // byte it stood before (see TellUnknownByte)
-    bool broken = false;
-    bool spaced = false;
-    while (end < text.size() && !broken && end - i < 3 * 96) {
-      // Walk over spaces between two hanzi, or normalizing the output (once the whitespace pass
-      // has deleted them) would find and repair a run this pass did not. A space between two
-      // whole characters of the original was in it (an ASCII space survives the misreading:
-      // 姘存偿 涓囧惃 is 水泥 万吨) and stays; one inside a character was inserted, and goes.
-      size_t look = end;
-      while (look < text.size() && text[look] == ' ') ++look;
-      if (look > end) {
-        if (look == text.size() || table.Of(Utf8At(text, look, nullptr)) == 0) break;
-        spaced = true;
-        if (pending == 0) bytes.append(look - end, ' ');
-        end = look;
-      }
-      size_t after;
-      UChar32 d = Utf8At(text, end, &after);
-      // The GBK bytes of d: two, or the one byte 0x80 that Windows' GBK (and a browser's) read
-      // as €: a UTF-8 continuation byte left over between two-byte characters (一、 → 涓€銆).
-      // A decoder with no € for it (Python's) writes U+FFFD for that one byte instead, and
-      // Python's gbk does the same for the first byte of a pair GBK leaves undefined (目 is E7 9B
-      // AE, and AE E6 is no GBK character: 目标 reads 鐩�鏍…). A U+FFFD inside a character, with
-      // the run going on after it, is such a byte: which one is told once its character is
-      // whole (see TellUnknownByte). At the run's end it may as well be a byte lost there (see
-      // cut_last below).
-      unsigned char two[2];
-      size_t count = 2;
-      if (d == 0xFFFD && pending > 0 && unknown_at == std::string::npos && after < text.size() &&
-          (table.Of(Utf8At(text, after, nullptr)) != 0 || text.substr(after, 3) == kReplacement)) {
-        UChar32 following = Utf8At(text, after, nullptr);
-        unknown_at = bytes.size();
-        unknown_before = following == 0xFFFD || following == 0x20AC ? 0x80 : table.Of(following) >> 8;
-        two[0] = 0x80;
-        count = 1;
-      } else if (d == 0x20AC) {
-        two[0] = 0x80;
-        count = 1;
-      } else {
-        uint16_t code = table.Of(d);
-        if (code == 0) break;
-        two[0] = static_cast<unsigned char>(code >> 8);
-        two[1] = static_cast<unsigned char>(code & 0xFF);
-      }
-      for (size_t k = 0; k < count; ++k) {
-        unsigned char byte = two[k];
-        // At most one dropped byte in two characters (and a few at the start): real text read as
-        // damage would need one at nearly every character.
-        if (pending == 1 && (byte & 0xC0) != 0x80 && unknown_at == std::string::npos && dropped * 2 < bytes.size() / 3 + 4 &&
-            (every_pair_read < 0 ? (every_pair_read = HoldsPrivateUse(text)) : every_pair_read) == 1 &&
-            DroppedByteTold(bytes, char_start)) {
-          // A character short of one byte, and the next one begun: a decoder that reads every
-          // pair (the text shows private-use characters) told to ignore what it cannot read
-          // dropped its 0x80 (一 is E4 B8 80, 、 is E3 80 81); Python's gbk drops others too,
-          // and is not guessed at. The byte just read starts the next character.
-          ++dropped;
-          pending = 0;
-        }
-        if (pending > 0) {
-          if ((byte & 0xC0) != 0x80) { broken = true; break; }
-          --pending;
-        } else if (byte >= 0xE0 && byte <= 0xEF) {
-          pending = 2;
-          char_start = bytes.size();
-        } else if (k == 1 && byte >= 0x40 && byte < 0x80) {
-          // An ASCII character of the original read as a GBK character's second byte (（W →
-          // 锛圵: 圵 is 0x88 0x57, the end of （ and a W): the run goes on with it.
-        } else {
-          broken = true;
-          break;
-        }
-        bytes.push_back(static_cast<char>(byte));
-        if (pending == 0 && unknown_at != std::string::npos) {  // its character is whole
-          if (every_pair_read < 0) every_pair_read = HoldsPrivateUse(text);
-          TellUnknownByte(bytes, char_start, unknown_at, unknown_before, every_pair_read == 1);
-          unknown_at = std::string::npos;
-        }
-      }
-      if (broken) break;
-      end = after;
-      if (pending == 0) { best_end = end; best_bytes = bytes.size(); }
-    }
+    GbkRun run = WalkGbkRun(text, i, every_pair_read);
+    auto& [bytes, end, best_end, best_bytes, pending, broken, spaced] = run;
     // The run's last character may have lost its last byte: a UTF-8 page read as GBK with
     // replacement leaves an odd byte before ASCII alone, as U+FFFD (实施。 / 组织 read as
     // 瀹炴柦銆� / 缁勭粐: 銆 is E3 80, and the 82 of 。 became �). The whole characters are
@@ -427,13 +449,10 @@ void RepairGbkRuns(std::string_view text, PassOutput& out) {
                              i == 0 || text[i - 1] == '\n', indent, marks);
       if (mark > 0) marks.push_back({stop, mark});
       std::string whole = bytes.substr(0, bytes.size() - 2) + (mark > 0 ? Utf8Of(mark) : std::string(kReplacement));
-      std::string damaged(text.substr(i, end - i)), whole_chars = whole;
-      if (spaced) {
-        damaged.erase(std::remove(damaged.begin(), damaged.end(), ' '), damaged.end());
-        whole_chars.erase(std::remove(whole_chars.begin(), whole_chars.end(), ' '), whole_chars.end());
-      }
       if (bytes.size() - 2 >= 6) {
-        if (PlausibleRepair(damaged, whole_chars.substr(0, whole_chars.size() - 3))) {
+        // Judged on the whole characters, the spaces walked over aside.
+        std::string whole_chars = WithoutSpaces(whole.substr(0, whole.size() - 3));
+        if (PlausibleRepair(WithoutSpaces(std::string(text.substr(i, end - i))), whole_chars)) {
           ++runs_repaired;
           out.Replace(i, stop, whole, kRule);
           i = stop;
@@ -446,12 +465,8 @@ void RepairGbkRuns(std::string_view text, PassOutput& out) {
       }
     } else if (best_end > i && best_bytes >= 6) {
       std::string repaired = bytes.substr(0, best_bytes);
-      std::string damaged(text.substr(i, best_end - i)), repaired_chars = repaired;
-      if (spaced) {
-        damaged.erase(std::remove(damaged.begin(), damaged.end(), ' '), damaged.end());
-        repaired_chars.erase(std::remove(repaired_chars.begin(), repaired_chars.end(), ' '), repaired_chars.end());
-      }
-      if (IsWellFormedUtf8(repaired) && PlausibleRepair(damaged, repaired_chars)) {
+      if (IsWellFormedUtf8(repaired) &&
+          PlausibleRepair(WithoutSpaces(std::string(text.substr(i, best_end - i))), WithoutSpaces(repaired))) {
         ++runs_repaired;
         out.Replace(i, best_end, repaired, kRule);
         i = best_end;
