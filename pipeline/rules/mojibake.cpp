@@ -191,11 +191,11 @@ bool IsUtf8LeadOfChineseText(unsigned lead) { return (lead >= 0xE2 && lead <= 0x
 // - A range of figures (2023—2025): of U+2000–203F, a dash between digits.
 // - A line's end: of U+3000–303F, a line of text ends in 。 (every such line of the samples).
 // - A line's indent: of U+3000–303F, U+3000 itself, with nothing but U+3000 before it.
-// `marks` are the marks told so far, by where their damaged text ends (the next mark may need
-// one: 月 after 年). `alone`: the cut character is the whole run, so the figures before it are
+// `last_mark` is the mark told last, with where its damaged text ends (the next mark may need
+// it: 月 after 年). `alone`: the cut character is the whole run, so the figures before it are
 // its own; otherwise only what follows it counts. 0 where nothing decides.
 UChar32 CutMark(std::string_view text, size_t at, size_t stop, std::string_view two, bool alone, bool run_opens_line,
-                bool indent_before, const std::vector<std::pair<size_t, UChar32>>& marks) {
+                bool indent_before, std::pair<size_t, UChar32> last_mark) {
   const bool punctuation_block = two == "\xE3\x80";
   if (punctuation_block && (stop == text.size() || text[stop] == '\n' || text[stop] == '\r')) return U'。';
   size_t digits_after = stop;
@@ -212,8 +212,7 @@ UChar32 CutMark(std::string_view text, size_t at, size_t stop, std::string_view 
   size_t count = at - digits;
   // The mark before the figures, as written or as told from its own cut.
   UChar32 before = digits > 0 ? Utf8Before(text, digits, nullptr) : 0;
-  for (const auto& [mark_stop, mark] : marks)
-    if (mark_stop == digits) before = mark;
+  if (last_mark.first == digits && last_mark.second > 0) before = last_mark.second;
   if (count == 0 || count > 4) return 0;
   int value = 0;
   std::from_chars(text.data() + digits, text.data() + at, value);
@@ -405,7 +404,7 @@ void RepairGbkRuns(std::string_view text, PassOutput& out) {
   int runs_repaired = 0;
   struct Cut { size_t start, stop; std::string repaired; };
   std::vector<Cut> cut_alone;
-  std::vector<std::pair<size_t, UChar32>> marks;  // cut characters told from the text's form (CutMark)
+  std::pair<size_t, UChar32> last_mark{std::string_view::npos, 0};  // the cut character told last (CutMark)
   int every_pair_read = -1;  // whether the text holds private-use characters: found when first asked
   size_t i = 0;
   while (i < text.size()) {
@@ -446,8 +445,8 @@ void RepairGbkRuns(std::string_view text, PassOutput& out) {
       bool indent = true;
       for (size_t k = 0; k < whole_part.size(); k += 3) indent &= whole_part.substr(k, 3) == "\xE3\x80\x80";
       UChar32 mark = CutMark(text, i, stop, std::string_view(bytes).substr(bytes.size() - 2), bytes.size() == 2,
-                             i == 0 || text[i - 1] == '\n', indent, marks);
-      if (mark > 0) marks.push_back({stop, mark});
+                             i == 0 || text[i - 1] == '\n', indent, last_mark);
+      if (mark > 0) last_mark = {stop, mark};
       std::string whole = bytes.substr(0, bytes.size() - 2) + (mark > 0 ? Utf8Of(mark) : std::string(kReplacement));
       if (bytes.size() - 2 >= 6) {
         // Judged on the whole characters, the spaces walked over aside.
