@@ -234,6 +234,20 @@ bool HoldsPrivateUse(std::string_view text) {
   return false;
 }
 
+// HoldsPrivateUse of a text, found when first asked: most texts never ask.
+class EveryPairRead {
+ public:
+  explicit EveryPairRead(std::string_view text) : text_(text) {}
+  bool operator()() {
+    if (known_ < 0) known_ = HoldsPrivateUse(text_);
+    return known_ == 1;
+  }
+
+ private:
+  std::string_view text_;
+  int known_ = -1;
+};
+
 // The byte of a UTF-8 character the decoder wrote as U+FFFD, at bytes[unknown_at] (0x80 for
 // now), once the character [char_start, char_start + 3) is whole. It was 0x80 (Python's decoders
 // write it as U+FFFD, where Windows' and a browser's write €), or the first byte of a pair GBK
@@ -303,9 +317,8 @@ std::string WithoutSpaces(std::string s) {
 }
 
 // Walks from the rare hanzi at `i` while the GBK bytes stay well-formed UTF-8.
-// `every_pair_read`: whether the text holds private-use characters (HoldsPrivateUse), -1 until
-// first asked.
-GbkRun WalkGbkRun(std::string_view text, size_t i, int& every_pair_read) {
+// `every_pair_read`: whether a GB18030 reading shows in the text (its private-use characters).
+GbkRun WalkGbkRun(std::string_view text, size_t i, EveryPairRead& every_pair_read) {
   const GbkTable& table = Gbk();
   GbkRun run;
   auto& [bytes, end, best_end, best_bytes, pending, broken, spaced] = run;
@@ -360,8 +373,7 @@ GbkRun WalkGbkRun(std::string_view text, size_t i, int& every_pair_read) {
       // At most one dropped byte in two characters (and a few at the start): real text read as
       // damage would need one at nearly every character.
       if (pending == 1 && (byte & 0xC0) != 0x80 && unknown_at == std::string::npos && dropped * 2 < bytes.size() / 3 + 4 &&
-          (every_pair_read < 0 ? (every_pair_read = HoldsPrivateUse(text)) : every_pair_read) == 1 &&
-          DroppedByteTold(bytes, char_start)) {
+          every_pair_read() && DroppedByteTold(bytes, char_start)) {
         // A character short of one byte, and the next one begun: a decoder that reads every
         // pair (the text shows private-use characters) told to ignore what it cannot read
         // dropped its 0x80 (一 is E4 B8 80, 、 is E3 80 81); Python's gbk drops others too,
@@ -384,8 +396,7 @@ GbkRun WalkGbkRun(std::string_view text, size_t i, int& every_pair_read) {
       }
       bytes.push_back(static_cast<char>(byte));
       if (pending == 0 && unknown_at != std::string::npos) {  // its character is whole
-        if (every_pair_read < 0) every_pair_read = HoldsPrivateUse(text);
-        TellUnknownByte(bytes, char_start, unknown_at, unknown_before, every_pair_read == 1);
+        TellUnknownByte(bytes, char_start, unknown_at, unknown_before, every_pair_read());
         unknown_at = std::string::npos;
       }
     }
@@ -405,7 +416,7 @@ void RepairGbkRuns(std::string_view text, PassOutput& out) {
   struct Cut { size_t start, stop; std::string repaired; };
   std::vector<Cut> cut_alone;
   std::pair<size_t, UChar32> last_mark{std::string_view::npos, 0};  // the cut character told last (CutMark)
-  int every_pair_read = -1;  // whether the text holds private-use characters: found when first asked
+  EveryPairRead every_pair_read(text);
   size_t i = 0;
   while (i < text.size()) {
     auto lead = static_cast<unsigned char>(text[i]);
@@ -433,8 +444,7 @@ void RepairGbkRuns(std::string_view text, PassOutput& out) {
     // Ignoring, a GB18030 reading drops 0x80 too: a run that ends two bytes short (造。 read as
     // 閫犮: E3 and no more) lost the 0x80 after the lead (all of U+3000–303F is E3 80 …) and then
     // the byte before ASCII.
-    if (!broken && pending == 2 && !marked && !run_char_at(end) && !bytes.empty() &&
-        (every_pair_read < 0 ? (every_pair_read = HoldsPrivateUse(text)) : every_pair_read) == 1) {
+    if (!broken && pending == 2 && !marked && !run_char_at(end) && !bytes.empty() && every_pair_read()) {
       bytes.push_back('\x80');
       pending = 1;
     }
