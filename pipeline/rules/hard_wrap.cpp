@@ -401,8 +401,9 @@ struct Indents {
 // A table's or box's label and the start of its title, cut from the title's end right above the
 // table (专栏1 “十四五”时期 / 经济社会发展主要指标 / 类别 指标 2020年 …): a title under a label
 // is one line, and the table's header or first row follows it at once. A line of its own under
-// the title (（单位：亿元）, a date) has brackets, digits or punctuation.
-bool LabelledTitleCut(std::string_view line, std::string_view next, std::string_view after_next) {
+// the title (（单位：亿元）, a date) has brackets, digits or punctuation. `rest` is the text after
+// `next`'s line (its newline first): the line after is read only when a label opens `line`.
+bool LabelledTitleCut(std::string_view line, std::string_view next, std::string_view rest) {
   std::string_view label = NumberedLabelAt(line);
   if (label.empty() || label.size() == line.size() || CodePoints(line, 40) > 40 || HasSentencePunct(line)) return false;
   if (CodePoints(next, 25) > 25 || HasSentencePunct(next) || !NumberedLabelAt(next).empty() || IsTableRow(next) ||
@@ -412,10 +413,13 @@ bool LabelledTitleCut(std::string_view line, std::string_view next, std::string_
     UChar32 c = Utf8At(next, i, &i);
     if (IsAsciiDigit(c) || c == '(' || c == U'（' || c == U'〔' || c == '[') return false;
   }
+  if (rest.empty()) return false;
+  std::string_view after_next = rest.substr(1, kLongestTableRow + 1);  // no further than a row runs
+  after_next = TrimSpaces(after_next.substr(0, after_next.find('\n')));
   return IsTableRow(after_next) || SpacesSeparateWords(after_next);
 }
 
-bool BreakIsLayout(icu::BreakIterator* words, std::string_view line, std::string_view next, std::string_view after_next,
+bool BreakIsLayout(icu::BreakIterator* words, std::string_view line, std::string_view next, std::string_view rest,
                    TableAbove table, bool paragraphs_apart, Indents indents) {
   UChar32 last = Utf8Before(line, line.size(), nullptr);
   UChar32 first = Utf8At(next, 0, nullptr);
@@ -518,7 +522,7 @@ bool BreakIsLayout(icu::BreakIterator* words, std::string_view line, std::string
   if (IsHan(last) && (VerbOfFigureOpens(next) || ChangeCutBeforeItsEnd(line, next))) return true;
   // An attachment's label (附件2, 附表1) stands above its title.
   if (IsAttachmentLabel(line)) return false;
-  if (LabelledTitleCut(line, next, after_next)) return true;
+  if (LabelledTitleCut(line, next, rest)) return true;
   // Fields, a line each (出席：… / 列席：… / 记录：…, 联系人：… / 电话：…).
   if (IsFieldLine(line) && IsFieldLine(next)) return false;
   if (!IsDocumentTitle(line) && !line.ends_with("号") && CodePoints(next, 80) <= 80) {
@@ -561,15 +565,9 @@ void HardWrap(std::string_view text, PassOutput& out) {
     if (next_end == std::string_view::npos) next_end = text.size();
     std::string_view line = TrimSpaces(raw_line);
     std::string_view next = TrimSpaces(text.substr(next_start, next_end - next_start));
-    // The line after next, read no further than a table row runs.
-    std::string_view after_next;
-    if (next_end < text.size()) {
-      after_next = text.substr(next_end + 1, kLongestTableRow + 1);
-      after_next = TrimSpaces(after_next.substr(0, after_next.find('\n')));
-    }
     bool joined = !line.empty() && !next.empty() &&                        // else a paragraph break
                   SpaceAt(text, next_start) == 0 &&                          // indented: a new paragraph/article
-                  BreakIsLayout(words.get(), line, next, after_next, table, layout.apart,
+                  BreakIsLayout(words.get(), line, next, text.substr(next_end), table, layout.apart,
                                 {layout.indented, IdeographicSpaceAt(raw_line, 0)});
     if (!joined) {
       // A row or a header widens the table; a piece of cells leaves it as it is; a sentence, a
