@@ -5,8 +5,8 @@
 #include "extractors/quantity_rules.h"
 
 #include <algorithm>
-#include <charconv>
 #include <iterator>
+#include <optional>
 #include <vector>
 
 namespace pledge {
@@ -149,16 +149,6 @@ bool StepOfScale(std::string_view s, size_t clause, size_t start, size_t end) {
 
 ModalityCues::ModalityCues(std::string_view sentence, std::string_view context) : sentence_(sentence) {
   const auto& p = P();
-  // The earliest year the context's first part (the title, where there is one) names: the year
-  // the document reports on (2020年政府工作报告) or plans from (行动方案（2024—2025年）).
-  int context_year = 0;
-  {
-    std::string_view first = context.substr(0, context.find(" / "));
-    re2::StringPiece scan(first.data(), first.size());
-    int year = 0;
-    while (RE2::FindAndConsume(&scan, p.named_year, &year))
-      if (year >= 1949 && year <= 2100 && (context_year == 0 || year < context_year)) context_year = year;
-  }
   obligation_ = AllMatches(sentence, p.obligation);
   target_ = AllMatches(sentence, p.target);
   past_ = AllMatches(sentence, p.past);
@@ -215,16 +205,23 @@ ModalityCues::ModalityCues(std::string_view sentence, std::string_view context) 
     return false;
   });
   // A deadline before the year its document is of (到2019年 in 2020年政府工作报告, 由2014年的12.3%
-  // 下降到2019年的0.2%) was reached already: a review's span, not a target.
-  if (context_year > 0)
-    std::erase_if(target_, [&](const auto& m) {
-      std::string_view word = sentence.substr(m.first, m.second - m.first);
-      size_t digits = word.find_first_of("0123456789");
-      int year = 0;
-      if (digits == std::string_view::npos || word.size() - digits < 4) return false;
-      auto [end, error] = std::from_chars(word.data() + digits, word.data() + digits + 4, year);
-      return error == std::errc() && end == word.data() + digits + 4 && year >= 1949 && year < context_year;
-    });
+  // 下降到2019年的0.2%) was reached already: a review's span, not a target. The document's year
+  // is the earliest its context's first part (the title, where there is one) names: the year it
+  // reports on or plans from (行动方案（2024—2025年）); read only for a deadline that names one.
+  std::optional<int> context_year;
+  std::erase_if(target_, [&](const auto& m) {
+    int year = 0;
+    re2::StringPiece word(sentence.data() + m.first, m.second - m.first);
+    if (!RE2::PartialMatch(word, p.named_year, &year)) return false;
+    if (!context_year) {
+      context_year = 0;
+      std::string_view first = context.substr(0, context.find(" / "));
+      re2::StringPiece scan(first.data(), first.size());
+      for (int named = 0; RE2::FindAndConsume(&scan, p.named_year, &named);)
+        if (named >= 1949 && named <= 2100 && (*context_year == 0 || named < *context_year)) context_year = named;
+    }
+    return *context_year > 0 && year >= 1949 && year < *context_year;
+  });
   // 经过全县上下的共同努力, 通过努力, 在…努力下: the effort a result is owed to, not a resolve
   // (努力实现…, 努力把…).
   std::erase_if(target_, [&](const auto& m) {
