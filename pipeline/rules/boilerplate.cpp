@@ -141,6 +141,8 @@ bool ContainsAny(std::string_view line, std::initializer_list<std::string_view> 
     if (line.find(word) != std::string_view::npos) return true;
   return false;
 }
+// A head, or a title's line, holds none of these.
+bool HoldsSentencePunct(std::string_view line) { return ContainsAny(line, {"。", "，", "；", "！", "？", "："}); }
 // Every furniture and site line holds one of these words: most lines are ruled out without a regex.
 bool MayBeFurniture(std::string_view line) {
   return ContainsAny(line, {"打印", "关闭", "收藏", "返回", "编辑", "校对", "审核", "分享", "字号", "扫", "转自", "转载",
@@ -215,7 +217,7 @@ std::vector<size_t> RunningHeads(std::string_view text) {
     size_t end = newline == std::string_view::npos ? text.size() : newline;
     if (end - start >= 15 && end - start <= 200) {
       std::string_view body = TrimSpaces(text.substr(start, end - start));
-      if (body.size() >= 15 && body.size() <= 120 && !ContainsAny(body, {"。", "，", "；", "！", "？", "："}))  // 5 to 40 hanzi
+      if (body.size() >= 15 && body.size() <= 120 && !HoldsSentencePunct(body))  // 5 to 40 hanzi
         candidates.push_back({body, start});
     }
     start = end + 1;
@@ -233,7 +235,7 @@ std::vector<size_t> RunningHeads(std::string_view text) {
       std::string_view line = TrimSpaces(text.substr(start, end - start));
       start = end + 1;
       if (line.empty() && top.empty()) continue;
-      if (line.empty() || line.size() > 120 || ContainsAny(line, {"。", "，", "；", "！", "？", "："})) break;
+      if (line.empty() || line.size() > 120 || HoldsSentencePunct(line)) break;
       top.push_back(line);
     }
     for (size_t a = 0; a < top.size(); ++a) {
