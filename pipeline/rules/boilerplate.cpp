@@ -271,21 +271,26 @@ std::vector<size_t> RunningHeads(std::string_view text) {
   auto cuts_sentence = [&](size_t start) {
     if (start == 0 || text.find('\n', start) == std::string_view::npos) return false;
     std::string_view before = line_before(start), after = line_after(start);
-    if (page_number(before)) {
+    // A page number above the line shows the page broke there, which a short line or a table's
+    // cells cannot explain away: the checks that tell prose from those are then not needed.
+    const bool page_broke = page_number(before);
+    if (page_broke) {
       size_t above = static_cast<size_t>(before.data() - text.data());
       while (above > 0 && text[above - 1] != '\n') --above;
       if (above == 0) return false;
       before = line_before(above);
     }
-    if (before.empty() || after.empty()) return false;
+    if (before.empty() || after.empty() || RE2::FullMatch(before, P().document_number)) return false;
     UChar32 last = Utf8Before(before, before.size(), nullptr), first = Utf8At(after, 0, nullptr);
-    size_t characters = 0;
-    for (size_t k = 0; k < before.size() && characters < 10; ++characters) Utf8At(before, k, &k);
-    if (characters < 10 || RE2::FullMatch(before, P().document_number)) return false;
-    // Prose has clauses on one side or the other; a table set one cell to a line has none (项目名称
-    // / 建设单位 / 新建 …, where a unit's name may well repeat).
-    auto clauses = [](std::string_view line) { return ContainsAny(line, {"，", "。", "；", "、", ",", ".", ";"}); };
-    if (!clauses(before) && !clauses(after)) return false;
+    if (!page_broke) {
+      size_t characters = 0;
+      for (size_t k = 0; k < before.size() && characters < 10; ++characters) Utf8At(before, k, &k);
+      if (characters < 10) return false;
+      // Prose has clauses on one side or the other; a table set one cell to a line has none
+      // (项目名称 / 建设单位 / 新建 …, where a unit's name may well repeat).
+      auto clauses = [](std::string_view line) { return ContainsAny(line, {"，", "。", "；", "、", ",", ".", ";"}); };
+      if (!clauses(before) && !clauses(after)) return false;
+    }
     return (IsHan(last) || last == U'，' || last == U'、' || last == ',') &&
            (IsHan(first) || IsAsciiDigit(first)) && HeadingAt(after).level < 0;
   };

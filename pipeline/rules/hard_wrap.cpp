@@ -324,13 +324,18 @@ bool SentenceLine(std::string_view line) {
 }
 
 // Whether the last 300 bytes of `line` hold more “ than ” (a bounded look: lines grow).
-// A line that is only the end of a sentence: a few characters and the mark that ends it (分担。).
+// A line that is only the end of a sentence: a few characters and the mark that ends it
+// (分担。, 按6∶4比例分担。, 任务“回头看”……).
 bool EndOfSentenceOnly(std::string_view line) {
   line = TrimSpaces(line);
-  if (line.empty() || CodePoints(line, 9) > 8) return false;
+  if (line.empty() || CodePoints(line, 11) > 10) return false;
   size_t last_start;
   UChar32 last = Utf8Before(line, line.size(), &last_start);
-  return (last == U'。' || last == U'；') && !HasSentencePunct(line.substr(0, last_start));
+  if (last == U'…')  // an ellipsis is two of them (……)
+    while (last_start > 0 && Utf8Before(line, last_start, nullptr) == U'…') Utf8Before(line, last_start, &last_start);
+  else if (last != U'。' && last != U'；' && last != U'！' && last != U'？')
+    return false;
+  return last_start > 0 && !HasSentencePunct(line.substr(0, last_start));
 }
 
 bool QuotationOpenAtEnd(std::string_view line) {
@@ -508,7 +513,9 @@ bool BreakIsLayout(icu::BreakIterator* words, std::string_view line, std::string
     // An item that is a sentence (longer than headings run, with a comma: （二）县财政…给予奖补，
     // 所需资金由…按比例) followed by a line that is only the end of a sentence (分担。) was cut
     // too: no paragraph under a heading is a word long.
-    bool item_sentence = clause.find("，") != std::string_view::npos && CodePoints(clause, 25) > 24;
+    // So was one that states a requirement (（一）各乡镇要在每年3月底前完成上年度 / 任务“回头看”……).
+    bool item_sentence = (clause.find("，") != std::string_view::npos && CodePoints(clause, 25) > 24) ||
+                         SentenceLine(clause);
     // A heading's clauses are phrases of four characters or more (一、准确把握形势，坚定发展信心):
     // one of three or fewer after its comma is a sentence's clause, cut (…给予奖补，所需 / 资金由…).
     size_t comma = clause.rfind("，");

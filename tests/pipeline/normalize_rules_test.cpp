@@ -517,6 +517,13 @@ TEST_CASE("hard_wrap", "[normalize][hard_wrap]") {
   CHECK(Norm("一、准确把握形势，坚定发展信心\n当前，我县发展面临新的形势。") ==
         "一、准确把握形势，坚定发展信心\n当前，我县发展面临新的形势。");
   CHECK(Norm("（五）有关\n事项另行通知。") == "（五）有关\n事项另行通知。");
+  // A heading that states a requirement, followed by a line that only ends a sentence, was cut;
+  // a heading that states one followed by its paragraph stands.
+  CHECK(Norm("（一）各乡镇要在每年3月底前完成上年度\n任务“回头看”……") == "（一）各乡镇要在每年3月底前完成上年度任务“回头看”……");
+  CHECK(Norm("（二）县财政按每户1500元标准给予奖补，所需资金由县、乡（镇）两级\n按6∶4比例分担。") ==
+        "（二）县财政按每户1500元标准给予奖补，所需资金由县、乡（镇）两级按6∶4比例分担。");
+  CHECK(Norm("（一）各地要加强组织领导\n各乡镇要成立工作专班，明确责任分工。") ==
+        "（一）各地要加强组织领导\n各乡镇要成立工作专班，明确责任分工。");
   // A subtitle goes on until the 上 that closes its 在; a question or an answer is speech.
   CHECK(Norm("——2024年1月20日在某市第十七届\n人民代表大会第三次会议上\n市长 王某某") ==
         "——2024年1月20日在某市第十七届人民代表大会第三次会议上\n市长 王某某");
@@ -924,6 +931,18 @@ TEST_CASE("a PDF's running head inside a cut sentence goes, and the text's own l
   const std::string cells = "重点项目表\n序号\n项目名称\n建设单位\n建设性质\n1\n某某县城乡供水一体化工程建设项目\n某某县水利局\n新建\n"
                             "2\n某某镇污水处理厂提标改造工程项目\n某某县水利局\n改建\n";
   CHECK(Norm(cells) == cells);
+  // After a page's number the page surely broke: a short first half (an item's number and a few
+  // words) or a subtitle without clauses is cut by the head all the same.
+  const std::string report = "关于某市2023年预算执行情况的报告\n\n——2024年1月16日在某市人民代表大会\n— 1 —\n"
+                             "关于某市2023年预算执行情况的报告\n第四次会议上\n\n　　4.巩固拓展脱贫攻\n— 2 —\n"
+                             "关于某市2023年预算执行情况的报告\n坚成果。\n";
+  CHECK(Norm(report) == "关于某市2023年预算执行情况的报告\n\n——2024年1月16日在某市人民代表大会第四次会议上\n\n"
+                        "　　4.巩固拓展脱贫攻坚成果。\n");
+  // Without a page's number, such a short first half keeps the line as the text's own (it may be
+  // a table's cell, above).
+  const std::string short_half = "某市2023年工作要点说明\n\n　　4.巩固拓展脱贫攻\n某市2023年工作要点说明\n坚成果。\n";
+  const std::string kept = Norm(short_half);
+  CHECK(kept.find("某市2023年工作要点说明", kept.find("脱贫攻")) != std::string::npos);
 }
 
 TEST_CASE("JSON's and JavaScript's escapes left in scraped text are decoded", "[normalize][js_escape]") {
