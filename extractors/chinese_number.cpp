@@ -48,10 +48,14 @@ std::optional<double> ArabicAt(std::string_view text, const std::vector<Char>& c
   size_t start = i;
   std::string digits;
   bool dot = false;
+  size_t group = 0;  // digits since the number's start or its last separator
   while (i < chars.size()) {
     char32_t c = chars[i].c;
-    if (c >= '0' && c <= '9') { digits.push_back(static_cast<char>(c)); ++i; continue; }
-    if (c == ',' && !dot && i + 3 < chars.size() + 1 && IsDigitRun(chars, i + 1, 3)) { ++i; continue; }
+    if (c >= '0' && c <= '9') { digits.push_back(static_cast<char>(c)); ++i; ++group; continue; }
+    if (c == ',' && !dot && i + 3 < chars.size() + 1 && IsDigitRun(chars, i + 1, 3)) { ++i; group = 0; continue; }
+    // A space between groups of three (12 345, GB/T 15835's 千分空): after a first group of one
+    // to three digits, or a group of three.
+    if (c == ' ' && !dot && group <= 3 && IsDigitRun(chars, i + 1, 3)) { ++i; group = 0; continue; }
     if (c == '.' && !dot && i + 1 < chars.size() && chars[i + 1].c >= '0' && chars[i + 1].c <= '9') {
       dot = true; digits.push_back('.'); ++i; continue;
     }

@@ -29,7 +29,9 @@ namespace {
 #define CN_DIGIT "零〇○一二两俩倆三四五六七八九壹贰叁肆伍陆柒捌玖"
 #define CN_UNIT "十百千万亿拾佰仟萬億兆"
 #define SIGN "[负負－-]"
-#define ARABIC R"((?:\d+(?:,\d{3})*(?:\.\d+)?|\.\d+))"
+// Digits grouped by thousands with commas (1,000) or with spaces, the 千分空 GB/T 15835 allows
+// (12 345; normalization makes a thin or no-break space an ASCII one).
+#define ARABIC R"((?:\d{1,3}(?: \d{3})+\b(?:\.\d+)?|\d+(?:,\d{3})*(?:\.\d+)?|\.\d+))"
 // Arabic digits mixed with unit characters (5万4千6百, 2千零30万, 13万2, 7 万5 千), a power
 // (2^5), or Chinese numerals (spaces allowed between them: 一百 二 十) with an optional decimal
 // part; a sign (负, a minus) may lead.
@@ -527,6 +529,20 @@ size_t EndBeforeMetricPrefix(std::string_view s, size_t start, size_t end) {
   return end;
 }
 
+// Digits grouped by spaces (就业1 000人) are one number only inside prose: where a space or a
+// figure stands before them, or a space and a figure after them, they are a table's cells
+// (指标 35 120 150), and after a label the first group is its number (表1 200个项目); the token
+// then ends at its first space.
+size_t EndBeforeSpacedCells(std::string_view s, size_t start, size_t end) {
+  size_t space = s.substr(start, end - start).find(' ');  // within the token: this runs for every number
+  if (space == std::string_view::npos || !std::isdigit(static_cast<unsigned char>(s[start + space + 1]))) return end;
+  UChar32 before = CharBefore(s, start);
+  bool cells = before == ' ' || before == 0x3000 || before == '\t' || (before < 0x80 && std::isdigit(before)) ||
+               before == U'表' || before == U'图' || before == U'栏' || before == U'件' ||
+               (end + 1 < s.size() && s[end] == ' ' && std::isdigit(static_cast<unsigned char>(s[end + 1])));
+  return cells ? start + space : end;
+}
+
 // 附件：1.2025年度重点村名单: an item's number glued to the year that opens its title reads as
 // one decimal (1.2025). A figure of one or two digits, a point and a year of 19xx or 20xx
 // before 年, where a list item starts (the sentence's start, or after ：；), is the item's
@@ -560,7 +576,7 @@ std::optional<Token> NextCleanToken(std::string_view s, size_t& pos) {
       continue;
     }
     t.start = StartAfterStraySign(s, t.start, t.end);
-    if (t.kind == Token::kNumber) t.end = EndBeforeMetricPrefix(s, t.start, t.end);
+    if (t.kind == Token::kNumber) t.end = EndBeforeSpacedCells(s, t.start, EndBeforeMetricPrefix(s, t.start, t.end));
     if (t.kind == Token::kNumber) t.start = StartAfterListNumber(s, t.start, t.end);
     t.text = s.substr(t.start, t.end - t.start);
     pos = std::max(t.end, t.start + 1);

@@ -9,6 +9,11 @@ TEST_CASE("Arabic numbers", "[numbers]") {
   CHECK(ParseNumber("28.3") == Approx(28.3));
   CHECK(ParseNumber("12000") == 12000);
   CHECK(ParseNumber("1,234,567.5") == Approx(1234567.5));
+  // Groups of three set apart by spaces (GB/T 15835's 千分空), not figures of other lengths.
+  CHECK(ParseNumber("12 345") == 12345);
+  CHECK(ParseNumber("1 234 567.5") == Approx(1234567.5));
+  CHECK_FALSE(ParseNumber("1 2345"));
+  CHECK_FALSE(ParseNumber("1234 567"));
   CHECK_FALSE(ParseNumber("1,00"));
   CHECK_FALSE(ParseNumber(""));
   CHECK_FALSE(ParseNumber("abc"));

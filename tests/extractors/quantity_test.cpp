@@ -608,3 +608,22 @@ TEST_CASE("an item's number glued to the year that opens its title is no decimal
   REQUIRE(q.size() == 1);
   CHECK(q[0].text == "1.2025年");
 }
+
+TEST_CASE("digits grouped by spaces are one number in prose and cells in a table", "[extract][count]") {
+  auto q = One("每年新增就业1 000人以上。");
+  CHECK(q.value == 1000);
+  CHECK(q.text == "1 000人以上");
+  CHECK(q.bound == "min");
+  CHECK(One("全市常住人口达到12 345 678人。").value == 12345678);
+  CHECK(One("完成投资1 250.5万元。").value == Approx(12505000));
+  // A table's row of figures, a label's number and a year after it stay apart.
+  auto cells = X("新增就业 35 120 150人");
+  REQUIRE(!cells.empty());
+  CHECK(cells.back().value == 150);
+  auto label = X("表1 200个重点项目");
+  REQUIRE(label.size() == 1);
+  CHECK(label[0].value == 200);
+  auto year = X("表1 2024年规模以上工业主要产品产量");
+  REQUIRE(year.size() == 1);
+  CHECK(year[0].kind == "year");
+}
