@@ -50,8 +50,9 @@ struct Patterns {
   RE2 level_held{R"(控制在|稳定在|保持在|控制到|稳定到)"};
   RE2 time_frame{R"(用\S{0,4}(?:年|个月|天)(?:左右)?(?:的)?时间)"};
   // The paragraph's lead is part of the context: 到2025年，…； sets the frame of what follows.
-  // A budget's draft (2024年预算草案) is its plan.
-  RE2 target_context{R"(目标|任务|计划|规划|方案|意见|要点|安排|部署|举措|措施|打算|展望|今后|下一步|思路|工作重点|重点工作$|草案|到 ?\d{4} ?年|到二[〇○零]\S{2}年)"};
+  // A budget's draft (2024年预算草案) is its plan; a year's key tasks, as sent out (关于印发2024年
+  // 重点工作的通知), are its plan too.
+  RE2 target_context{R"(目标|任务|计划|规划|方案|意见|要点|安排|部署|举措|措施|打算|展望|今后|下一步|思路|工作重点|重点工作(?:的(?:通知|意见|函))?$|草案|到 ?\d{4} ?年|到二[〇○零]\S{2}年)"};
   // The parts of that context that name what is aimed at (主要目标, 2024年工作打算), not how it
   // is to be done (保障措施, 实施方案): a bound stated there is a target's floor, not a rule.
   RE2 goal_context{R"(目标|计划|规划|打算|展望|今后|下一步|草案|预期|到 ?\d{4} ?年|到二[〇○零]\S{2}年)"};

@@ -209,6 +209,9 @@ TEST_CASE("modality", "[extract][modality]") {
   CHECK(One("全市一般公共预算支出安排1268亿元。", budget + " / 三、2024年预算草案").modality == "target");
   CHECK(One("加上上级补助收入186.4亿元。", budget + " / 一、2023年预算执行情况").modality == "achievement");
   CHECK(One("新建农村公路150公里。", "某县2023年重点工作落实情况").modality == "achievement");
+  // A year's key tasks as a notice sends them out are its plan.
+  CHECK(One("新建农村公路150公里。", "某市人民政府关于印发2024年重点工作的通知").modality == "target");
+  CHECK(One("新建农村公路150公里。", "关于2023年重点工作完成情况的通报").modality == "achievement");
   // 共 and 达 of other words (公共预算, 中共, 下达) report nothing; 共 and 达 alone do.
   CHECK(One("县级财政每年安排乡村振兴资金不低于本级一般公共预算支出的8%。").modality == "obligation");
   CHECK(One("落实省下达的搬迁任务1200户。").modality.empty());
