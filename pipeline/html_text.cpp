@@ -179,7 +179,19 @@ class Extractor {
         if (offset + length > decoded_.text.size() || length == 0) return;
         if (t.original_text.data != decoded_.text.data() + offset) return;  // parser-inserted text
         // Spaces alone where a line would start (an empty paragraph's &nbsp;) leave no line.
-        if ((out_.text.empty() || out_.text.back() == '\n') && SpacesOnly(std::string_view(t.original_text.data, length))) return;
+        const bool line_start = out_.text.empty() || out_.text.back() == '\n';
+        if (line_start && SpacesOnly(std::string_view(t.original_text.data, length))) return;
+        // The source's own line breaks and spaces where a line starts (…，<br>⏎生活污水…) are
+        // HTML's collapsible white space, which a browser never shows at a line's start: kept,
+        // the break after <br> became a blank line, a paragraph's end. &nbsp; is no such space.
+        if (line_start) {
+          size_t skip = 0;
+          while (skip < length && (t.original_text.data[skip] == ' ' || t.original_text.data[skip] == '\n' ||
+                                   t.original_text.data[skip] == '\r' || t.original_text.data[skip] == '\t' ||
+                                   t.original_text.data[skip] == '\f'))
+            ++skip;
+          offset += skip, length -= skip;
+        }
         Append(offset, length);
         break;
       }

@@ -11,7 +11,9 @@
 //   A site's menu (a block of three or more short links with only separators between them:
 //   首页 | 政务公开 | 互动交流) is dropped like script: it is the site's, never the document's, and
 //   as lines of their own its items would read as headings. The raw page keeps it.
-//   Script, style, noscript and template content is dropped. Text is taken verbatim from the source (entities
+//   Script, style, noscript and template content is dropped. Text is taken verbatim from the
+//   source, but for the collapsible white space (spaces, tabs, line breaks) where a line starts,
+//   which a browser does not show (the source's line break after a <br>) (entities
 //   are left for the normalizer, which decodes and logs them), so to_raw stays exact; each
 //   inserted line break or cell space maps to the start of the tag that caused it.
 //   LooksLikeHtml tells whether a document should go through it (by name or by its first tag).

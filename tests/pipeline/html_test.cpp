@@ -65,6 +65,18 @@ TEST_CASE("HTML set with <br> alone: <br><br> is a paragraph break, a lone <br> 
         "三、工作要求\n各地要加强领导。\n\n四、其他\n本方案自印发之日起施行。\n");
 }
 
+TEST_CASE("the source's line break after a <br> is white space, not a second break", "[html]") {
+  // Pages written by hand or by an editor break the source line after each <br>.
+  std::string page = "<p>一、工作目标</p>\n<p>到2024年底，卫生厕所普及率达到95%以上，<br>\n  生活污水治理率提高到45%。<br>\r\n"
+                     "每个乡镇至少建成2个示范村。</p>\n<p>二、资金保障</p>";
+  NormalizedText n = NormalizedPage(page);
+  CHECK(n.text.text == "一、工作目标\n\n到2024年底，卫生厕所普及率达到95%以上，生活污水治理率提高到45%。\n"
+                       "每个乡镇至少建成2个示范村。\n\n二、资金保障\n");
+  // Every byte kept still maps to its own byte of the page.
+  size_t at = n.text.text.find("生活");
+  CHECK(page.substr(n.text.to_raw[at], 6) == "生活");
+}
+
 TEST_CASE("an empty paragraph of spaces (Word's <o:p> holding an nbsp entity) leaves no line of its own", "[html]") {
   std::string page = "<p class=MsoNormal><span>各乡镇人民政府：<o:p></o:p></span></p>"
                      "<p class=MsoNormal><span lang=EN-US><o:p>&nbsp;</o:p></span></p>"
