@@ -165,7 +165,9 @@ class Extractor {
         if (block) Break(e.start_pos.offset, paragraph);
         if (IsCell(e.tag)) SeparateCell(e.start_pos.offset);
         size_t row_start = out_.text.size(), row_separators = cell_separators_.size();
+        pre_depth_ += e.tag == GUMBO_TAG_PRE || e.tag == GUMBO_TAG_TEXTAREA;
         for (unsigned i = 0; i < e.children.length; ++i) Walk(static_cast<const GumboNode*>(e.children.data[i]));
+        pre_depth_ -= e.tag == GUMBO_TAG_PRE || e.tag == GUMBO_TAG_TEXTAREA;
         if (e.tag == GUMBO_TAG_TR) EndRow(row_start, row_separators);
         if (e.tag == GUMBO_TAG_TABLE) SettleHeader(false);
         if (block && e.end_pos.offset > 0) Break(e.end_pos.offset, paragraph);
@@ -183,8 +185,9 @@ class Extractor {
         if (line_start && SpacesOnly(std::string_view(t.original_text.data, length))) return;
         // The source's own line breaks and spaces where a line starts (…，<br>⏎生活污水…) are
         // HTML's collapsible white space, which a browser never shows at a line's start: kept,
-        // the break after <br> became a blank line, a paragraph's end. &nbsp; is no such space.
-        if (line_start) {
+        // the break after <br> became a blank line, a paragraph's end. &nbsp; is no such space,
+        // and in <pre> white space is the text's own.
+        if (line_start && pre_depth_ == 0) {
           size_t skip = 0;
           while (skip < length && (t.original_text.data[skip] == ' ' || t.original_text.data[skip] == '\n' ||
                                    t.original_text.data[skip] == '\r' || t.original_text.data[skip] == '\t' ||
@@ -305,6 +308,7 @@ class Extractor {
   };
   std::optional<Row> header_;  // the last row, if not of figures: a header or a row of words
   bool last_break_was_br_ = false;  // the last block element met was a <br>
+  int pre_depth_ = 0;  // how many <pre> (or <textarea>) the walk is inside
   std::unordered_map<const GumboNode*, LinkStats> link_stats_;
 };
 

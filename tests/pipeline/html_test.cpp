@@ -75,6 +75,9 @@ TEST_CASE("the source's line break after a <br> is white space, not a second bre
   // Every byte kept still maps to its own byte of the page.
   size_t at = n.text.text.find("生活");
   CHECK(page.substr(n.text.to_raw[at], 6) == "生活");
+  // In <pre> the white space is the text's own, as in a plain-text page.
+  CHECK(NormalizedPage("<p>标题</p><pre>\n\n  一、目标\n  到2025年，增长5%。</pre>").text.text ==
+        NormalizeText(TrackedText::Identity("标题\n\n\n  一、目标\n  到2025年，增长5%。\n")).text.text);
 }
 
 TEST_CASE("an empty paragraph of spaces (Word's <o:p> holding an nbsp entity) leaves no line of its own", "[html]") {
