@@ -552,6 +552,7 @@ void Boilerplate(std::string_view text, PassOutput& out, DocumentMetadata& metad
           metadata.title = body;
           bool blank_after = title_next < text.size() && text[title_next] == '\n';
           out.Delete(title_start, title_next + (blank_after ? 1 : 0), kRule);
+          --kept_lines;  // the line deleted was counted as kept: a run of repeats is one header line
           title_start = line_start;
           title_next = next;
           title_from_page = true;  // the heading is now the title line a repeat may follow

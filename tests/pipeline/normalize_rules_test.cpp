@@ -813,6 +813,13 @@ TEST_CASE("boilerplate and metadata", "[normalize][boilerplate]") {
   // A run of repeats keeps one line, in one pass (fuzzer finding: one a round ran out of rounds).
   CHECK(Norm("春耕生产工作通知\n[bookmark: _Toc1]春耕生产工作通知\n春耕生产工作通知\n春耕生产工作通知\n正文。") ==
         "春耕生产工作通知\n正文。");
+  // However long the run: the lines it deletes do not use up the header's lines, so one pass
+  // removes them all and the result is settled (a hundred took eight rounds and more).
+  std::string hundred;
+  for (int i = 0; i < 100; ++i) hundred += "某市2023年3月15日\n";
+  auto settled = Run(hundred + "　　全市新增就业1万人。\n");
+  CHECK(settled.text.text == "某市2023年3月15日\n　　全市新增就业1万人。\n");
+  CHECK(std::find(settled.flags.begin(), settled.flags.end(), "unsettled") == settled.flags.end());
   for (std::string clean : {"某县工作方案（草案）\n某县工作方案\n正文。", "政府工作报告\n政府工作报告解读\n正文。",
                             "政府工作报告\n——2024年1月15日在某市第十六届人民代表大会第四次会议上\n正文。"})
     CHECK(Norm(clean) == clean);
