@@ -49,6 +49,9 @@ struct Patterns {
   // review reports it as held.
   RE2 level_held{R"(控制在|稳定在|保持在|控制到|稳定到)"};
   RE2 time_frame{R"(用\S{0,4}(?:年|个月|天)(?:左右)?(?:的)?时间)"};
+  // The time ahead a plan names without a deadline: 今年, 年内, 三年内, 两个月内 (not 近三年内,
+  // which looks back).
+  RE2 time_ahead{R"((?:^|[^近])[一二三四五六七八九十两\d]{1,2}个?(?:年|月)内|今年|(?:^|[^近一二三四五六七八九十两\d个今])年内)"};
   // The paragraph's lead is part of the context: 到2025年，…； sets the frame of what follows.
   // A budget's draft (2024年预算草案) is its plan; a year's key tasks, as sent out (关于印发2024年
   // 重点工作的通知), are its plan too.
@@ -246,6 +249,16 @@ ModalityCues::ModalityCues(std::string_view sentence, std::string_view context) 
   condition_verbs_ = AllMatches(sentence, p.condition_verbs);
   time_frames_ = AllMatches(sentence, p.time_frame);
   levels_held_ = AllMatches(sentence, p.level_held);
+  if (sentence.find("今年") != std::string_view::npos || sentence.find("内") != std::string_view::npos) {
+    time_ahead_ = AllMatches(sentence, p.time_ahead);
+    // The part of the year gone by (今年以来, 今年头五个月, 今年前三季度, 今年上半年) is reported on.
+    std::erase_if(time_ahead_, [&](const auto& m) {
+      std::string_view rest = sentence.substr(m.second);
+      for (std::string_view gone : {"以来", "头", "前", "上半年", "一季度", "第一季度", "1"})
+        if (rest.starts_with(gone)) return true;
+      return false;
+    });
+  }
   if (sentence.find("过去") != std::string_view::npos || sentence.find("年来") != std::string_view::npos)
     looking_back_ = AllMatches(sentence, p.looking_back);
   // The context runs from the document's title to the paragraph's lead (" / " between them): the
@@ -305,6 +318,13 @@ std::string ModalityCues::Classify(size_t start, size_t end, std::string_view bo
   bool past = AnyWithin(past_, clause, start) || starts(end, "来") || starts(end, "以来") || described_past;
   bool past_in_sentence = past || AnyWithin(past_, scope, start);
   if (target != std::string_view::npos && past) target = std::string_view::npos;
+  // 今年, 年内, 三年内 set the time ahead, where nothing in the sentence is past and the document
+  // does not review a year (a year's summary says 今年 of the year it reports: 2024年工作总结 …
+  // 今年全市完成投资…; a speech 今年，我们又出台了…).
+  if (target == std::string_view::npos && !review_context_ && !past_in_sentence) {
+    size_t ahead = LastEndWithin(time_ahead_, scope, start);
+    if (ahead != std::string_view::npos) target = ahead;
+  }
   // 坚持 alone describes a practice as often as it demands one: in a review (2023年…坚持以公开
   // 为常态，全年公开信息3865条), or after the time a review looks back over (过去五年，我们坚持
   // 稳中求进，…年均增长6.5%), it is what was done. 要坚持, 必须坚持 still demand.

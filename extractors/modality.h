@@ -5,7 +5,8 @@
 //   [start, end) (and the few characters after it, for conditions) and returns
 //     "condition"   满意率达不到90%的取消年终奖 (a threshold that triggers a consequence)
 //     "obligation"  必须, 不得, 应当, 规定, 要 …
-//     "target"      力争, 确保, 目标, 预期, 到2025年, 用三年时间使 …
+//     "target"      力争, 确保, 目标, 预期, 到2025年, 用三年时间使, 今年 and 三年内 (where
+//                   nothing in the sentence is past and the document reviews no year) …
 //     "achievement" a reported result: 达到, 实现, 完成, 增长, 减轻 … with no obligation or target
 //     ""            unclear
 //   in that order of precedence; between obligation and target words the nearest one wins.
@@ -42,6 +43,7 @@ class ModalityCues {
   Matches obligation_, target_, past_, achievement_, condition_words_, condition_verbs_, time_frames_;
   Matches looking_back_;  // 过去五年, 五年来: only looked for where 过去 or 年来 occurs
   Matches levels_held_;   // 控制在, 稳定在
+  Matches time_ahead_;    // 今年, 年内, 三年内: only looked for where 今年 or 内 occurs
   Matches attributive_past_;  // 已建的, 已有的: a noun's description, not an event of the sentence
   bool target_context_ = false, goal_context_ = false, review_context_ = false, has_period_word_ = false;
 };

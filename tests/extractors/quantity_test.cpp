@@ -209,6 +209,16 @@ TEST_CASE("modality", "[extract][modality]") {
   CHECK(One("全市一般公共预算支出安排1268亿元。", budget + " / 三、2024年预算草案").modality == "target");
   CHECK(One("加上上级补助收入186.4亿元。", budget + " / 一、2023年预算执行情况").modality == "achievement");
   CHECK(One("新建农村公路150公里。", "某县2023年重点工作落实情况").modality == "achievement");
+  // 今年, 年内, 三年内 set the time ahead; the part of the year gone by, a sentence that reports,
+  // and a year's summary look back.
+  CHECK(X("三年内新建改建城乡公厕1200座。", "某市2025年政府工作报告").back().modality == "target");
+  CHECK(One("今年完成农村公路改造400公里以上。", "某市2025年政府工作报告").modality == "target");
+  CHECK(One("年内实现乡镇通三级以上公路比例达到100%。", "某市2025年政府工作报告").modality == "target");
+  CHECK(X("今年头五个月，全市引资达4.5亿元。", "某市2025年政府工作报告").back().modality == "achievement");
+  CHECK(One("今年以来，全市完成投资200亿元。", "某市2025年政府工作报告").modality == "achievement");
+  CHECK(One("今年，我们又出台了九条措施。", "某市2025年政府工作报告").modality == "achievement");
+  CHECK(One("今年全市完成投资200亿元。", "某市2024年工作总结").modality == "achievement");
+  CHECK(X("近三年内获得奖励2次。", "某市2025年政府工作报告").back().modality != "target");
   // A year's key tasks as a notice sends them out are its plan.
   CHECK(One("新建农村公路150公里。", "某市人民政府关于印发2024年重点工作的通知").modality == "target");
   CHECK(One("新建农村公路150公里。", "关于2023年重点工作完成情况的通报").modality == "achievement");
