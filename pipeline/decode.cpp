@@ -126,6 +126,9 @@ std::string_view DetectionSample(std::string_view raw) {
   return raw.substr(first, kDetectionSampleBytes);
 }
 
+bool Utf8ReadingLooksLikeGbk(std::string_view utf8);
+bool CommonChineseOnly(std::string_view gb18030_reading);
+
 // Concatenated pages (a UTF-8 page, then a GBK one) are UTF-8 line by line except where they
 // are not: each line that is not well-formed UTF-8 is read as GB18030, strictly, with its
 // offsets kept exact. Empty if some line is neither.
@@ -139,11 +142,14 @@ std::optional<TrackedText> DecodeMixedLines(std::string_view raw) {
     size_t end = raw.find('\n', start);
     end = end == std::string_view::npos ? raw.size() : end + 1;
     std::string_view line = raw.substr(start, end - start);
-    if (FirstInvalidUtf8(line) == std::string_view::npos) {
+    // A GBK line that happens to be well-formed UTF-8 (通知 alone) is still the GBK page's.
+    bool gbk_as_utf8 = FirstInvalidUtf8(line) == std::string_view::npos && Utf8ReadingLooksLikeGbk(line) &&
+                       Convert(raw.substr(0, end), start, "GB18030", piece, error) && CommonChineseOnly(piece.text);
+    if (!gbk_as_utf8 && FirstInvalidUtf8(line) == std::string_view::npos) {
       out.text.append(line);
       for (size_t i = start; i < end; ++i) out.to_raw.push_back(static_cast<RawOffset>(i));
     } else {
-      if (!Convert(raw.substr(0, end), start, "GB18030", piece, error)) return std::nullopt;
+      if (!gbk_as_utf8 && !Convert(raw.substr(0, end), start, "GB18030", piece, error)) return std::nullopt;
       out.text.append(piece.text);
       out.to_raw.insert(out.to_raw.end(), piece.to_raw.begin(), piece.to_raw.end() - 1);
     }
@@ -163,31 +169,53 @@ DecodedText Success(const char* encoding, int confidence, TrackedText text) {
 }
 
 // A few GBK characters can happen to be well-formed UTF-8: 通知 (CD A8 D6 AA) reads as two
-// combining marks. A short file whose UTF-8 reading holds no Chinese at all, while its GB18030
-// reading is common hanzi and Chinese punctuation only, is GBK. Accented Latin letters
+// combining marks. Bytes whose UTF-8 reading holds no Chinese at all, while their GB18030
+// reading is common hanzi and Chinese punctuation only, are GBK. Accented Latin letters
 // (U+00C0–U+00FF, as in café), Greek and Cyrillic mark real UTF-8 and keep it.
-std::optional<DecodedText> GbkThatLooksLikeUtf8(std::string_view raw) {
-  if (raw.size() > kShortFileBytes) return std::nullopt;
+bool Utf8ReadingLooksLikeGbk(std::string_view utf8) {
   size_t non_ascii = 0;
-  for (size_t i = 0; i < raw.size();) {
-    UChar32 c = Utf8At(raw, i, &i);
+  for (size_t i = 0; i < utf8.size();) {
+    UChar32 c = Utf8At(utf8, i, &i);
     if (c < 0x80) continue;
-    if (IsHan(c) || IsChinesePunct(c) || (c >= 0xC0 && c <= 0xFF) || (c >= 0x370 && c <= 0x4FF)) return std::nullopt;
+    if (IsHan(c) || IsChinesePunct(c) || (c >= 0xC0 && c <= 0xFF) || (c >= 0x370 && c <= 0x4FF)) return false;
     ++non_ascii;
   }
-  if (non_ascii == 0) return std::nullopt;
-  TrackedText text;
-  std::string error;
-  if (!Convert(raw, 0, "GB18030", text, error)) return std::nullopt;
+  return non_ascii > 0;
+}
+bool CommonChineseOnly(std::string_view gb18030_reading) {
   size_t hanzi = 0;
-  for (size_t i = 0; i < text.text.size();) {
-    UChar32 c = Utf8At(text.text, i, &i);
+  for (size_t i = 0; i < gb18030_reading.size();) {
+    UChar32 c = Utf8At(gb18030_reading, i, &i);
     if (c < 0x80) continue;
-    if (!IsCommonSimplified(c) && !IsChinesePunct(c)) return std::nullopt;
+    if (!IsCommonSimplified(c) && !IsChinesePunct(c)) return false;
     ++hanzi;
   }
-  if (hanzi < 2) return std::nullopt;
+  return hanzi >= 2;
+}
+
+// A short file that is well-formed UTF-8 but reads as GBK (above).
+std::optional<DecodedText> GbkThatLooksLikeUtf8(std::string_view raw) {
+  if (raw.size() > kShortFileBytes || !Utf8ReadingLooksLikeGbk(raw)) return std::nullopt;
+  TrackedText text;
+  std::string error;
+  if (!Convert(raw, 0, "GB18030", text, error) || !CommonChineseOnly(text.text)) return std::nullopt;
   return Success("GB18030", 30, std::move(text));
+}
+
+// Whether some line of `raw` is well-formed UTF-8 holding Chinese (two hanzi or more): a file no
+// single encoding reads may still be pages of two, concatenated.
+bool HoldsUtf8ChineseLine(std::string_view raw) {
+  for (size_t start = 0; start < raw.size();) {
+    size_t end = raw.find('\n', start);
+    end = end == std::string_view::npos ? raw.size() : end + 1;
+    std::string_view line = raw.substr(start, end - start);
+    start = end;
+    if (FirstInvalidUtf8(line) != std::string_view::npos) continue;
+    int hanzi = 0;
+    for (size_t i = 0; i < line.size() && hanzi < 2;) hanzi += IsHan(Utf8At(line, i, &i));
+    if (hanzi >= 2) return true;
+  }
+  return false;
 }
 
 // How many bytes an encoding may leave undefined in a file still read in it: a few, or one in a
@@ -320,6 +348,10 @@ DecodedText DecodeBytes(std::string_view raw) {
     if (first_error.empty()) first_error = error;
   }
   if (best) return GbkIfBetter(raw, std::move(*best), candidates);
+  // Pages of both kinds concatenated the other way round (a GBK page, then a UTF-8 one): no
+  // reading of the whole file is strict, but one line by line is.
+  if (valid_multibyte < 4 && HoldsUtf8ChineseLine(raw))
+    if (auto mixed = DecodeMixedLines(raw)) return Success("UTF-8+GB18030", 50, std::move(*mixed));
   // No reading is strict: a GBK or Big5 file with a few bytes its encoding does not define (a
   // character cut or corrupted) is still in that encoding, and the rest of it is worth reading.
   // Those bytes become U+FFFD: kept, logged as unrepairable, the document flagged.

@@ -6,8 +6,10 @@
 //   Detection order: BOM (UTF-8, UTF-16LE/BE) → valid UTF-8 → ICU charset detection limited to
 //   the encodings Chinese documents really use (GB18030 ⊃ GBK ⊃ GB2312, Big5, UTF-16) with
 //   strict conversion (no substitution: a byte that does not convert rejects that candidate).
-//   A file that starts as UTF-8 and turns into something else (concatenated pages) is read line
-//   by line, each line that is not UTF-8 as GB18030: encoding "UTF-8+GB18030".
+//   A file that starts as UTF-8 and turns into something else (concatenated pages), or one no
+//   encoding reads whole that has well-formed UTF-8 lines of Chinese (a GBK page, then a UTF-8
+//   one), is read line by line, each line that is not UTF-8 (or reads as GBK only: 通知 is
+//   well-formed UTF-8 by chance) as GB18030: encoding "UTF-8+GB18030".
 //   A short file (≤ 4 KB) is read with every candidate, and the reading that looks most like
 //   Chinese text (common hanzi, pipeline/common_hanzi.h) wins: ICU needs more text than that.
 //   On success `text.to_raw` maps each UTF-8 byte to the raw offset of the character it came

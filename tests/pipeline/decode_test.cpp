@@ -127,6 +127,25 @@ TEST_CASE("a file of UTF-8 and GBK pages is read line by line", "[decode]") {
   CHECK(broken.encoding != "UTF-8+GB18030");
 }
 
+TEST_CASE("a file of GBK and then UTF-8 pages is read line by line too", "[decode]") {
+  const std::string gbk_text = "第一篇：乡村振兴规划\n每年新建农田不少于5万亩。\n";
+  const std::string utf8 = "第二篇：城市发展报告\n全年完成投资100亿元，农作物耕种收综合机械化率达到85%。\n";
+  std::string gbk_raw;
+  for (int i = 0; i < 3; ++i) gbk_raw += Encode(gbk_text, "GBK");
+  const std::string raw = gbk_raw + utf8;
+  auto d = DecodeBytes(raw);
+  REQUIRE(d.ok);
+  CHECK(d.encoding == "UTF-8+GB18030");
+  CHECK(d.text.text == gbk_text + gbk_text + gbk_text + utf8);
+  REQUIRE(d.text.Valid());
+  CHECK(d.text.to_raw[d.text.text.find("第二篇")] == gbk_raw.size());
+  // A GBK line that is well-formed UTF-8 by chance (通知 alone) stays the GBK page's.
+  const std::string notice = Encode("某县人民政府文件\n", "GBK") + "\xCD\xA8\xD6\xAA\n" + utf8;
+  auto n = DecodeBytes(notice);
+  REQUIRE(n.ok);
+  CHECK(n.text.text == "某县人民政府文件\n通知\n" + utf8);
+}
+
 // The detector reads a sample from the first non-ASCII byte; these cases hold Chinese only
 // after a long ASCII head, or well past the sample, and must still be read right.
 TEST_CASE("encoding detection past a long ASCII head, and past its sample", "[decode]") {
