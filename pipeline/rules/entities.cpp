@@ -1,11 +1,13 @@
 // url_entity, html_entity: percent-encoding and HTML entities left in scraped text, decoded in
 // chains (%26lt; → &lt; → <, &amp;lt; → &lt; → <) as one fix over the whole original span.
 // Decoded only where the result is valid text: a percent run must decode to well-formed UTF-8
-// that is non-ASCII or an HTML-special character starting an entity; URLs are left alone.
+// that is non-ASCII or an HTML-special character starting an entity, or a figure's percent sign
+// (30%25); URLs are left alone.
 // Then <…> and its decoded forms around Chinese text become 《…》.
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 #include <unordered_map>
 
@@ -129,6 +131,16 @@ std::optional<Decoded> DecodeChainAt(std::string_view text, size_t i) {
                                            bytes[0] == '#');
       bool non_ascii = static_cast<unsigned char>(bytes[0]) >= 0x80 &&
                        std::all_of(bytes.begin(), bytes.end(), [](char b) { return static_cast<unsigned char>(b) >= 0x80; });
+      // The percent sign of a figure, encoded with the rest (30%25 for 30%); not where hex digits
+      // follow, which may be an escape encoded twice (%2526 → %26).
+      bool figure_percent = bytes == "%" && i > 0 && IsAsciiDigit(static_cast<unsigned char>(text[i - 1])) &&
+                            !(run->second < text.size() && std::isxdigit(static_cast<unsigned char>(text[run->second])));
+      if (figure_percent) {
+        value = bytes;
+        pos = run->second;
+        percent = progressed = true;
+        break;
+      }
       if (!special && !non_ascii) break;
       value = bytes;
       pos = run->second;

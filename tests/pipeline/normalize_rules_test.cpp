@@ -47,6 +47,10 @@ TEST_CASE("url_entity and html_entity", "[normalize][entities]") {
   CHECK(Norm("学习%26lt;%26lt;论持久战%26gt;%26gt;") == "学习《《论持久战》》");
   // Percent-encoded text right before an encoded entity: two escapes, not one run of bytes "过&".
   CHECK(Norm("审议通%E8%BF%87%26lt;某省条例%26gt;") == "审议通过《某省条例》");
+  // A figure's percent sign encoded with the rest (30%25); not before hex digits, nor in a URL.
+  CHECK(Norm("比例为30%25，增幅%26gt;5%25。") == "比例为30%，增幅>5%。");
+  CHECK(Norm("比例为30%2525。") == "比例为30%2525。");
+  CHECK(Norm("详见http://www.example.gov.cn/p1%25y.html。") == "详见http://www.example.gov.cn/p1%25y.html。");
   CHECK(Norm("%E4%B8%26lt;条例%26gt;") == "%E4%B8《条例》");  // a broken character stays; the escape after it does not
   CHECK(Norm("学习<a<论持久战>>") == "学习<a《论持久战》>");  // Latin inside: the outer pair stays
   CHECK(Norm("&ldquo;十件实事&rdquo;") == "“十件实事”");
