@@ -15,7 +15,7 @@ const std::vector<NormalizationRule>& NormalizationRules() {
       {"html_entity", "HTML entities (&lt; &#20013; &amp;lt;) decoded; <…> around Chinese becomes 《…》"},
       {"js_escape", "JSON and JavaScript escapes left in scraped text (\\u5404\\u7ea7, %u5404%u7EA7) decoded where they spell non-ASCII text"},
       {"html_tag", "HTML tags left in plain text: <br>, <p>, <div> … become a line break, <span>, <font> … go"},
-      {"variant_char", "font/PDF accidents: 臵→置, 迚→进, 亍→于 (and 戒→或 in a text that shows them), Kangxi and radical look-alikes, compatibility ideographs"},
+      {"variant_char", "font/PDF accidents: 臵→置, 迚→进, 亍→于 (and 戒→或 in a text that shows them), Kangxi and radical look-alikes, compatibility ideographs, symbol-font bullets (U+F0B7 → •)"},
       {"pinyin_gloss", "pinyin a reposting site put after characters (經(jīng)濟) deleted"},
       {"traditional_script", "a copy of a simplified text in traditional characters (經濟發展) converted back with ICU's Hant-Hans"},
       {"width", "full-width digits, Latin letters, ％ and ． become ASCII"},

@@ -6,7 +6,8 @@
 // radicals U+2F00–U+2FD5 and CJK compatibility ideographs → their unified ideograph (ICU NFKC /
 // NFC of that one character, so the data is Unicode's), and the CJK Radicals Supplement forms
 // that PDF extraction emits for whole characters (⻓ ⻅ ⻔ …), which Unicode does not decompose:
-// that table is ours, below.
+// that table is ours, below; and a list's bullets in a symbol font (U+F0B7, U+F06C …, the
+// private-use code points of Word's Symbol and Wingdings) → the glyph they show (•, ●).
 // width: full-width digits, Latin letters, ％ and ． → ASCII. Not a blanket NFKC, which would
 // also turn ，。：； into ASCII.
 // whitespace: zero-width characters and stray BOMs are deleted; NBSP, U+3000, the U+2000 spaces
@@ -195,6 +196,13 @@ class CharTable {
       for (UChar32 c = 0xF900; c <= 0xFAFF; ++c) add_normalized(nfc, c);     // compatibility ideographs
       for (UChar32 c = 0x2F800; c <= 0x2FA1F; ++c) add_normalized(nfc, c);   // supplement
     }
+    // A list's bullets in a symbol font (Word's Symbol and Wingdings), which text copied out of
+    // the document keeps as the font's private-use code points (U+F020–U+F0FF): the glyph each
+    // shows, from Unicode's mappings of the two fonts.
+    for (auto [font, glyph] : std::initializer_list<std::pair<UChar32, const char*>>{
+             {0xF0B7, "•"}, {0xF06C, "●"}, {0xF06E, "■"}, {0xF06F, "□"}, {0xF071, "❑"}, {0xF075, "◆"},
+             {0xF076, "❖"}, {0xF0A7, "▪"}, {0xF0D8, "➢"}, {0xF0E8, "➔"}, {0xF0FC, "✔"}})
+      map_[font] = {glyph, "variant_char"};
     for (UChar32 c = 0xFF10; c <= 0xFF19; ++c) map_[c] = {std::string(1, char('0' + c - 0xFF10)), "width"};
     for (UChar32 c = 0xFF21; c <= 0xFF3A; ++c) map_[c] = {std::string(1, char('A' + c - 0xFF21)), "width"};
     for (UChar32 c = 0xFF41; c <= 0xFF5A; ++c) map_[c] = {std::string(1, char('a' + c - 0xFF41)), "width"};
@@ -338,7 +346,7 @@ size_t SkipIdeographicSpaces(std::string_view text, size_t at) {
 // Code points that can possibly have a mapping; everything else skips the hash lookup.
 inline bool MaybeMapped(UChar32 c) {
   return c == '\t' || c == 0x0B || c == 0x0C || c == 0xA0 || c == 0xAD || (c >= 0x2000 && c <= 0x2060) ||
-         (c >= 0x2E80 && c <= 0x2FDF) || c == 0x3000 || (c >= 0xF900 && c <= 0xFAFF) ||
+         (c >= 0x2E80 && c <= 0x2FDF) || c == 0x3000 || (c >= 0xF020 && c <= 0xF0FF) || (c >= 0xF900 && c <= 0xFAFF) ||
          c == 0xFEFF || (c >= 0xFF05 && c <= 0xFF5A) || (c >= 0x2F800 && c <= 0x2FA1F);
 }
 

@@ -594,6 +594,16 @@ TEST_CASE("hard_wrap: where paragraphs are indented, a line without an indent af
   CHECK(Norm(flush) == flush);
 }
 
+TEST_CASE("a list's bullets in a symbol font become the glyphs they show", "[normalize][variant_char]") {
+  // Word's Symbol bullet (U+F0B7) and Wingdings' (U+F06C, U+F0D8), as text copied out keeps them.
+  auto n = Run("主要任务\n\uF0B7 推进农村改厕3000户。\n\uF06C 新建污水管网50公里。\n\uF0D8 加快建设5G基站。\n");
+  CHECK(n.text.text == "主要任务\n• 推进农村改厕3000户。\n● 新建污水管网50公里。\n➢ 加快建设5G基站。\n");
+  REQUIRE(n.fixes.size() == 3);
+  CHECK(n.fixes[0].rule == "variant_char");
+  // Other private-use characters (a rare name's character a site made up) are left alone.
+  CHECK(Norm("张\uE000同志") == "张\uE000同志");
+}
+
 TEST_CASE("mojibake", "[normalize][mojibake]") {
   auto gbk = Run("鎴戜滑瑕佸潥鎸佸彂灞");  // 我们要坚持发展 (UTF-8 read as GBK), last byte lost
   CHECK(gbk.text.text.rfind("我们要坚持", 0) == 0);
