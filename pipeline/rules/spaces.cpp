@@ -4,12 +4,18 @@
 // a line's next field (联系人：王某某　　电话：, …办公室　　2024年5月20日印发); spaces between two Chinese
 // characters go (this also closes up letter-spaced titles, 政 府 工 作 报 告), and so do spaces
 // before or after Chinese punctuation, which is never spaced (5%&nbsp;。, 。 GDP); any other run
-// becomes one space. Where a line's spaces separate (table_rows.h), a run between hanzi becomes
+// becomes one space, except around a figure or a Latin letter beside a hanzi in a line of
+// clauses (全年投资 100 亿元，增长 6.5%: a PDF's or a page's spacing), where it goes unless a
+// field or a colophon's date follows. Where a line's spaces separate (table_rows.h), a run between hanzi becomes
 // one space too: between the cells of a table row or header (公路总里程 公里), and between words
 // of two characters or more in a line that is not a sentence (中共中央 国务院, 市长 王某某) or
 // in such an aside in brackets (（记者 张三 李四）), after the article number or label that opens a
 // line (第一条 为了…, 专栏1 “十四五”…; a U+3000 there stays as written), and inside a pair of
 // brackets drawn empty (〔 〕).
+#include <re2/re2.h>
+
+#include <algorithm>
+
 #include "extractors/chinese_number.h"
 #include "pipeline/rules/headings.h"
 #include "pipeline/rules/rule.h"
@@ -26,6 +32,20 @@ bool SpaceGoesBetween(UChar32 before, UChar32 after) {
 }
 
 namespace {
+
+// A hanzi on one side, a figure or a Latin letter (or a figure's %) on the other: 投资 100, 6.5% 以上.
+bool SpacedFigure(UChar32 before, UChar32 after) {
+  auto figure_or_letter = [](UChar32 c) { return IsAsciiDigit(c) || IsAsciiAlpha(c); };
+  return (IsHan(before) && figure_or_letter(after)) || ((figure_or_letter(before) || before == '%') && IsHan(after));
+}
+
+// The date a colophon ends in (某市人民政府办公室 2024年5月20日印发): layout, wherever the line
+// ends (a wrong join may have run the next sentence onto it).
+bool IssueDateFollows(std::string_view text, size_t at) {
+  static const RE2 issue_date(R"(\d{4}年\d{1,2}月\d{1,2}日(?:印发|发布|签发))");
+  return IsAsciiDigit(static_cast<unsigned char>(text[at])) &&
+         issue_date.Match(text, at, std::min(text.size(), at + 32), RE2::ANCHOR_START, nullptr, 0);
+}
 
 // The names that end an issuing body: the party's and the state's central organs, a local
 // committee or government and their offices, a commission, a ministry. Only names that end no
@@ -70,6 +90,7 @@ void Spaces(std::string_view text, PassOutput& out) {
   enum class Line { kProse, kTableCells, kWords };
   size_t scanned = 0, line_start = 0, judged_line = std::string_view::npos;
   Line kind = Line::kProse;
+  bool sentence_line = false;  // the line holds a clause's mark (，。；): it is prose, not a label
   auto line_kind = [&](size_t pos) {
     size_t nl = text.substr(scanned, pos - scanned).rfind('\n');
     if (nl != std::string_view::npos) line_start = scanned + nl + 1;
@@ -80,6 +101,8 @@ void Spaces(std::string_view text, PassOutput& out) {
       size_t end = rest.find('\n');
       std::string_view line = rest.substr(0, end), next;
       if (end != std::string_view::npos) next = rest.substr(end + 1), next = next.substr(0, next.find('\n'));
+      sentence_line = false;
+      for (std::string_view mark : {"，", "。", "；", ",", ";"}) sentence_line |= line.find(mark) != std::string_view::npos;
       kind = IsTableRow(line) || IsTableHeader(line, next) ? Line::kTableCells
              : SpacesSeparateWords(line)                   ? Line::kWords
                                                            : Line::kProse;
@@ -169,6 +192,12 @@ void Spaces(std::string_view text, PassOutput& out) {
       // 第一章　总　　则: as written.
     } else if (SpaceGoesBetween(Utf8Before(text, start, nullptr), Utf8At(text, i, nullptr)) &&
                !separates(start, i)) {
+      out.Delete(start, i, kRule);
+    } else if (SpacedFigure(Utf8Before(text, start, nullptr), Utf8At(text, i, nullptr)) &&
+               line_kind(start) == Line::kProse && sentence_line && !after_line_opening(start) &&
+               !FieldFollows(text, i) && !IssueDateFollows(text, i) && !in_aside_of_words(start, i)) {
+      // 全年投资 100 亿元，增长 6.5%: a sentence sets no space around its figures (a PDF's or a
+      // web page's spacing does); a table's cells, a label's number and a line's fields keep it.
       out.Delete(start, i, kRule);
     } else if (i - start > 1) {
       out.Replace(start, i, " ", kRule);

@@ -351,7 +351,7 @@ TEST_CASE("whitespace: U+3000 stays where Chinese typography sets it", "[normali
       {"某市人民政府办公室　　ï¼ï¼ï¼ï¼年5月20日印发", "某市人民政府办公室　　2024年5月20日印发"},
       {"联系人：王某某　联系电话：0571", "联系人：王某某 联系电话：0571"},
       {"各级领导干部　　要深入基层。", "各级领导干部要深入基层。"},
-      {"某市人民政府办公室　　2024年5月20日召开会议。", "某市人民政府办公室 2024年5月20日召开会议。"},
+      {"某市人民政府办公室　　2024年5月20日召开会议。", "某市人民政府办公室2024年5月20日召开会议。"},
       // An em space (a page's &emsp;) is as wide as U+3000: where U+3000 stays, it becomes one.
       {"\u2003\u2003第一段。\n\u2003\u2003第二段。", "　　第一段。\n　　第二段。"},
       {"&emsp;&emsp;第一条　为了加强管理，制定本办法。", "　　第一条　为了加强管理，制定本办法。"},
@@ -363,6 +363,19 @@ TEST_CASE("whitespace: U+3000 stays where Chinese typography sets it", "[normali
        "本报讯（记者 王某）　记者从市发展改革委获悉，全市计划实施重点项目300个。"},
   };
   for (const auto& [input, expected] : cases) CHECK(Norm(input) == expected);
+}
+
+TEST_CASE("a sentence sets no space around its figures, a table and a line of fields keep theirs", "[normalize][whitespace]") {
+  // A PDF's or a web page's spacing around figures and Latin letters, inside a sentence.
+  CHECK(Norm("　　到 2025 年，全年投资 100 亿元，增长 6.5% 以上，新建 5G 基站 1.2 万个。") ==
+        "　　到2025年，全年投资100亿元，增长6.5%以上，新建5G基站1.2万个。");
+  CHECK(Norm("按照 GB 50016 规定执行，详见附件 2。") == "按照GB 50016规定执行，详见附件2。");
+  // A table's cells, a line of fields, a label's number and a line without a clause keep theirs.
+  for (std::string kept : {"类别 指标 2020年 2025年 年均增长 属性\n创新驱动 研发经费投入增长（%） 10.2 — >7 预期性\n",
+                           "联系人：张三，电话：0571-88886666 传真：0571-88886667\n", "专栏1 科技创新重大工程\n",
+                           "某市人民政府办公室 2024年5月20日印发\n", "第一条 2024年起施行的办法，适用本条。\n",
+                           "某市人民政府办公室 2024年5月20日印发，请认真贯彻执行。\n"})
+    CHECK(Norm(kept) == kept);
 }
 
 TEST_CASE("a plain-text table keeps its rows and cells", "[normalize][whitespace][hard_wrap]") {
@@ -428,7 +441,7 @@ TEST_CASE("a plain-text table keeps its rows and cells", "[normalize][whitespace
   std::string between = "全员劳动生产率增长（%） 4.1 — 高于\n地区生产总值增长 预期性\n创新驱动 研发经费投入增长（%） 10.2 — >7 预期性\n";
   CHECK(Norm(between) == between);
   // Outside rows, spaces between hanzi still go.
-  CHECK(Norm("全市 公路 总里程达到 12000公里。") == "全市公路总里程达到 12000公里。");
+  CHECK(Norm("全市 公路 总里程达到 12000公里。") == "全市公路总里程达到12000公里。");
 }
 
 TEST_CASE("hard_wrap", "[normalize][hard_wrap]") {
