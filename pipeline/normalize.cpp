@@ -21,7 +21,7 @@ const std::vector<NormalizationRule>& NormalizationRules() {
       {"width", "full-width digits, Latin letters, ％ and ． become ASCII"},
       {"whitespace", "zero-width characters, stray BOMs, NBSP, U+3000, tabs, runs of spaces, letter spacing"},
       {"hard_wrap", "a line break inside a sentence or word is removed"},
-      {"cjk_punct", "ASCII , . ; : ? ! ( ) used as Chinese punctuation become ，。；：？！（）; a comma before another mark goes"},
+      {"cjk_punct", "ASCII , . ; : ? ! ( ) used as Chinese punctuation become ，。；：？！（）; a comma before another mark goes; ... and -- beside Chinese become …… and ——"},
       {"quotes", "reversed, unbalanced, escaped or ASCII double quotes become balanced “…”"},
       {"redaction", "** masking a name: kept, logged so redacted passages can be found"},
       {"unrepairable", "锟斤拷 or U+FFFD: damage that cannot be undone, kept and logged; document flagged"},

@@ -5,6 +5,8 @@
 // list numbers at a line start (1.加强…), anything inside a URL or e-mail address, and runs of
 // dots (an ellipsis is not a full stop). A stray full stop right before a comma (亿元.,初步) is
 // dropped, the comma carrying the pause; so is a comma right before another mark (13%，；).
+// An ellipsis typed as dots (两手抓...两手, 。。。) and a dash typed as hyphens (亿元--比上年)
+// beside Chinese text become …… and ——.
 
 #include <algorithm>
 
@@ -224,9 +226,36 @@ void CommasBeforeMarks(std::string_view text, PassOutput& out) {
   }
 }
 
+// An ellipsis typed as dots (两手抓...两手, 。。。) and a dash typed as hyphens (投资100亿元--比上年)
+// beside Chinese text are the Chinese marks a keyboard without them stood in for: …… and ——.
+// Not in URLs, and not a hyphen run between figures (a table's rule, 2024--2025 as written).
+void EllipsesAndDashes(std::string_view text, PassOutput& out) {
+  if (text.find("...") == std::string_view::npos && text.find("--") == std::string_view::npos &&
+      text.find("。。。") == std::string_view::npos)
+    return;
+  const std::vector<TextSpan> urls = FindUrlSpans(text);
+  SpanCursor in_url(urls);
+  for (size_t i = 0; i < text.size();) {
+    std::string_view unit = text[i] == '.' ? "." : text[i] == '-' ? "-" : text.substr(i, 3) == "。" ? "。" : "";
+    if (unit.empty()) { ++i; continue; }
+    size_t end = i;
+    while (text.substr(end, unit.size()) == unit) end += unit.size();
+    size_t count = (end - i) / unit.size();
+    UChar32 before = i > 0 ? Utf8Before(text, i, nullptr) : 0, after = end < text.size() ? Utf8At(text, end, nullptr) : 0;
+    bool chinese = IsChineseContext(before) || IsChineseContext(after);
+    bool ellipsis = unit != "-" && count >= 3 && count <= 6;
+    bool dash = unit == "-" && count >= 2 && count <= 4 && !IsAsciiDigit(before) && !IsAsciiDigit(after);
+    // 。。。 is an ellipsis wherever it stands; dots and hyphens only beside Chinese text.
+    if ((ellipsis || dash) && (chinese || unit == "。") && !in_url.Contains(i))
+      out.Replace(i, end, dash ? "——" : "……", kRule);
+    i = end;
+  }
+}
+
 void CjkPunct(std::string_view text, PassOutput& out) {
   ThousandsSeparators(text, out);
   CommasBeforeMarks(text, out);
+  EllipsesAndDashes(text, out);
   static constexpr ByteSet kPunct(",.;:?!()\n");
   if (kPunct.FindIn(text) == std::string_view::npos) return;
   // URLs and e-mail addresses keep their marks; a mark right after one that stands in Chinese

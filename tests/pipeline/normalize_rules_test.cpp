@@ -156,6 +156,15 @@ TEST_CASE("width", "[normalize][width]") {
   CHECK(Norm("，。：；？！") == "，。：；？！");  // no blanket NFKC
 }
 
+TEST_CASE("an ellipsis typed as dots and a dash typed as hyphens beside Chinese text become …… and ——", "[normalize][cjk_punct]") {
+  CHECK(Norm("他说:\"要坚持两手抓...两手都要硬\".全年投资100亿元--比上年增长5%.") ==
+        "他说：“要坚持两手抓……两手都要硬”。全年投资100亿元——比上年增长5%。");
+  CHECK(Norm("坚持。。。全面推进......") == "坚持……全面推进……");
+  // URLs, figures, English and rules of hyphens are left as written.
+  for (std::string kept : {"详见http://www.example.gov.cn/x--y/a...b.html。", "2024--2025", "Wait... what?", "--------"})
+    CHECK(Norm(kept) == kept);
+}
+
 TEST_CASE("cjk_punct", "[normalize][cjk_punct]") {
   CHECK(Norm("经济发展,各项事业全面进步.但是") == "经济发展，各项事业全面进步。但是");
   CHECK(Norm("比重达51%,工业") == "比重达51%，工业");
