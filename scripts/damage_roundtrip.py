@@ -37,6 +37,10 @@ AMBIGUOUS_ACCIDENTS = "或戒 构极 连违 项顷 这返 设讴 与不"
 # INDENT=1 typesets every clean text first (typeset()): indented paragraphs and U+3000 after article
 # numbers, which normalization must keep byte for byte, with the damage done around them.
 INDENT = os.environ.get("INDENT", "") == "1"
+# TYPED=1 adds what a typist or a page's style puts in before any scraper: an ellipsis typed as
+# dots or full stops (... 。。。), a dash typed as hyphens (--), and spaces around figures and
+# Latin letters in sentences (全年投资 100 亿元, as PDFs and some sites set them).
+TYPED = os.environ.get("TYPED", "") == "1"
 # HEADS=1 prints the document's title at the top of every page of the PDF a copy comes out of:
 # a running head, on a line of its own at each page break inside a sentence.
 HEADS = os.environ.get("HEADS", "") == "1"
@@ -220,11 +224,33 @@ def pinyin_glosses(text, rnd):
     return "".join(c + f"({READINGS[c]})" if c in READINGS and rnd.random() < 0.6 else c for c in text)
 
 
+def typed_marks(text, rnd):
+    if rnd.random() < 0.5:
+        text = text.replace("……", rnd.choice(["...", "......", "。。。"]))
+    if rnd.random() < 0.5:
+        def dash(m):
+            before = text[m.start() - 1] if m.start() > 0 else ""
+            after = text[m.end()] if m.end() < len(text) else ""
+            chinese = any(is_han(c) or c in "，。、；：“”（）《》" for c in (before, after) if c)
+            return "--" if chinese and not before.isdigit() and not after.isdigit() else m.group(0)
+        text = re.sub("——", dash, text)
+    if rnd.random() < 0.5:
+        lines = []
+        for line in text.split("\n"):
+            if "，" in line or "。" in line:
+                line = re.sub(r"(?<=[\u4e00-\u9fff])(?=[0-9A-Za-z])|(?<=[0-9A-Za-z%])(?=[\u4e00-\u9fff])", " ", line)
+            lines.append(line)
+        text = "\n".join(lines)
+    return text
+
+
 def damage(clean, seed):
     rnd = random.Random(seed)
     d = to_traditional(clean) if TRADITIONAL else clean
     if PINYIN:
         d = pinyin_glosses(d, rnd)
+    if TYPED:
+        d = typed_marks(d, rnd)
     if rnd.random() < 0.7:
         d = d.replace("，", ",").replace("。", ".")
     if rnd.random() < 0.5:

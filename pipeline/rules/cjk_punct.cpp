@@ -243,6 +243,14 @@ void EllipsesAndDashes(std::string_view text, PassOutput& out) {
     size_t count = (end - i) / unit.size();
     UChar32 before = i > 0 ? Utf8Before(text, i, nullptr) : 0, after = end < text.size() ? Utf8At(text, end, nullptr) : 0;
     bool chinese = IsChineseContext(before) || IsChineseContext(after);
+    // After a figure of a Chinese clause (到位率达到100%...): what stands before the figure.
+    if (!chinese && unit == "." && (IsAsciiDigit(before) || before == '%')) {
+      size_t figure = i;
+      while (figure > 0 && (IsAsciiDigit(static_cast<unsigned char>(text[figure - 1])) || text[figure - 1] == '%' ||
+                            text[figure - 1] == '.'))
+        --figure;
+      chinese = figure > 0 && IsHan(Utf8Before(text, figure, nullptr));
+    }
     bool ellipsis = unit != "-" && count >= 3 && count <= 6;
     bool dash = unit == "-" && count >= 2 && count <= 4 && !IsAsciiDigit(before) && !IsAsciiDigit(after);
     // 。。。 is an ellipsis wherever it stands; dots and hyphens only beside Chinese text.

@@ -203,6 +203,10 @@ bool CannotEndTitle(std::string_view line) {
     case U'向': case U'于': case U'所': case U'并': case U'而': case U'或': case U'万': case U'亿':
       return true;
   }
+  // A time the text counts from (本意见自2024年1月1日起 / 施行, 自印发之日起) waits for what then happens.
+  if ((line.ends_with("日起") || line.ends_with("月起") || line.ends_with("年起")) &&
+      (line.find("自") != std::string_view::npos || line.find("从") != std::string_view::npos))
+    return true;
   // A preposition, or a verb of granting, waits for its object (…按每户1500元标准给予 / 奖补，…).
   for (std::string_view waits : {"给予", "予以", "按照", "依照", "依据", "根据", "关于", "对于", "围绕", "针对", "通过"})
     if (line.ends_with(waits)) return true;

@@ -84,9 +84,12 @@ std::optional<size_t> LineStartWithin(std::string_view text, size_t at, size_t b
 // An agency or paper and a place, then the day it was filed (3月5日电, 三月五日电); or a paper's
 // own story (本报讯, 本报北京讯). Its reporters may follow in brackets.
 constexpr size_t kLongestDateline = 150;  // bytes: a place, a date, a few reporters' names
+// Spaces may stand around the date's figures (新华社北京 3 月 5 日电: a page's or a PDF's spacing,
+// which the whitespace pass removes in the same round that judges the space after the dateline).
 const RE2& OpeningDateline() {
   static const RE2 dateline(
-      R"(^((?:\p{Han}{2,12}[0-9０-９一二三四五六七八九十]{1,3}月[0-9０-９一二三四五六七八九十]{1,3}日[电讯])"
+      R"(^((?:\p{Han}{2,12}[ \x{3000}]*[0-9０-９一二三四五六七八九十]{1,3}[ \x{3000}]*月[ \x{3000}]*)"
+      R"([0-9０-９一二三四五六七八九十]{1,3}[ \x{3000}]*日[电讯])"
       R"(|本[报刊台网]\p{Han}{0,6}讯)(?:（[^（）\n]{1,40}）|\([^()\n]{1,40}\))?))");
   return dateline;
 }

@@ -195,7 +195,7 @@ void Spaces(std::string_view text, PassOutput& out) {
       out.Delete(start, i, kRule);
     } else if (SpacedFigure(Utf8Before(text, start, nullptr), Utf8At(text, i, nullptr)) &&
                line_kind(start) == Line::kProse && sentence_line && !after_line_opening(start) &&
-               !FieldFollows(text, i) && !IssueDateFollows(text, i) && !in_aside_of_words(start, i)) {
+               !FieldFollows(text, i) && !IssueDateFollows(text, i)) {
       // 全年投资 100 亿元，增长 6.5%: a sentence sets no space around its figures (a PDF's or a
       // web page's spacing does); a table's cells, a label's number and a line's fields keep it.
       out.Delete(start, i, kRule);

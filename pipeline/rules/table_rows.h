@@ -24,7 +24,8 @@
 namespace pledge::rules {
 
 // Whether `line` (without its line break) reads as a table row: at least three cells separated
-// by spaces, no Chinese sentence punctuation, hanzi in some cell and at least two cells that are
+// by spaces, no Chinese sentence punctuation (nor an ASCII , . ; ! ? right after a hanzi, a
+// sentence's mark typed in ASCII), hanzi in some cell and at least two cells that are
 // figures (9800, 2025年, 12.5%, -2.1, >7, a plan's five-year total 〔13.5〕, 0) or a dash for a
 // figure not given (—), one at least a figure; most cells that are not figures longer than one
 // character and one cell a word of hanzi (规章 0 0 0), so that letter-spaced text

@@ -160,6 +160,7 @@ TEST_CASE("an ellipsis typed as dots and a dash typed as hyphens beside Chinese 
   CHECK(Norm("他说:\"要坚持两手抓...两手都要硬\".全年投资100亿元--比上年增长5%.") ==
         "他说：“要坚持两手抓……两手都要硬”。全年投资100亿元——比上年增长5%。");
   CHECK(Norm("坚持。。。全面推进......") == "坚持……全面推进……");
+  CHECK(Norm("确保资金到位率达到100%......") == "确保资金到位率达到100%……");
   // URLs, figures, English and rules of hyphens are left as written.
   for (std::string kept : {"详见http://www.example.gov.cn/x--y/a...b.html。", "2024--2025", "Wait... what?", "--------"})
     CHECK(Norm(kept) == kept);
@@ -379,6 +380,14 @@ TEST_CASE("a sentence sets no space around its figures, a table and a line of fi
   CHECK(Norm("　　到 2025 年，全年投资 100 亿元，增长 6.5% 以上，新建 5G 基站 1.2 万个。") ==
         "　　到2025年，全年投资100亿元，增长6.5%以上，新建5G基站1.2万个。");
   CHECK(Norm("按照 GB 50016 规定执行，详见附件 2。") == "按照GB 50016规定执行，详见附件2。");
+  // A line of cells it is not: a sentence typed with ASCII marks, a date letter-spaced, a dateline
+  // with its figures spaced, and a time counted from, cut by a wrap.
+  CHECK(Norm("第一节 提升自主创新能力\n实施攻关工程,每年组织实施重大科技专项 10 项以上.到 2025 年,比重达到 3.2%.\n") ==
+        "第一节 提升自主创新能力\n实施攻关工程，每年组织实施重大科技专项10项以上。到2025年，比重达到3.2%。\n");
+  CHECK(Norm("第六条  本办法自\t2024　年　7  月　　1  日起\n施行.\n") == "第六条 本办法自2024年7月1日起施行。\n");
+  CHECK(Norm("新华社北京 3 月 5 日电　国务院总理5日表示，今年目标是增长5%左右。") ==
+        "新华社北京3月5日电　国务院总理5日表示，今年目标是增长5%左右。");
+  CHECK(Norm("据报道（2024 年 3 月 5 日第 1 版），代表们提出建议1200余件。") == "据报道（2024年3月5日第1版），代表们提出建议1200余件。");
   // A table's cells, a line of fields, a label's number and a line without a clause keep theirs.
   for (std::string kept : {"类别 指标 2020年 2025年 年均增长 属性\n创新驱动 研发经费投入增长（%） 10.2 — >7 预期性\n",
                            "联系人：张三，电话：0571-88886666 传真：0571-88886667\n", "专栏1 科技创新重大工程\n",
@@ -543,6 +552,9 @@ TEST_CASE("hard_wrap", "[normalize][hard_wrap]") {
   CHECK(Norm("一、准确把握形势，坚定发展信心\n当前，我县发展面临新的形势。") ==
         "一、准确把握形势，坚定发展信心\n当前，我县发展面临新的形势。");
   CHECK(Norm("（五）有关\n事项另行通知。") == "（五）有关\n事项另行通知。");
+  // A time the text counts from waits for what then happens.
+  CHECK(Norm("本意见自2024年1月1日起\n施行，有效期5年。") == "本意见自2024年1月1日起施行，有效期5年。");
+  CHECK(Norm("本办法自印发之日起\n施行。") == "本办法自印发之日起施行。");
   // A heading that states a requirement, followed by a line that only ends a sentence, was cut;
   // a heading that states one followed by its paragraph stands.
   CHECK(Norm("（一）各乡镇要在每年3月底前完成上年度\n任务“回头看”……") == "（一）各乡镇要在每年3月底前完成上年度任务“回头看”……");
