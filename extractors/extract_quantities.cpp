@@ -535,7 +535,9 @@ size_t EndBeforeMetricPrefix(std::string_view s, size_t start, size_t end) {
 // then ends at its first space.
 size_t EndBeforeSpacedCells(std::string_view s, size_t start, size_t end) {
   size_t space = s.substr(start, end - start).find(' ');  // within the token: this runs for every number
-  if (space == std::string_view::npos || !std::isdigit(static_cast<unsigned char>(s[start + space + 1]))) return end;
+  if (space == std::string_view::npos || start + space + 1 >= end ||
+      !std::isdigit(static_cast<unsigned char>(s[start + space + 1])))
+    return end;
   UChar32 before = CharBefore(s, start);
   bool cells = before == ' ' || before == 0x3000 || before == '\t' || (before < 0x80 && std::isdigit(before)) ||
                before == U'表' || before == U'图' || before == U'栏' || before == U'件' ||

@@ -129,9 +129,9 @@ std::string_view DetectionSample(std::string_view raw) {
 bool Utf8ReadingLooksLikeGbk(std::string_view utf8);
 bool CommonChineseOnly(std::string_view gb18030_reading);
 
-// Concatenated pages (a UTF-8 page, then a GBK one) are UTF-8 line by line except where they
-// are not: each line that is not well-formed UTF-8 is read as GB18030, strictly, with its
-// offsets kept exact. Empty if some line is neither.
+// Concatenated pages (a UTF-8 page and a GBK one, in either order) are UTF-8 line by line except
+// where they are not: each line that is not well-formed UTF-8, or reads as GBK only, is read as
+// GB18030, strictly, with its offsets kept exact. Empty if some line is neither.
 std::optional<TrackedText> DecodeMixedLines(std::string_view raw) {
   TrackedText out;
   out.text.reserve(raw.size() * 3 / 2);
@@ -142,10 +142,11 @@ std::optional<TrackedText> DecodeMixedLines(std::string_view raw) {
     size_t end = raw.find('\n', start);
     end = end == std::string_view::npos ? raw.size() : end + 1;
     std::string_view line = raw.substr(start, end - start);
+    const bool utf8 = FirstInvalidUtf8(line) == std::string_view::npos;
     // A GBK line that happens to be well-formed UTF-8 (通知 alone) is still the GBK page's.
-    bool gbk_as_utf8 = FirstInvalidUtf8(line) == std::string_view::npos && Utf8ReadingLooksLikeGbk(line) &&
-                       Convert(raw.substr(0, end), start, "GB18030", piece, error) && CommonChineseOnly(piece.text);
-    if (!gbk_as_utf8 && FirstInvalidUtf8(line) == std::string_view::npos) {
+    const bool gbk_as_utf8 = utf8 && Utf8ReadingLooksLikeGbk(line) &&
+                             Convert(raw.substr(0, end), start, "GB18030", piece, error) && CommonChineseOnly(piece.text);
+    if (utf8 && !gbk_as_utf8) {
       out.text.append(line);
       for (size_t i = start; i < end; ++i) out.to_raw.push_back(static_cast<RawOffset>(i));
     } else {

@@ -6,8 +6,8 @@
 // before or after Chinese punctuation, which is never spaced (5%&nbsp;。, 。 GDP); any other run
 // becomes one space, except around a figure or a Latin letter beside a hanzi in a line of
 // clauses (全年投资 100 亿元，增长 6.5%: a PDF's or a page's spacing), where it goes unless a
-// field or a colophon's date follows. Where a line's spaces separate (table_rows.h), a run between hanzi becomes
-// one space too: between the cells of a table row or header (公路总里程 公里), and between words
+// field or a colophon's date follows. Where a line's spaces separate (table_rows.h), a run
+// between hanzi becomes one space too: between the cells of a table row or header (公路总里程 公里), and between words
 // of two characters or more in a line that is not a sentence (中共中央 国务院, 市长 王某某) or
 // in such an aside in brackets (（记者 张三 李四）), after the article number or label that opens a
 // line (第一条 为了…, 专栏1 “十四五”…; a U+3000 there stays as written), and inside a pair of
