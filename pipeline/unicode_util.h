@@ -6,6 +6,7 @@
 #include <unicode/utf8.h>
 
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 
@@ -33,6 +34,12 @@ inline UChar32 Utf8Before(std::string_view s, size_t i, size_t* start) {
   U8_PREV_OR_FFFD(p, 0, k, c);
   if (start) *start = static_cast<size_t>(k);
   return c;
+}
+// Whether `text` holds any of `words` (a handful of byte searches).
+inline bool ContainsAny(std::string_view text, std::initializer_list<std::string_view> words) {
+  for (std::string_view word : words)
+    if (text.find(word) != std::string_view::npos) return true;
+  return false;
 }
 // Offset of the first byte that is not part of well-formed UTF-8, or npos.
 size_t FirstInvalidUtf8(std::string_view s);

@@ -136,11 +136,6 @@ std::string FieldValue(std::string_view value) {
 
 std::string Trim(std::string_view s) { return std::string(TrimBlank(s)); }
 
-bool ContainsAny(std::string_view line, std::initializer_list<std::string_view> words) {
-  for (std::string_view word : words)
-    if (line.find(word) != std::string_view::npos) return true;
-  return false;
-}
 // A head, or a title's line, holds none of these.
 bool HoldsSentencePunct(std::string_view line) { return ContainsAny(line, {"。", "，", "；", "！", "？", "："}); }
 // Every furniture and site line holds one of these words: most lines are ruled out without a regex.

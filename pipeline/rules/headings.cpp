@@ -157,15 +157,23 @@ bool IsLetterSpacedHeading(std::string_view line) {
   return hanzi >= 2 && hanzi <= 4 && gaps == hanzi - 1;
 }
 
+// A date as a colophon writes it, as the character map sees it too: digits may be full-width,
+// 月 and 日 a PDF's Kangxi radicals (⽉, ⽇).
+#define COLOPHON_DATE R"([0-9０-９]{4}年[0-9０-９]{1,2}[月⽉][0-9０-９]{1,2}[日⽇])"
+
 bool FieldFollows(std::string_view text, size_t at) {
-  // As the character map sees it too: the key's colon may still be ASCII, a zero-width space
-  // left in the key, digits full-width, 月 and 日 a PDF's Kangxi radicals (⽉, ⽇).
-  static const RE2 field(
-      R"((?:\p{Han}[\x{200B}-\x{200D}\x{FEFF}]?){1,8}[：:]|[0-9０-９]{4}年[0-9０-９]{1,2}[月⽉][0-9０-９]{1,2}[日⽇](?:印发|发布|签发)?\r?$)");
+  // The key's colon may still be ASCII, a zero-width space left in the key.
+  static const RE2 field(R"((?:\p{Han}[\x{200B}-\x{200D}\x{FEFF}]?){1,8}[：:]|)" COLOPHON_DATE R"((?:印发|发布|签发)?\r?$)");
   // Up to the line's end, within 64 bytes: a long line is not scanned at every run.
   std::string_view ahead = text.substr(at, 64);
   ahead = ahead.substr(0, ahead.find('\n'));
   return field.Match(ahead, 0, ahead.size(), RE2::ANCHOR_START, nullptr, 0);
+}
+
+bool IssueDateFollows(std::string_view text, size_t at) {
+  static const RE2 issue_date(COLOPHON_DATE "(?:印发|发布|签发)");
+  std::string_view ahead = text.substr(at, 40);
+  return issue_date.Match(ahead, 0, ahead.size(), RE2::ANCHOR_START, nullptr, 0);
 }
 
 }  // namespace pledge

@@ -59,5 +59,8 @@ bool InLetterSpacedHeading(std::string_view text, size_t at);
 // `at`) is the next field's key (a few hanzi and ：) or the date a colophon or signature line
 // ends in. Shared by the character map (the run is kept) and whitespace (not closed up).
 bool FieldFollows(std::string_view text, size_t at);
+// Whether the date a colophon ends in (2024年5月20日印发) starts at `at`, wherever its line ends
+// (a wrong join may have run the next sentence onto it).
+bool IssueDateFollows(std::string_view text, size_t at);
 
 }  // namespace pledge

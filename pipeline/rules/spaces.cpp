@@ -12,10 +12,6 @@
 // in such an aside in brackets (（记者 张三 李四）), after the article number or label that opens a
 // line (第一条 为了…, 专栏1 “十四五”…; a U+3000 there stays as written), and inside a pair of
 // brackets drawn empty (〔 〕).
-#include <re2/re2.h>
-
-#include <algorithm>
-
 #include "extractors/chinese_number.h"
 #include "pipeline/rules/headings.h"
 #include "pipeline/rules/rule.h"
@@ -37,14 +33,6 @@ namespace {
 bool SpacedFigure(UChar32 before, UChar32 after) {
   auto figure_or_letter = [](UChar32 c) { return IsAsciiDigit(c) || IsAsciiAlpha(c); };
   return (IsHan(before) && figure_or_letter(after)) || ((figure_or_letter(before) || before == '%') && IsHan(after));
-}
-
-// The date a colophon ends in (某市人民政府办公室 2024年5月20日印发): layout, wherever the line
-// ends (a wrong join may have run the next sentence onto it).
-bool IssueDateFollows(std::string_view text, size_t at) {
-  static const RE2 issue_date(R"(\d{4}年\d{1,2}月\d{1,2}日(?:印发|发布|签发))");
-  return IsAsciiDigit(static_cast<unsigned char>(text[at])) &&
-         issue_date.Match(text, at, std::min(text.size(), at + 32), RE2::ANCHOR_START, nullptr, 0);
 }
 
 // The names that end an issuing body: the party's and the state's central organs, a local
@@ -101,8 +89,7 @@ void Spaces(std::string_view text, PassOutput& out) {
       size_t end = rest.find('\n');
       std::string_view line = rest.substr(0, end), next;
       if (end != std::string_view::npos) next = rest.substr(end + 1), next = next.substr(0, next.find('\n'));
-      sentence_line = false;
-      for (std::string_view mark : {"，", "。", "；", ",", ";"}) sentence_line |= line.find(mark) != std::string_view::npos;
+      sentence_line = ContainsAny(line, {"，", "。", "；", ",", ";"});
       kind = IsTableRow(line) || IsTableHeader(line, next) ? Line::kTableCells
              : SpacesSeparateWords(line)                   ? Line::kWords
                                                            : Line::kProse;
