@@ -229,11 +229,8 @@ void CommasBeforeMarks(std::string_view text, PassOutput& out) {
 // An ellipsis typed as dots (两手抓...两手, 。。。) and a dash typed as hyphens (投资100亿元--比上年)
 // beside Chinese text are the Chinese marks a keyboard without them stood in for: …… and ——.
 // Not in URLs, and not a hyphen run between figures (a table's rule, 2024--2025 as written).
-void EllipsesAndDashes(std::string_view text, PassOutput& out) {
-  if (text.find("...") == std::string_view::npos && text.find("--") == std::string_view::npos &&
-      text.find("。。。") == std::string_view::npos)
-    return;
-  const std::vector<TextSpan> urls = FindUrlSpans(text);
+bool HoldsTypedMarks(std::string_view text) { return ContainsAny(text, {"...", "--", "。。。"}); }
+void EllipsesAndDashes(std::string_view text, const std::vector<TextSpan>& urls, PassOutput& out) {
   SpanCursor in_url(urls);
   for (size_t i = 0; i < text.size();) {
     std::string_view unit = text[i] == '.' ? "." : text[i] == '-' ? "-" : text.substr(i, 3) == "。" ? "。" : "";
@@ -263,12 +260,14 @@ void EllipsesAndDashes(std::string_view text, PassOutput& out) {
 void CjkPunct(std::string_view text, PassOutput& out) {
   ThousandsSeparators(text, out);
   CommasBeforeMarks(text, out);
-  EllipsesAndDashes(text, out);
   static constexpr ByteSet kPunct(",.;:?!()\n");
-  if (kPunct.FindIn(text) == std::string_view::npos) return;
+  const bool typed_marks = HoldsTypedMarks(text), punct = kPunct.FindIn(text) != std::string_view::npos;
+  if (!typed_marks && !punct) return;
   // URLs and e-mail addresses keep their marks; a mark right after one that stands in Chinese
-  // text (邮箱：a@b.cn. / 见www.gov.cn,请) is the sentence's.
+  // text (邮箱：a@b.cn. / 见www.gov.cn,请) is the sentence's. Found once for both scans.
   const std::vector<TextSpan> protected_spans = FindUrlSpans(text);
+  if (typed_marks) EllipsesAndDashes(text, protected_spans, out);
+  if (!punct) return;
   SpanCursor in_protected(protected_spans);
 
   // Parentheses pair up within a line; remember open ones to convert both sides together.
