@@ -188,12 +188,8 @@ class Extractor {
         // the break after <br> became a blank line, a paragraph's end. &nbsp; is no such space,
         // and in <pre> white space is the text's own.
         if (line_start && pre_depth_ == 0) {
-          size_t skip = 0;
-          while (skip < length && (t.original_text.data[skip] == ' ' || t.original_text.data[skip] == '\n' ||
-                                   t.original_text.data[skip] == '\r' || t.original_text.data[skip] == '\t' ||
-                                   t.original_text.data[skip] == '\f'))
-            ++skip;
-          offset += skip, length -= skip;
+          size_t skip = std::string_view(t.original_text.data, length).find_first_not_of(" \t\r\n\f");
+          offset += skip, length -= skip;  // not npos: white space alone returned above
         }
         Append(offset, length);
         break;
