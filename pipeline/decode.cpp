@@ -126,8 +126,30 @@ std::string_view DetectionSample(std::string_view raw) {
   return raw.substr(first, kDetectionSampleBytes);
 }
 
-bool Utf8ReadingLooksLikeGbk(std::string_view utf8);
-bool CommonChineseOnly(std::string_view gb18030_reading);
+// A few GBK characters can happen to be well-formed UTF-8: 通知 (CD A8 D6 AA) reads as two
+// combining marks. Bytes whose UTF-8 reading holds no Chinese at all, while their GB18030
+// reading is common hanzi and Chinese punctuation only, are GBK. Accented Latin letters
+// (U+00C0–U+00FF, as in café), Greek and Cyrillic mark real UTF-8 and keep it.
+bool Utf8ReadingLooksLikeGbk(std::string_view utf8) {
+  size_t non_ascii = 0;
+  for (size_t i = 0; i < utf8.size();) {
+    UChar32 c = Utf8At(utf8, i, &i);
+    if (c < 0x80) continue;
+    if (IsHan(c) || IsChinesePunct(c) || (c >= 0xC0 && c <= 0xFF) || (c >= 0x370 && c <= 0x4FF)) return false;
+    ++non_ascii;
+  }
+  return non_ascii > 0;
+}
+bool CommonChineseOnly(std::string_view gb18030_reading) {
+  size_t hanzi = 0;
+  for (size_t i = 0; i < gb18030_reading.size();) {
+    UChar32 c = Utf8At(gb18030_reading, i, &i);
+    if (c < 0x80) continue;
+    if (!IsCommonSimplified(c) && !IsChinesePunct(c)) return false;
+    ++hanzi;
+  }
+  return hanzi >= 2;
+}
 
 // Concatenated pages (a UTF-8 page and a GBK one, in either order) are UTF-8 line by line except
 // where they are not: each line that is not well-formed UTF-8, or reads as GBK only, is read as
@@ -167,31 +189,6 @@ DecodedText Success(const char* encoding, int confidence, TrackedText text) {
   d.confidence = confidence;
   d.text = std::move(text);
   return d;
-}
-
-// A few GBK characters can happen to be well-formed UTF-8: 通知 (CD A8 D6 AA) reads as two
-// combining marks. Bytes whose UTF-8 reading holds no Chinese at all, while their GB18030
-// reading is common hanzi and Chinese punctuation only, are GBK. Accented Latin letters
-// (U+00C0–U+00FF, as in café), Greek and Cyrillic mark real UTF-8 and keep it.
-bool Utf8ReadingLooksLikeGbk(std::string_view utf8) {
-  size_t non_ascii = 0;
-  for (size_t i = 0; i < utf8.size();) {
-    UChar32 c = Utf8At(utf8, i, &i);
-    if (c < 0x80) continue;
-    if (IsHan(c) || IsChinesePunct(c) || (c >= 0xC0 && c <= 0xFF) || (c >= 0x370 && c <= 0x4FF)) return false;
-    ++non_ascii;
-  }
-  return non_ascii > 0;
-}
-bool CommonChineseOnly(std::string_view gb18030_reading) {
-  size_t hanzi = 0;
-  for (size_t i = 0; i < gb18030_reading.size();) {
-    UChar32 c = Utf8At(gb18030_reading, i, &i);
-    if (c < 0x80) continue;
-    if (!IsCommonSimplified(c) && !IsChinesePunct(c)) return false;
-    ++hanzi;
-  }
-  return hanzi >= 2;
 }
 
 // A short file that is well-formed UTF-8 but reads as GBK (above).
