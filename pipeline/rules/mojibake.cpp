@@ -226,11 +226,17 @@ UChar32 CutMark(std::string_view text, size_t at, size_t stop, std::string_view 
 }
 
 // Whether the text holds a private-use character (U+E000–U+F8FF: EE 80 80 – EF A3 BF), as a
-// GB18030 reading gives the pairs GBK leaves undefined.
+// GB18030 reading gives the pairs GBK leaves undefined. Not a symbol font's (U+F020–U+F0FF:
+// EF 80 A0 – EF 83 BF, Word's bullets, which variant_char maps): a document's own, they say
+// nothing of how its bytes were read.
 bool HoldsPrivateUse(std::string_view text) {
   if (text.find('\xEE') != std::string_view::npos) return true;
-  for (size_t at = text.find('\xEF'); at != std::string_view::npos; at = text.find('\xEF', at + 1))
-    if (at + 1 < text.size() && static_cast<unsigned char>(text[at + 1]) <= 0xA3) return true;
+  for (size_t at = text.find('\xEF'); at != std::string_view::npos; at = text.find('\xEF', at + 1)) {
+    if (at + 2 >= text.size()) break;
+    auto second = static_cast<unsigned char>(text[at + 1]), third = static_cast<unsigned char>(text[at + 2]);
+    bool symbol_font = second <= 0x83 && (second > 0x80 || third >= 0xA0);
+    if (second <= 0xA3 && !symbol_font) return true;
+  }
   return false;
 }
 

@@ -669,6 +669,8 @@ TEST_CASE("mojibake", "[normalize][mojibake]") {
   CHECK(Norm("涓銆佹讳綋鐩\ue1bd爣\n缁勭粐瀹炴柦銆\n") == "一、总体目标\n组织实施。\n");
   CHECK(Norm("銆銆涓銆佺ǔ瀹氱伯椋熺敓浜\n\ue1bd\n") == "　　一、稳定粮食生\uFFFD\n\ue1bd\n");
   CHECK(Norm("涓銆佹讳綋鐩爣\n缁勭粐瀹炴柦銆\n") == "涓銆佹讳綋鐩爣\n组织实施。\n");  // no sign of GB18030: not guessed
+  // A symbol font's bullet (U+F0B7, Word's) is the document's own private-use character, no sign.
+  CHECK(Norm("\uF0B7 涓銆佹讳綋鐩爣\n缁勭粐瀹炴柦銆\n") == "• 涓銆佹讳綋鐩爣\n组织实施。\n");
   CHECK(Norm("鍏充簬鍗板彂銆婃煇甯傜┖姘旇川閲忔敼鍠勮\uFFFD屽姩鏂规\uFFFD堛\uFFFD嬬殑閫氱煡\n") ==
         "关于印发《某市空气质量改善\uFFFD动方案》的通知\n");
   auto cut = Run("鍏ㄥ競鏁板瓧缁忔祹鏍稿績浜т笟澧炲姞鍊肩獊鐮\uFFFD7000浜垮厓\n");
