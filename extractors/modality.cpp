@@ -343,8 +343,14 @@ std::string ModalityCues::Classify(size_t start, size_t end, std::string_view bo
   }
   if (past_in_sentence) return "achievement";
   if (!review_context_ && AnyWithin(levels_held_, clause, start)) return "target";
-  // 200米范围内不得设置网吧: an obligation word after the quantity, in its own clause.
-  if (!obligation_.empty() && AnyWithin(obligation_, end, ClauseEnd(s, end))) return "obligation";
+  // 200米范围内不得设置网吧: an obligation word after the quantity, in its own clause. After a
+  // number, 规定, 要求 and 坚持 are nouns, the rules counted or broken (5起违反中央八项规定精神
+  // 的问题, 提出3项要求), not a demand.
+  const size_t clause_end = obligation_.empty() ? end : ClauseEnd(s, end);
+  for (auto it = FirstFrom(obligation_, end); it != obligation_.end() && it->second <= clause_end; ++it) {
+    std::string_view word = s.substr(it->first, it->second - it->first);
+    if (word != "规定" && word != "要求" && word != "坚持") return "obligation";
+  }
   // 调研时间不少于30天, 每季度至少听取1次: a floor or ceiling set in a rule's words is a
   // requirement, even without 必须 or 要, and even after a verb that also reports results
   // (调研时间累计不少于30个工作日, 全年完成投资不低于800亿元): a result is stated as reached,
@@ -372,16 +378,29 @@ std::string ClassifyModality(std::string_view sentence, size_t start, size_t end
   return ModalityCues(sentence, context).Classify(start, end);
 }
 
+namespace {
+
+// 人均, 年均 describe the one measure they are part of (居民人均可支配收入增长与经济增长同步，
+// 单位能耗下降2.5%: the 2.5% is no per-person figure); so does a unit of land or a single one
+// (每亩补贴100元，单户最高不超过10万元: the cap is per household, not per mu). Only 每年, 每人
+// and their kin frame the clauses after theirs.
+bool DescribesOneMeasure(std::string_view word) {
+  for (std::string_view mark : {"均", "亩", "单"})
+    if (word.find(mark) != std::string_view::npos) return true;
+  return false;
+}
+
+}  // namespace
+
 std::string FindPeriod(std::string_view sentence, size_t start, bool own_clause_only) {
   const size_t scope_begin = ScopeBegin(sentence, start);
   std::string_view scope = sentence.substr(scope_begin, start - scope_begin);
   // 每年, 每人 set a frame that runs on through parallel clauses (领导每年…不得少于15天，市直领导
-  // 不得少于1个月); 人均, 年均 describe the one measure they are part of (居民人均可支配收入
-  // 增长与经济增长同步，单位能耗下降2.5%: the 2.5% is no per-person figure).
+  // 不得少于1个月); the words DescribesOneMeasure names do not.
   const size_t clause_begin = ClauseBegin(sentence, scope_begin, start) - scope_begin;
-  // Every period word contains 每, 均 or 按: most sentences have none, and a word is looked for
+  // Every period word contains 每, 均, 按 or 单: most sentences have none, and a word is looked for
   // only where its own one occurs.
-  static constexpr std::string_view kAnchors[] = {"每", "均", "按"};
+  static constexpr std::string_view kAnchors[] = {"每", "均", "按", "单"};
   bool present[std::size(kAnchors)] = {};
   bool any = false;
   for (size_t k = 0; k < std::size(kAnchors); ++k) any |= present[k] = scope.find(kAnchors[k]) != std::string_view::npos;
@@ -397,7 +416,7 @@ std::string FindPeriod(std::string_view sentence, size_t start, bool own_clause_
     if (!possible) continue;
     size_t at = scope.rfind(w.text);
     if (at == std::string_view::npos) continue;
-    if (at < clause_begin && (own_clause_only || w.text.find("均") != std::string_view::npos)) continue;
+    if (at < clause_begin && (own_clause_only || DescribesOneMeasure(w.text))) continue;
     size_t word_end = at + w.text.size();
     if (word_end > best_end || (word_end == best_end && w.text.size() > best_length)) {
       best_end = word_end;

@@ -94,6 +94,8 @@ const std::vector<WordRule>& Periods() {
       {"日均", "day"}, {"每人", "person"}, {"人均", "person"}, {"每户", "household"}, {"户均", "household"},
       // Per unit of land, as yields and tax per mu are stated (亩均税收30万元).
       {"每亩", "mu"}, {"亩均", "mu"},
+      // A cap per one of them (每亩奖励50元，单户最高不超过10万元): the household, not the mu.
+      {"单户", "household"},
       // A rate charged per day or month (按日加收千分之三的滞纳金).
       {"按日", "day"}, {"按月", "month"}, {"按年", "year"}, {"按季度", "quarter"}, {"按季", "quarter"},
   };

@@ -259,6 +259,9 @@ TEST_CASE("modality", "[extract][modality]") {
   CHECK(One("全市新增就业岗位12000多个").modality == "achievement");
   CHECK(One("新增就业5万人。", "标题 / 今年的主要目标是：增长6%。").modality == "target");  // the paragraph's lead
   CHECK(One("学校周边200米范围内不得设置网吧").modality == "obligation");  // the modal word after, same clause
+  // …but a rule counted or broken is a noun there, no demand.
+  CHECK(One("关于5起违反中央八项规定精神典型问题的通报").modality == "");
+  CHECK(One("会议提出3项要求").modality != "obligation");
   CHECK(One("达到200米，不得设置网吧").modality == "achievement");       // another clause: not its modal word
   CHECK(One("单笔贷款额度不超过300万元").modality == "obligation");       // 不超过 sets a cap, not a result
   // A cap on what is granted is no threshold of who gets it; a threshold is.
@@ -309,6 +312,12 @@ TEST_CASE("modality", "[extract][modality]") {
   CHECK(X("对相关部门处理的3起案件进行督办。")[0].modality != "obligation");
   CHECK(One("全年，处理污水10万吨。").modality != "obligation");
   CHECK(One("逾期不交的，按日加收千分之三的滞纳金。").period == "day");  // a rate charged per day
+  // 每亩 sets the rate of its own clause only; a cap per household follows it.
+  auto grants = X("对集中连片200亩以上的，每亩再奖励50元，单户最高不超过10万元。");
+  REQUIRE(grants.size() == 3);
+  CHECK(grants[1].period == "mu");
+  CHECK(grants[2].period == "household");
+  CHECK(X("每亩补贴100元，补贴资金总额不超过500万元。")[1].period == "");
   auto dose = One("每千克饲料添加不超过200毫克。");  // a mass below the gram, not the 克 alone
   CHECK(dose.unit == "kg");
   CHECK(dose.value == Approx(0.0002));
@@ -497,6 +506,12 @@ TEST_CASE("multiples, per mille, and within a time", "[extract][multiple][percen
   CHECK(q.kind == "percent");
   CHECK(q.unit == "percent");
   CHECK(q.value == 0.5);
+  CHECK(q.bound == "max");
+  // A rate per 100,000: 10 in 10万 is 0.01%, not 10/10 = 100%.
+  q = One("孕产妇死亡率控制在10/10万以下。");
+  CHECK(q.text == "10/10万以下");
+  CHECK(q.kind == "percent");
+  CHECK(q.value == Approx(0.01));
   CHECK(q.bound == "max");
   q = One("应当在5个工作日内办结。");
   CHECK(q.text == "5个工作日内");
