@@ -396,6 +396,20 @@ std::string CombinedPeriod(std::string before, const std::string& after) {
   return after;  // the unit's own is the nearer
 }
 
+// A span of time stated per period must be shorter than it: 每年不少于15天 is days in each year,
+// but in 每年递增10%，三年翻一番 the three years are no rate of 每年, which frames another clause.
+bool SpanFitsPeriod(std::string_view unit, std::string_view period) {
+  static constexpr std::string_view kLengths[] = {"minute", "hour", "day", "week", "month", "quarter", "year"};
+  auto rank = [](std::string_view u) {
+    for (size_t i = 0; i < std::size(kLengths); ++i)
+      if (u == kLengths[i]) return static_cast<int>(i);
+    return -1;
+  };
+  size_t dash = period.rfind('-');
+  int span = rank(unit), frame = rank(dash == std::string_view::npos ? period : period.substr(dash + 1));
+  return span < 0 || frame < 0 || span < frame;
+}
+
 bool IsClassifier(const rules::UnitRule* u) { return u && u->kind == "count"; }
 
 struct Token {
@@ -962,6 +976,7 @@ std::vector<Quantity> ExtractQuantities(std::string_view s, std::string_view con
       q.modality = cues->Classify(t.start, span_end, s.substr(prefix_start, t.start - prefix_start));
       q.period = CombinedPeriod(cues->Period(prefix_start, span_end, q.kind), PeriodAfter(s, span_end));
       if (q.kind == "year") q.period.clear(), q.modality.clear();  // a calendar year is a date, not a promise
+      if (q.kind == "duration" && !SpanFitsPeriod(q.unit, q.period)) q.period.clear();  // 每年递增10%，三年…
       // 5年来, 30年以来, 过去一年: the period a review looks back over, not a result or a promise;
       // nor is the time gone by since (建党已90年, 已经30年, 已有百年).
       std::string_view lead = s.substr(0, q.start);

@@ -312,6 +312,14 @@ TEST_CASE("modality", "[extract][modality]") {
   CHECK(X("对相关部门处理的3起案件进行督办。")[0].modality != "obligation");
   CHECK(One("全年，处理污水10万吨。").modality != "obligation");
   CHECK(One("逾期不交的，按日加收千分之三的滞纳金。").period == "day");  // a rate charged per day
+  // A span per period is shorter than the period.
+  auto spans = X("每年递增10%，三年翻一番。");
+  REQUIRE(spans.size() == 3);
+  CHECK(spans[0].period == "year");
+  CHECK(spans[1].text == "三年");
+  CHECK(spans[1].period == "");
+  CHECK(One("每年下基层调研不少于30天。").period == "year");
+  CHECK(One("每人每年培训时间不少于1个月。").period == "person-year");
   // 每亩 sets the rate of its own clause only; a cap per household follows it.
   auto grants = X("对集中连片200亩以上的，每亩再奖励50元，单户最高不超过10万元。");
   REQUIRE(grants.size() == 3);
