@@ -131,14 +131,30 @@ std::optional<Decoded> DecodeChainAt(std::string_view text, size_t i) {
                                            bytes[0] == '#');
       bool non_ascii = static_cast<unsigned char>(bytes[0]) >= 0x80 &&
                        std::all_of(bytes.begin(), bytes.end(), [](char b) { return static_cast<unsigned char>(b) >= 0x80; });
-      // The percent sign of a figure, encoded with the rest (30%25 for 30%); not where hex digits
-      // follow, which may be an escape encoded twice (%2526 → %26).
-      bool figure_percent = bytes == "%" && i > 0 && IsAsciiDigit(static_cast<unsigned char>(text[i - 1])) &&
-                            !(run->second < text.size() && std::isxdigit(static_cast<unsigned char>(text[run->second])));
-      if (figure_percent) {
-        value = bytes;
-        pos = run->second;
-        percent = progressed = true;
+      if (bytes == "%") {
+        // An escape encoded again, once or more: each level turns the % into %25 (%2526lt; and
+        // %252526lt; are %26lt;, 30%2525 is 30%25).
+        size_t after = run->second;
+        while (text.substr(after, 2) == "25") after += 2;
+        auto hex_at = [&](size_t at) {
+          return at + 1 < text.size() && HexValue(text[at]) >= 0 && HexValue(text[at + 1]) >= 0;
+        };
+        if (hex_at(after)) {
+          char inner = static_cast<char>(HexValue(text[after]) * 16 + HexValue(text[after + 1]));
+          if (inner != '&' && inner != '<' && inner != '>' && inner != '"' && inner != '#') break;
+          value = std::string(1, inner);
+          pos = after + 2;
+          percent = progressed = true;
+          if (value != "&") break;
+          continue;
+        }
+        // The percent sign of a figure, encoded with the rest (30%25 for 30%); not where hex
+        // digits follow.
+        if (i > 0 && IsAsciiDigit(static_cast<unsigned char>(text[i - 1]))) {
+          value = bytes;
+          pos = after;
+          percent = progressed = true;
+        }
         break;
       }
       if (!special && !non_ascii) break;
@@ -196,10 +212,14 @@ void Entities(std::string_view text, PassOutput& out) {
   }
 
   // <…> around Chinese text (at most 40 characters, one line) becomes 《…》. Pairs nest (a
-  // stack), and a pair converted inside another counts as the 《…》 it becomes: <<书名>> is
-  // decided in one pass, as the next run would decide <《书名》>.
+  // stack), and a pair converted inside another counts as the bracket it becomes: <《书名》> is
+  // decided as <书名> is. A pair right around another (<<书名>>) is the double angle bracket
+  // typed as two single ones: one 《…》, never 《《…》》, which no text sets. A title inside a
+  // title takes single brackets, as GB/T 15834 sets it: <关于<条例>的说明> → 《关于〈条例〉的说明》.
   std::vector<size_t> open_angles;
-  std::vector<bool> converted(angles.size(), false);
+  std::vector<bool> converted(angles.size(), false), dropped(angles.size(), false);
+  std::vector<size_t> partner(angles.size(), angles.size());
+  std::vector<size_t> width(angles.size(), 0);  // characters a converted pair spans, its brackets included
   for (size_t a = 0; a < angles.size(); ++a) {
     if (angles[a].open) { open_angles.push_back(a); continue; }
     if (open_angles.empty()) continue;
@@ -208,9 +228,14 @@ void Entities(std::string_view text, PassOutput& out) {
     size_t chars = 0, inner = o + 1;
     bool ok = angles[a].start > angles[o].end, han = false;
     for (size_t j = angles[o].end; j < angles[a].start && ok;) {
-      if (inner < a && j == angles[inner].start) {  // a nested angle token: fine once it is 《 or 》
-        ok = converted[inner] && ++chars <= 40;
-        j = angles[inner++].end;
+      if (inner < a && j == angles[inner].start) {
+        // A nested pair, fine once it is a bracket: stepped over whole, so that deep nesting
+        // costs no more than its tokens.
+        ok = angles[inner].open && converted[inner] && (chars += width[inner]) <= 40;
+        if (!ok) break;
+        han = true;
+        j = angles[partner[inner]].end;
+        inner = partner[inner] + 1;
         continue;
       }
       UChar32 c = Utf8At(text, j, &j);
@@ -219,10 +244,27 @@ void Entities(std::string_view text, PassOutput& out) {
     }
     if (!ok || !han) continue;
     converted[o] = converted[a] = true;
-    for (auto [angle, glyph] : {std::pair{angles[o], "《"}, std::pair{angles[a], "》"}}) {
-      if (angle.decoded_index >= 0) decoded[angle.decoded_index].text = glyph;
-      else out.Replace(angle.start, angle.end, glyph, "html_entity");
+    partner[o] = a;
+    // Right around another pair, or a title already bracketed (<《书名》>): typed doubling.
+    std::string_view inside = text.substr(angles[o].end, angles[a].start - angles[o].end);
+    bool around_pair = o + 1 < a && partner[o + 1] == a - 1 && angles[o + 1].start == angles[o].end &&
+                       angles[a - 1].end == angles[a].start;
+    bool around_title = o + 1 == a && inside.starts_with("《") && inside.ends_with("》") &&
+                        inside.find("《", 3) == std::string_view::npos && inside.find("》") == inside.size() - 3;
+    dropped[o] = dropped[a] = around_pair || around_title;
+    width[o] = chars + (dropped[o] ? 0 : 2);
+  }
+  int depth = 0;  // converted pairs open around this token, doubled ones not counted
+  for (size_t k = 0; k < angles.size(); ++k) {
+    if (!converted[k]) continue;
+    const char* glyph = "";
+    if (!dropped[k]) {
+      if (!angles[k].open) --depth;
+      glyph = angles[k].open ? (depth == 0 ? "《" : "〈") : (depth == 0 ? "》" : "〉");
+      if (angles[k].open) ++depth;
     }
+    if (angles[k].decoded_index >= 0) decoded[angles[k].decoded_index].text = glyph;
+    else out.Replace(angles[k].start, angles[k].end, glyph, "html_entity");
   }
   for (auto& d : decoded) out.Replace(d.start, d.end, d.text, d.percent ? "url_entity" : "html_entity");
 }

@@ -42,14 +42,28 @@ TEST_CASE("url_entity and html_entity", "[normalize][entities]") {
   CHECK(Norm("面积&#x4E2D;心") == "面积中心");
   CHECK(Norm("a &amp;lt; b") == "a < b");              // double escape
   CHECK(Norm("出台&lt;项目问责制&gt;") == "出台《项目问责制》");
-  // Nested: decided in one pass, as a second run would decide 《…》 inside <…>.
-  CHECK(Norm("学习<<<<<<论持久战>>>>>>") == "学习《《《《《《论持久战》》》》》》");
-  CHECK(Norm("学习%26lt;%26lt;论持久战%26gt;%26gt;") == "学习《《论持久战》》");
+  // Doubled (<<…>>, a typed 《): one pair of brackets, in one pass however deep.
+  CHECK(Norm("学习<<<<<<论持久战>>>>>>") == "学习《论持久战》");
+  CHECK(Norm("学习%26lt;%26lt;论持久战%26gt;%26gt;") == "学习《论持久战》");
+  CHECK(Norm("学习<《论持久战》>") == "学习《论持久战》");
+  auto doubled = Run("学习<<条例>>。");
+  REQUIRE(doubled.fixes.size() == 4);
+  CHECK(doubled.fixes[0].before == "<");
+  CHECK(doubled.fixes[0].after == "");
+  CHECK(doubled.fixes[1].after == "《");
+  // A title inside a title takes single brackets (GB/T 15834).
+  CHECK(Norm("审议<关于<某省条例>的说明>") == "审议《关于〈某省条例〉的说明》");
+  CHECK(Norm("审议<关于<<某省条例>>的说明>") == "审议《关于〈某省条例〉的说明》");
+  CHECK(Norm("《关于〈某省条例〉的说明》") == "《关于〈某省条例〉的说明》");
   // Percent-encoded text right before an encoded entity: two escapes, not one run of bytes "过&".
   CHECK(Norm("审议通%E8%BF%87%26lt;某省条例%26gt;") == "审议通过《某省条例》");
   // A figure's percent sign encoded with the rest (30%25); not before hex digits, nor in a URL.
   CHECK(Norm("比例为30%25，增幅%26gt;5%25。") == "比例为30%，增幅>5%。");
-  CHECK(Norm("比例为30%2525。") == "比例为30%2525。");
+  // Encoded twice or more: each level turns % into %25.
+  CHECK(Norm("比例为30%2525。") == "比例为30%。");
+  CHECK(Norm("出台%2526lt;条例%2526gt;") == "出台《条例》");
+  CHECK(Norm("出台%252526lt;条例%252526gt;") == "出台《条例》");
+  CHECK(Norm("编号%2541") == "编号%2541");  // %A is no escape anyone writes
   CHECK(Norm("详见http://www.example.gov.cn/p1%25y.html。") == "详见http://www.example.gov.cn/p1%25y.html。");
   CHECK(Norm("%E4%B8%26lt;条例%26gt;") == "%E4%B8《条例》");  // a broken character stays; the escape after it does not
   CHECK(Norm("学习<a<论持久战>>") == "学习<a《论持久战》>");  // Latin inside: the outer pair stays
