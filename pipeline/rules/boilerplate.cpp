@@ -67,13 +67,14 @@ struct Patterns {
   // 10:23 来源：中国政府网).
   RE2 leading_date{std::string(R"(^[\s　]*)") + kDate + R"(日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s)"};
   // Page furniture that is never body text: print and close buttons, the editor's line, share
-  // and font-size widgets, pagination (上一页 1 2 3 下一页), the heading of a related-links list.
-  RE2 furniture{R"(^[\s　]*(?:【?(?:打印|关闭|收藏|返回顶部|打印本页|关闭窗口|我要纠错|纠错)】?\s*)+$|^[\s　]*(?:[\[［【]?(?:首页|\d{1,3})[\]］】]?\s*)*(?:上一页|下一页|尾页|末页)(?:\s*[\[［【]?(?:上一页|下一页|尾页|末页|\d{1,3})[\]］】]?)*\s*$|^[\s　]*相关(?:链接|文章|新闻|阅读|文件)\s*[：:]?\s*$|^[\s　]*(?:责任编辑|编辑|校对|审核)\s*[：:]\s*\S{1,12}\s*$|^[\s　]*(?:本文|文章|此文)(?:转自|转载自|来源于)[^。\n]*(?:[。，,][^\n]*)?$|版权归原作者所有|转载请注明出处|^[\s　]*分享到\s*[：:]?.{0,30}$|^[\s　]*字号\s*[：:]\s*.{0,12}$|^[\s　]*(?:手机|微信)?(?:扫一扫|用手机扫描二维码)[^。，；！？]{0,16}$)"};
+  // and font-size widgets, pagination (上一页 1 2 3 下一页), the heading of a related-links list,
+  // the links to the articles before and after (上一篇：关于…的通知).
+  RE2 furniture{R"(^[\s　]*[【\[［]?(?:上一篇|下一篇|上一条|下一条|上篇|下篇)[】\]］]?\s*[：:].{0,100}$|^[\s　]*(?:【?(?:打印|关闭|收藏|返回顶部|打印本页|关闭窗口|我要纠错|纠错)】?\s*)+$|^[\s　]*(?:[\[［【]?(?:首页|\d{1,3})[\]］】]?\s*)*(?:上一页|下一页|尾页|末页)(?:\s*[\[［【]?(?:上一页|下一页|尾页|末页|\d{1,3})[\]］】]?)*\s*$|^[\s　]*相关(?:链接|文章|新闻|阅读|文件)\s*[：:]?\s*$|^[\s　]*(?:责任编辑|编辑|校对|审核)\s*[：:]\s*\S{1,12}\s*$|^[\s　]*(?:本文|文章|此文)(?:转自|转载自|来源于)[^。\n]*(?:[。，,][^\n]*)?$|版权归原作者所有|转载请注明出处|^[\s　]*分享到\s*[：:]?.{0,30}$|^[\s　]*字号\s*[：:]\s*.{0,12}$|^[\s　]*(?:手机|微信)?(?:扫一扫|用手机扫描二维码)[^。，；！？]{0,16}$)"};
   // A website's own lines: the breadcrumb (当前位置：…, 人民网 >> 时政 >> 正文), a menu that starts
   // at the home page, the footer (copyright, ICP licence, site code, who runs the site:
   // 主办单位：… 承办：…) and the font-size switch. A © after another Latin-1 character is
   // no copyright: GBK text read as Latin-1 writes ） as £© (（万吨） 1250 is £¨Íò¶Ö£© 1250).
-  RE2 site{R"(^[\s　]*(?:当前位置|您的位置|您现在的位置|当前的位置)\s*[：:]|^[\s　]*(?:网站)?首页\s*[|｜>＞»/]|ICP备|ICP证|网站标识码|公网安备|版权所有\s*[©(（:：]|^[\s　]*版权所有\s*$|Copyright\s*(?:©|\([cC]\)|\d{4})|(?:^|[^\x{A1}-\x{FE}])©\s*\d{4}|^[\s　]*【?字体\s*[：:]\s*[大中小\s]+】?|^[\s　]*主办(?:单位)?\s*[：:].{0,60}(?:承办|技术支持|网站维护|联系电话)|^[\s　]*[^\s>»＞。，；：:]+(?:\s*(?:>>|＞＞|\s»\s|\s>\s|\s＞\s)\s*[^\s>»＞。，；：:]+){2,}\s*$)"};
+  RE2 site{R"(^[\s　]*(?:当前位置|您的位置|您现在的位置|当前的位置)\s*[：:]|^[\s　]*(?:网站)?首页\s*[|｜>＞»/]|ICP备|ICP证|网站标识码|公网安备|版权所有\s*[©(（:：]|^[\s　]*版权所有\s*$|Copyright\s*(?:©|\([cC]\)|\d{4})|(?:^|[^\x{A1}-\x{FE}])©\s*\d{4}|^[\s　]*【?字体\s*[：:]\s*[大中小\s]+】?|^[\s　]*主办(?:单位)?\s*[：:].{0,60}(?:承办|技术支持|网站维护|联系电话)|^[\s　]*(?:(?:网站地图|站点地图|联系我们|使用帮助|网站帮助|隐私声明|隐私政策|免责声明|网站声明|关于我们|无障碍(?:浏览)?|长者模式)\s*[|｜/·]?\s*){2,}$|^[\s　]*[^\s>»＞。，；：:]+(?:\s*(?:>>|＞＞|\s»\s|\s>\s|\s＞\s)\s*[^\s>»＞。，；：:]+){2,}\s*$)"};
   // A page number left by PDF conversion, often in the middle of a sentence that goes on after
   // it: — 3 — (GB/T 9704), - 3 -, 第3页 共10页.
   RE2 page_number{R"(\s*(?:[-－—–]\s*\d{1,4}\s*[-－—–]|第\s*\d{1,4}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,4}\s*页)?)\s*)"};
@@ -141,14 +142,15 @@ bool HoldsSentencePunct(std::string_view line) { return ContainsAny(line, {"。"
 // Every furniture and site line holds one of these words: most lines are ruled out without a regex.
 bool MayBeFurniture(std::string_view line) {
   return ContainsAny(line, {"打印", "关闭", "收藏", "返回", "编辑", "校对", "审核", "分享", "字号", "扫", "转自", "转载",
-                            "来源于", "原作者", "纠错", "一页", "尾页", "末页", "相关"});
+                            "来源于", "原作者", "纠错", "一页", "尾页", "末页", "相关", "篇", "一条"});
 }
 // Every sharing_notice alternative holds one of these words.
 bool MayBeSharingNotice(std::string_view line) {
   return ContainsAny(line, {"文档", "阅读", "页未读", "预览"});
 }
 bool MayBeSiteLine(std::string_view line) {
-  return ContainsAny(line, {"位置", "首页", "ICP", "网站标识码", "公网安备", "版权所有", "Copyright", "©", "字体", "主办", ">", "»", "＞"});
+  return ContainsAny(line, {"位置", "首页", "ICP", "网站标识码", "公网安备", "版权所有", "Copyright", "©", "字体", "主办", ">", "»", "＞",
+                            "地图", "联系我们", "帮助", "声明", "隐私", "关于我们", "无障碍", "长者"});
 }
 
 // Where a page title's channel-and-site suffix starts (关于…的通知_通知公告_某县人民政府网: at the

@@ -861,6 +861,11 @@ TEST_CASE("boilerplate and metadata", "[normalize][boilerplate]") {
   CHECK(Norm("正文。\n扫一扫在手机打开当前页\n主办单位：某市人民政府办公室 承办：某市大数据中心\n") == "正文。\n");
   std::string organiser = "主办单位：某市文联\n扫一扫下方二维码即可报名，名额有限。\n";
   CHECK(Norm(organiser) == organiser);
+  // The links to the articles before and after, and the footer's menu.
+  CHECK(Norm("正文。\n上一篇：关于做好春耕生产工作的通知\n【下一篇】：某市2023年统计公报\n网站地图 | 联系我们 | 使用帮助\n") ==
+        "正文。\n");
+  std::string help = "联系我们的方式见附件。\n网站地图由市测绘院编制。\n";  // words of the menu in sentences
+  CHECK(Norm(help) == help);
   // A page's <title> carries the channel and site; the heading after it is the title alone.
   CHECK(Run("春耕生产工作通知_通知公告_某县人民政府\n\n春耕生产工作通知\n\n正文。").metadata.title == "春耕生产工作通知");
   CHECK(Run("某县工作方案（草案）\n某县工作方案\n正文。").metadata.title == "某县工作方案（草案）");
