@@ -44,6 +44,9 @@ TYPED = os.environ.get("TYPED", "") == "1"
 # HEADS=1 prints the document's title at the top of every page of the PDF a copy comes out of:
 # a running head, on a line of its own at each page break inside a sentence.
 HEADS = os.environ.get("HEADS", "") == "1"
+# ANYCUT=1: hard wraps fall between any two characters (a fixed-width wrap), not only between
+# two hanzi: inside a figure (10|00万元), before a mark, after a Latin letter.
+ANYCUT = os.environ.get("ANYCUT", "") == "1"
 
 
 def normalize(text):
@@ -60,7 +63,15 @@ def wrap_lines(text, rnd, page_numbers=False):
     page = 1
     for line in text.split("\n"):
         if len(line) > 30 and rnd.random() < 0.7:
-            cuts = [i for i in range(10, len(line) - 2) if is_han(line[i - 1]) and is_han(line[i])]
+            if ANYCUT:  # a fixed-width wrap: between any two characters, inside a figure too
+                # (not inside an escape a scraper wrote after the text was laid out: &ldquo;, %26gt;)
+                inside = set()
+                for m in re.finditer(r"&#?\w+;|%26\w+;|%[0-9A-F]{2}", line):
+                    inside.update(range(m.start() + 1, m.end()))
+                cuts = [i for i in range(10, len(line) - 2)
+                        if not line[i - 1].isspace() and not line[i].isspace() and i not in inside]
+            else:
+                cuts = [i for i in range(10, len(line) - 2) if is_han(line[i - 1]) and is_han(line[i])]
             if cuts:
                 i = rnd.choice(cuts)
                 # A PDF's page number may fall inside the cut sentence: — 3 —

@@ -10,6 +10,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <cctype>
 #include <memory>
 
 #include "extractors/chinese_number.h"
@@ -54,6 +55,15 @@ bool ClosesLine(UChar32 c) {
       return true;
   }
   return false;
+}
+
+// The same marks typed in ASCII (.新增…, ,并…): cjk_punct makes them Chinese once the line is
+// joined. Not a decimal's point or a domain's (.5%, .cn), nor an ellipsis (...).
+bool TypedClosingMark(std::string_view next) {
+  if (next.empty() || std::string_view(",.;:?!)").find(next[0]) == std::string_view::npos) return false;
+  if (next.size() == 1) return true;
+  unsigned char after = static_cast<unsigned char>(next[1]);
+  return !std::isalnum(after) && after != '.' && after != '/';
 }
 
 // Code points in s, counting no further than `limit` (lines can be long; we only ask "short?").
@@ -194,6 +204,11 @@ bool CannotEndTitle(std::string_view line) {
       before_last != U'成' && before_last != U'认' && before_last != U'称')
     return true;
   if (last == U'以' || last == U'由' || last == U'按') return true;
+  // 坚持以习近平…思想 / 为指导: a frame 以…为 opened by its verb waits for its 为.
+  for (std::string_view frame : {"坚持以", "始终以", "要以", "必须以", "应当以", "都要以"}) {
+    size_t at = line.rfind(frame);
+    if (at != std::string_view::npos && line.find("为", at) == std::string_view::npos) return true;
+  }
   // 新建3所, 三所学校: after a numeral 所 counts schools, it is no particle.
   if (last == U'所' && (IsAsciiDigit(before_last) || before_last == U'几' || before_last == U'多' ||
                         ParseNumber(Utf8Of(before_last)).has_value()))
@@ -361,6 +376,90 @@ bool EndsInText(std::string_view line) {
   return false;
 }
 
+bool OpensQuotationOrBracket(UChar32 c) {
+  switch (c) {
+    case U'“': case U'（': case U'《': case U'【': case U'〔': case U'「': case U'『': case U'‘': case '(':
+      return true;
+  }
+  return false;
+}
+
+// A break no author makes, wherever the line stands (a fixed-width wrap cuts between any two
+// characters): after a mark that opens a bracket, which no line ends with (GB/T 15834: …远景目标
+// 纲要（ / 节选）; not a quotation's, as quotes may be reversed: a line may end in ”三同“),
+// or inside a figure (余额2456 / .8亿元, 下降3 / %, 下降3. / 5%；: a decimal point typed as ASCII
+// ends no sentence before a fraction of one or two digits and its unit).
+bool FigureOrMarkCut(std::string_view line, std::string_view next) {
+  size_t before_last = line.size();
+  UChar32 last = Utf8Before(line, line.size(), &before_last);
+  UChar32 first = Utf8At(next, 0, nullptr);
+  bool text_follows = IsHan(first) || IsAsciiDigit(first) || OpensQuotationOrBracket(first);
+  if (OpensQuotationOrBracket(last) && last != U'“' && last != U'‘') return text_follows;
+  auto digit_at = [](std::string_view s, size_t i) { return i < s.size() && IsAsciiDigit(static_cast<unsigned char>(s[i])); };
+  // A range cut at its dash (1— / 9月, 2024 / —2025年).
+  auto dash = [](UChar32 c) { return c == U'—' || c == U'－' || c == U'～' || c == '~' || c == '-'; };
+  UChar32 before = before_last > 0 ? Utf8Before(line, before_last, nullptr) : 0;
+  if (dash(last) && IsAsciiDigit(before) && IsAsciiDigit(first)) return true;
+  if (IsAsciiDigit(last)) {
+    size_t after_dash = 0;
+    if (dash(first)) Utf8At(next, 0, &after_dash);
+    if (after_dash > 0 && digit_at(next, after_dash)) return true;
+    return next.starts_with("%") || next.starts_with("‰") ||
+           ((next.starts_with(".") || next.starts_with(":") || next.starts_with("∶")) &&
+            digit_at(next, next.starts_with("∶") ? 3 : 1));
+  }
+  // A rate's unit cut at its slash (26微克/ / 立方米).
+  if (last == '/' && IsHan(before) && IsHan(first)) return true;
+  if (last != '.' || before_last == 0 || !digit_at(line, before_last - 1)) return false;
+  // 3. / 5%: the fraction's digits, then what a figure is followed by. Not a date's (5月), a
+  // list's (2.), a time's or another sentence's figure (5个方面 after a full stop is rarer than
+  // a cut decimal only where the unit is one, so the fraction is held to two digits).
+  size_t digits = 0;
+  while (digit_at(next, digits)) ++digits;
+  if (digits == 0 || digits > 2 || digits == next.size()) return false;
+  std::string_view after = next.substr(digits);
+  for (std::string_view no_fraction : {"年", "月", "日", "号", "时", "点", "、", ".", "．", " ", "）", ")", "："})
+    if (after.starts_with(no_fraction)) return false;
+  return true;
+}
+
+// A line that ends in text, though not in a hanzi or a figure: a quotation closed inside its
+// sentence (推广“千村示范、万村整治” / 工程经验: a quote mark after text, its pairs even, so it
+// closes even where the text reverses them), a dash inside brackets (（2024— / 2025年）), a short
+// Latin term (规范，CPI / 涨幅…, 推动“5G+ / 工业互联网”; not a URL's or an address's end).
+bool EndsInsideSentenceText(std::string_view line) {
+  size_t before_last = line.size();
+  UChar32 last = Utf8Before(line, line.size(), &before_last);
+  UChar32 before = before_last > 0 ? Utf8Before(line, before_last, nullptr) : 0;
+  if (last == U'”' || last == U'“') {
+    if (!IsHan(before) && !IsAsciiDigit(before)) return false;
+    size_t from = line.size() > 300 ? line.size() - 300 : 0;
+    while (from < line.size() && (static_cast<unsigned char>(line[from]) & 0xC0) == 0x80) ++from;
+    int marks = 0;
+    for (size_t i = from; i < line.size();) {
+      UChar32 c = Utf8At(line, i, &i);
+      marks += c == U'“' || c == U'”';
+    }
+    return marks % 2 == 0;
+  }
+  if (last == U'—') return CannotEndTitle(line);
+  if (last == '+' || (last < 0x80 && std::isalpha(static_cast<int>(last)))) {
+    size_t token = before_last;
+    while (token > 0 && (std::isalnum(static_cast<unsigned char>(line[token - 1])) || line[token - 1] == '+')) --token;
+    size_t length = line.size() - token;
+    return length <= 6 && token > 0 && (static_cast<unsigned char>(line[token - 1]) & 0x80) != 0;
+  }
+  return false;
+}
+
+// A short Latin term opening the line, run on by Chinese text or a mark (A级景区, N”公共就业,
+// GDP能耗): part of a sentence, not English prose.
+bool LatinTermOpens(std::string_view next) {
+  size_t n = 0;
+  while (n < next.size() && std::isalpha(static_cast<unsigned char>(next[n]))) ++n;
+  return n > 0 && n <= 6 && n < next.size() && (static_cast<unsigned char>(next[n]) & 0x80) != 0;
+}
+
 // Was the break between `line` (the logical line before it) and `next` made by a layout?
 // What the lines kept before `line` tell about a table around it: the cells of the line just
 // above when it is a row, and the table's width (the most cells of its rows and header so far).
@@ -437,7 +536,7 @@ bool BreakIsLayout(icu::BreakIterator* words, std::string_view line, std::string
   // ” opens as often as it closes in damaged text (quotes reversed: ”我们要…“): it closes the
   // line before only when that line left a quotation open.
   if (first == U'”') return QuotationOpenAtEnd(line);
-  if (ClosesLine(first)) return EndsInText(line);
+  if (ClosesLine(first) || TypedClosingMark(next)) return EndsInText(line);
   // A number alone on its line (a row's number in a table set one cell to a line: 1 / 某某工程)
   // stands alone: a wrap leaves a number beside words, not by itself.
   std::string_view trimmed = TrimSpaces(line);
@@ -468,9 +567,21 @@ bool BreakIsLayout(icu::BreakIterator* words, std::string_view line, std::string
     bool end_of_row_above = table.cells_above > 0 && table.cells_above <= CellCount(next);
     return next_is_row && !end_of_row_above && SpacesSeparateWords(line) && !IsTableHeader(line, next);
   }
-  if (!IsHan(last) && !IsAsciiDigit(last) && last != 0xFF0C && last != 0x3001 && last != ',') return false;
+  if (FigureOrMarkCut(line, next)) return true;
+  if (!IsHan(last) && !IsAsciiDigit(last) && last != 0xFF0C && last != 0x3001 && last != ',' && last != '%' &&
+      last != U'‰' && !EndsInsideSentenceText(line))
+    return false;
   if (IsDateLine(line) || IsDateLine(next)) return false;
-  if (!IsHan(first) && !IsAsciiDigit(first)) return false;
+  // A quotation or bracket may open the next line (严格落实 / “两高”项目, 行动方案 / （2024—2025年）),
+  // and a short Latin term (3 / A级景区, 开展“10+ / N”), where the line before is a sentence under
+  // way or cannot end: a title, a field (出席：…) or an attachment's line may well be followed by
+  // a line that opens with 《 or “.
+  if (!IsHan(first) && !IsAsciiDigit(first)) {
+    bool opens = OpensQuotationOrBracket(first) && (IsHan(last) || last == U'，' || last == U'、' || last == ',');
+    if (!opens && !LatinTermOpens(next)) return false;
+    bool sentence_under_way = HasSentencePunct(line) && !IsFieldLine(line) && !line.starts_with("附件");
+    if (!sentence_under_way && !CannotEndTitle(line)) return false;
+  }
   if (HeadingAt(next).level >= 0) return false;
   // A contact's or a distribution's line (联系人：…, 联系电话：…, 抄送：…) is a line of its own,
   // like a heading, after a short line without punctuation (…2.任务分工表 / 联系人：张三). After

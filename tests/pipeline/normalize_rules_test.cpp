@@ -621,6 +621,45 @@ TEST_CASE("hard_wrap", "[normalize][hard_wrap]") {
         "为人民群众办实事。五、抓帮扶，坚持不懈解难事\n坚持不懈为人民群众办实事。");
 }
 
+TEST_CASE("hard_wrap: a fixed-width wrap cuts between any two characters", "[normalize][hard_wrap]") {
+  // Inside a figure: before its decimal point or percent sign, after an ASCII decimal point,
+  // at a range's dash, inside a ratio or a rate's unit.
+  CHECK(Norm("全市政府债务余额2456\n.8亿元，控制在限额以内。") == "全市政府债务余额2456.8亿元，控制在限额以内。");
+  CHECK(Norm("煤炭消费总量下降3\n%，完成目标。") == "煤炭消费总量下降3%，完成目标。");
+  CHECK(Norm("煤炭消费总量下降3.\n5%，完成目标。") == "煤炭消费总量下降3.5%，完成目标。");
+  CHECK(Norm("增速比1—\n9月提高0.3个百分点。") == "增速比1—9月提高0.3个百分点。");
+  CHECK(Norm("行动方案（2024\n—2025年）已经印发。") == "行动方案（2024—2025年）已经印发。");
+  CHECK(Norm("县、乡两级按6\n∶4比例分担。") == "县、乡两级按6∶4比例分担。");
+  CHECK(Norm("PM2.5浓度降至26微克/\n立方米，优良天数比率达到85%。") == "PM2.5浓度降至26微克/立方米，优良天数比率达到85%。");
+  // …but an ASCII full stop after a figure ends a sentence before a date, a list number or a
+  // long figure.
+  std::string date_after = "全年增长3.\n5月份起实施新标准。";
+  CHECK(Norm(date_after) == "全年增长3。\n5月份起实施新标准。");
+  CHECK(Norm("全年增长3.\n2024年，全市实施新标准。") == "全年增长3。\n2024年，全市实施新标准。");
+  // A typed mark that no line starts with (.新增…) joins as its Chinese form does.
+  CHECK(Norm("2.推进能源结构调整\n.新增天然气管网50公里.") == "2.推进能源结构调整。新增天然气管网50公里。");
+  // After an opening bracket, and before a quotation or bracket that goes on a sentence.
+  CHECK(Norm("某市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要（\n节选）") ==
+        "某市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要（节选）");
+  CHECK(Norm("1.推进产业结构优化。严格落实\n“两高”项目准入要求。") == "1.推进产业结构优化。严格落实“两高”项目准入要求。");
+  CHECK(Norm("推广浙江“千村示范、万村整治”\n工程经验，推进乡村振兴。") == "推广浙江“千村示范、万村整治”工程经验，推进乡村振兴。");
+  // A short Latin term on either side.
+  CHECK(Norm("物价保持基本稳定，CPI\n涨幅控制在2%左右。") == "物价保持基本稳定，CPI涨幅控制在2%左右。");
+  CHECK(Norm("新增4A级景区3个、3\nA级景区10个。") == "新增4A级景区3个、3A级景区10个。");
+  // 坚持以…为: the frame waits for its 为.
+  CHECK(Norm("坚持以习近平新时代中国特色社会主义思想\n为指导，推动发展。") == "坚持以习近平新时代中国特色社会主义思想为指导，推动发展。");
+  // Kept: a title, a field or an attachment's line before a line that opens with 《 or “; quotes
+  // that may be reversed at a line's end; English words.
+  for (std::string kept : {"关于某市2023年预算执行情况和2024年预算草案的报告\n“我们要坚定信心。”代表们表示。",
+                           "出席：王某某、李某某、张某某\n《条例》共7章62条。",
+                           "附件：1.某市空气质量改善行动方案\n《某省优化营商环境条例》政策解读",
+                           "某县交通运输局关于2022年农村公路建设情况的通报\nXX市2028年乡村振兴考核办法",
+                           "正如一位外国投资者所说，“Hangzhou is\nwhere the digital economy happens.”"})
+    CHECK(Norm(kept) == kept);
+  CHECK(Norm("他说：“今年我们村的人均收入要突破2万元。“\n二〇二五年三月五日") ==
+        "他说：“今年我们村的人均收入要突破2万元。”\n二〇二五年三月五日");
+}
+
 TEST_CASE("hard_wrap: where paragraphs are indented, a line without an indent after a paragraph's line was cut", "[normalize][hard_wrap]") {
   const std::string indent = "\xE3\x80\x80\xE3\x80\x80";
   // The indent stays, and so do the breaks before an indented line, a heading of its own among them.
