@@ -357,12 +357,18 @@ bool EndOfSentenceOnly(std::string_view line) {
   return last_start > 0 && !HasSentencePunct(line.substr(0, last_start));
 }
 
-bool QuotationOpenAtEnd(std::string_view line) {
+// The last 300 bytes of a line, from a character's start: a bounded look, as lines grow.
+std::string_view LineTail(std::string_view line) {
   size_t from = line.size() > 300 ? line.size() - 300 : 0;
   while (from < line.size() && (static_cast<unsigned char>(line[from]) & 0xC0) == 0x80) ++from;
+  return line.substr(from);
+}
+
+bool QuotationOpenAtEnd(std::string_view line) {
+  std::string_view tail = LineTail(line);
   int open = 0;
-  for (size_t i = from; i < line.size();) {
-    UChar32 c = Utf8At(line, i, &i);
+  for (size_t i = 0; i < tail.size();) {
+    UChar32 c = Utf8At(tail, i, &i);
     open += c == U'“' ? 1 : c == U'”' ? -1 : 0;
   }
   return open > 0;
@@ -433,17 +439,16 @@ bool EndsInsideSentenceText(std::string_view line) {
   UChar32 before = before_last > 0 ? Utf8Before(line, before_last, nullptr) : 0;
   if (last == U'”' || last == U'“') {
     if (!IsHan(before) && !IsAsciiDigit(before)) return false;
-    size_t from = line.size() > 300 ? line.size() - 300 : 0;
-    while (from < line.size() && (static_cast<unsigned char>(line[from]) & 0xC0) == 0x80) ++from;
+    std::string_view tail = LineTail(line);
     int marks = 0;
-    for (size_t i = from; i < line.size();) {
-      UChar32 c = Utf8At(line, i, &i);
+    for (size_t i = 0; i < tail.size();) {
+      UChar32 c = Utf8At(tail, i, &i);
       marks += c == U'“' || c == U'”';
     }
     return marks % 2 == 0;
   }
   if (last == U'—') return CannotEndTitle(line);
-  if (last == '+' || (last < 0x80 && std::isalpha(static_cast<int>(last)))) {
+  if (last == '+' || (last >= 0 && last < 0x80 && std::isalpha(static_cast<int>(last)))) {
     size_t token = before_last;
     while (token > 0 && (std::isalnum(static_cast<unsigned char>(line[token - 1])) || line[token - 1] == '+')) --token;
     size_t length = line.size() - token;
