@@ -16,14 +16,15 @@ ProcessedDocument QuarantinedDocument(std::string path, std::string raw, std::st
   return doc;
 }
 
-ProcessedDocument ProcessDocument(std::string path, std::string raw) {
+namespace {
+
+// Everything but the raw bytes, which the caller moves in once nothing can throw.
+ProcessedDocument Process(const std::string& path, const std::string& raw) {
   DecodedText decoded = DecodeBytes(raw);
-  if (!decoded.ok) return QuarantinedDocument(std::move(path), std::move(raw), decoded.error);
+  if (!decoded.ok) return QuarantinedDocument(path, "", decoded.error);
 
   ProcessedDocument doc;
-  doc.path = std::move(path);
-  doc.sha256 = Sha256Hex(raw);
-  doc.raw = std::move(raw);
+  doc.path = path;
   doc.encoding = decoded.Label();
   // Web pages: the visible text only, still mapped to the raw HTML bytes.
   doc.normalized = LooksLikeHtml(doc.path, decoded.text.text) ? NormalizeText(HtmlToText(decoded.text), &decoded.text)
@@ -55,6 +56,22 @@ ProcessedDocument ProcessDocument(std::string path, std::string raw) {
     }
     doc.sentences.push_back(std::move(record));
   }
+  return doc;
+}
+
+}  // namespace
+
+ProcessedDocument ProcessDocument(std::string path, std::string raw) {
+  ProcessedDocument doc;
+  try {
+    doc = Process(path, raw);
+  } catch (const std::bad_alloc&) {
+    throw;  // the machine's trouble, not the document's
+  } catch (const std::exception& e) {
+    return QuarantinedDocument(std::move(path), std::move(raw), std::string("internal error: ") + e.what());
+  }
+  doc.sha256 = Sha256Hex(raw);
+  doc.raw = std::move(raw);
   return doc;
 }
 

@@ -3,7 +3,10 @@
 // Contract:
 //   ProcessDocument(path, raw) is a pure function of its inputs (the same bytes always give
 //   the same result, whichever thread runs it) and never throws for bad input: a document that
-//   cannot be decoded comes back with status Quarantined and a reason. Every span it returns
+//   cannot be decoded comes back with status Quarantined and a reason. A fault of pledge's own
+//   that one document's text sets off (a rule's logic error, thrown as std::logic_error or
+//   out_of_range) quarantines that document too, with the reason `internal error: …`, so one
+//   file never stops a run; running out of memory still throws. Every span it returns
 //   carries both coordinates: norm_* into `normalized.text.text` and raw_* into `raw`, with
 //   raw[raw_start, raw_end) the original bytes of that span.
 #pragma once

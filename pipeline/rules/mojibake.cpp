@@ -464,7 +464,9 @@ void RepairGbkRuns(std::string_view text, PassOutput& out) {
                              i == 0 || text[i - 1] == '\n', indent, last_mark);
       if (mark > 0) last_mark = {stop, mark};
       std::string whole = bytes.substr(0, bytes.size() - 2) + (mark > 0 ? Utf8Of(mark) : std::string(kReplacement));
-      if (bytes.size() - 2 >= 6) {
+      if (!IsWellFormedUtf8(whole)) {
+        // The whole characters' bytes are no UTF-8 (an overlong E0 80 85 from 鄝呴): no misreading.
+      } else if (bytes.size() - 2 >= 6) {
         // Judged on the whole characters, the spaces walked over aside.
         std::string whole_chars = WithoutSpaces(whole.substr(0, whole.size() - 3));
         if (PlausibleRepair(WithoutSpaces(std::string(text.substr(i, end - i))), whole_chars)) {
