@@ -19,6 +19,7 @@
 #include <string>
 
 #include "extractors/chinese_number.h"
+#include "extractors/full_width.h"
 #include "extractors/modality.h"
 #include "extractors/quantity_rules.h"
 
@@ -684,9 +685,7 @@ std::vector<Quantity> ShareListedUnit(std::string_view s, std::vector<Quantity> 
   return found;
 }
 
-}  // namespace
-
-std::vector<Quantity> ExtractQuantities(std::string_view s, std::string_view context) {
+std::vector<Quantity> ExtractFromAsciiFigures(std::string_view s, std::string_view context) {
   const Compiled& c = C();
   std::vector<Quantity> found;
   std::optional<ModalityCues> cues;  // built when the first quantity needs it
@@ -991,7 +990,7 @@ std::vector<Quantity> ExtractQuantities(std::string_view s, std::string_view con
   return ShareListedUnit(s, MergeUnitRanges(s, std::move(found)));
 }
 
-std::vector<NumberMention> FindNumbers(std::string_view s) {
+std::vector<NumberMention> FindAsciiNumbers(std::string_view s) {
   const Compiled& c = C();
   std::vector<NumberMention> found;
   size_t pos = 0;
@@ -1083,6 +1082,33 @@ std::vector<NumberMention> FindNumbers(std::string_view s) {
         add(start, after + 3, *v * 10, true);
     }
     else add(start, end, *v, false);
+  }
+  return found;
+}
+
+}  // namespace
+
+std::vector<Quantity> ExtractQuantities(std::string_view s, std::string_view context) {
+  std::optional<FoldedFigures> folded = FoldFullWidthFigures(s);
+  if (!folded) return ExtractFromAsciiFigures(s, context);
+  std::optional<FoldedFigures> folded_context = FoldFullWidthFigures(context);
+  std::vector<Quantity> found =
+      ExtractFromAsciiFigures(folded->text, folded_context ? std::string_view(folded_context->text) : context);
+  for (Quantity& q : found) {
+    q.start = folded->to_original[q.start];
+    q.end = folded->to_original[q.end];
+    q.text = std::string(s.substr(q.start, q.end - q.start));
+  }
+  return found;
+}
+
+std::vector<NumberMention> FindNumbers(std::string_view s) {
+  std::optional<FoldedFigures> folded = FoldFullWidthFigures(s);
+  if (!folded) return FindAsciiNumbers(s);
+  std::vector<NumberMention> found = FindAsciiNumbers(folded->text);
+  for (NumberMention& m : found) {
+    m.start = folded->to_original[m.start];
+    m.end = folded->to_original[m.end];
   }
   return found;
 }

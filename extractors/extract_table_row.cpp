@@ -8,6 +8,7 @@
 
 #include "extractors/chinese_number.h"
 #include "extractors/extract_quantities.h"
+#include "extractors/full_width.h"
 #include "extractors/modality.h"
 
 namespace pledge {
@@ -110,7 +111,9 @@ int BarCount(std::string_view line) {
   return bars;
 }
 
-std::vector<Quantity> ExtractTableRow(std::string_view row, std::string_view header, std::string_view context) {
+namespace {
+
+std::vector<Quantity> ExtractRowOfAsciiFigures(std::string_view row, std::string_view header, std::string_view context) {
   std::vector<Quantity> found;
   if (row.size() > 600) return found;
   std::vector<Cell> cells = SplitCells(row), heads = SplitCells(header);
@@ -190,6 +193,25 @@ std::vector<Quantity> ExtractTableRow(std::string_view row, std::string_view hea
   }
   if (any_text_quantity)
     std::stable_sort(found.begin(), found.end(), [](const Quantity& a, const Quantity& b) { return a.start < b.start; });
+  return found;
+}
+
+}  // namespace
+
+// A table set in full-width figures (full_width.h) is read through its folded copy.
+std::vector<Quantity> ExtractTableRow(std::string_view row, std::string_view header, std::string_view context) {
+  std::optional<FoldedFigures> folded = FoldFullWidthFigures(row);
+  if (!folded) return ExtractRowOfAsciiFigures(row, header, context);
+  std::optional<FoldedFigures> folded_header = FoldFullWidthFigures(header);
+  std::optional<FoldedFigures> folded_context = FoldFullWidthFigures(context);
+  std::vector<Quantity> found =
+      ExtractRowOfAsciiFigures(folded->text, folded_header ? std::string_view(folded_header->text) : header,
+                               folded_context ? std::string_view(folded_context->text) : context);
+  for (Quantity& q : found) {
+    q.start = folded->to_original[q.start];
+    q.end = folded->to_original[q.end];
+    q.text = std::string(row.substr(q.start, q.end - q.start));
+  }
   return found;
 }
 

@@ -1,6 +1,8 @@
 #include "pipeline/normalize.h"
 
 #include <algorithm>
+#include <optional>
+#include <unordered_set>
 
 #include "pipeline/rules/rule.h"
 #include "pipeline/unicode_util.h"
@@ -18,7 +20,7 @@ const std::vector<NormalizationRule>& NormalizationRules() {
       {"variant_char", "font/PDF accidents: 臵→置, 迚→进, 亍→于 (and 戒→或 in a text that shows them), Kangxi and radical look-alikes, compatibility ideographs, symbol-font bullets (U+F0B7 → •)"},
       {"pinyin_gloss", "pinyin a reposting site put after characters (經(jīng)濟) deleted"},
       {"traditional_script", "a copy of a simplified text in traditional characters (經濟發展) converted back with ICU's Hant-Hans"},
-      {"width", "full-width digits, Latin letters, ％ and ． become ASCII"},
+      {"width", "full-width digits, Latin letters, ％ and ． among ASCII ones become ASCII (a text that sets them full width throughout keeps them)"},
       {"whitespace", "zero-width characters, stray BOMs, NBSP, U+3000, tabs, runs of spaces, letter spacing"},
       {"hard_wrap", "a line break inside a sentence or word is removed"},
       {"cjk_punct", "ASCII , . ; : ? ! ( ) used as Chinese punctuation become ，。；：？！（）; a comma before another mark goes; ... and -- beside Chinese become …… and ——"},
@@ -96,6 +98,38 @@ bool RunPass(TrackedText& current, TrackedText& spare, std::vector<PendingFix>& 
   return true;
 }
 
+// A text that sets its figures full width (rules::FullWidthTypography) gets them back: every
+// ASCII character the width rule made from its full-width form, where the decoded source still
+// shows that form at the character's raw offset. Those width fixes leave the log, since the text
+// there is as written; fixes of other rules (a line break joined inside １２) stay.
+void RestoreFullWidth(const rules::FullWidthForms& forms, const TrackedText& decoded, TrackedText& current,
+                      TrackedText& spare, std::vector<PendingFix>& log) {
+  std::unordered_set<RawOffset> widened;
+  for (const PendingFix& p : log)
+    if (std::string_view(p.rule) == "width" && p.after.size() == 1 && forms.Restores(p.after[0]))
+      widened.insert(p.raw_start);
+  if (widened.empty()) return;
+  std::vector<Edit> edits;
+  std::unordered_set<RawOffset> restored;
+  size_t in_decoded = 0;
+  for (size_t at = 0; at < current.text.size(); ++at) {
+    char c = current.text[at];
+    RawOffset raw = current.to_raw[at];
+    if (!forms.Restores(c) || !widened.count(raw) || current.to_raw[at + 1] == raw) continue;
+    in_decoded = LowerBoundFrom(decoded.to_raw, in_decoded, raw);
+    std::string wide = Utf8Of(static_cast<UChar32>(static_cast<unsigned char>(c)) + 0xFEE0);
+    if (decoded.text.compare(std::min(in_decoded, decoded.text.size()), wide.size(), wide) != 0) continue;
+    edits.push_back({static_cast<uint32_t>(at), static_cast<uint32_t>(at + 1), std::move(wide)});
+    restored.insert(raw);
+  }
+  if (edits.empty()) return;
+  ApplyEdits(current, edits, spare);
+  std::swap(current, spare);
+  std::erase_if(log, [&](const PendingFix& p) {
+    return std::string_view(p.rule) == "width" && p.after.size() == 1 && restored.count(p.raw_start);
+  });
+}
+
 // At most this many rounds. Real text settles in one round and the second only confirms it.
 // Soups of ASCII marks, brackets and quotes can pass a decision along a chain, one link per
 // round; the rules settle the chains the fuzzer found (nested and sibling brackets, repeated
@@ -125,6 +159,8 @@ NormalizedText Normalize(const TrackedText& input, const TrackedText* source, bo
   // Pinyin glosses go before the script, whose phrase rules read two characters together
   // (著(zhù)作), and both before hard wraps and punctuation, which know simplified words only.
   bool char_map_stale = true;
+  // Judged once, on the text as the character map first meets it (banners and escapes gone).
+  std::optional<rules::FullWidthForms> own_full_width;
   auto round = [&](DocumentMetadata& metadata) {
     bool changed = false;
     bool* stale = &char_map_stale;
@@ -135,6 +171,7 @@ NormalizedText Normalize(const TrackedText& input, const TrackedText* source, bo
     changed |= RunPass(current, spare, log, rules::StrayTags, stale);
     if (char_map_stale) {
       char_map_stale = false;
+      if (!own_full_width) own_full_width = rules::FullWidthTypography(current.text);
       changed |= RunPass(current, spare, log, rules::CharMap);
     }
     changed |= RunPass(current, spare, log, rules::PinyinGlosses, stale);
@@ -162,6 +199,7 @@ NormalizedText Normalize(const TrackedText& input, const TrackedText* source, bo
     }
   }
   if (!settled) result.flags.push_back("unsettled");
+  if (own_full_width && own_full_width->Any()) RestoreFullWidth(*own_full_width, decoded, current, spare, log);
   // Markers log spans without changing them: once, on the final text.
   RunPass(current, spare, log, rules::Markers);
 

@@ -37,6 +37,10 @@ AMBIGUOUS_ACCIDENTS = "或戒 构极 连违 项顷 这返 设讴 与不"
 # INDENT=1 typesets every clean text first (typeset()): indented paragraphs and U+3000 after article
 # numbers, which normalization must keep byte for byte, with the damage done around them.
 INDENT = os.environ.get("INDENT", "") == "1"
+# WIDE=1 sets every clean text's figures full width first (widen()), as many documents, older ones
+# above all, print them (１９９８年，增长１２．５％，ＧＤＰ): their typography, which normalization
+# must keep byte for byte, with the damage done around it.
+WIDE = os.environ.get("WIDE", "") == "1"
 # TYPED=1 adds what a typist or a page's style puts in before any scraper: an ellipsis typed as
 # dots or full stops (... 。。。), a dash typed as hyphens (--), and spaces around figures and
 # Latin letters in sentences (全年投资 100 亿元, as PDFs and some sites set them).
@@ -118,6 +122,25 @@ def typeset(clean):
             line = "\u3000\u3000" + line
         out.append(line)
     return "\n".join(out)
+
+
+# What a full-width text still writes in ASCII: addresses.
+ADDRESS = re.compile(r"(?:https?://|www\.)[\w./?=&%#-]+|[\w.-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def widen(clean):
+    """Digits, Latin letters, % and the decimal point or a list number's full stop set full width."""
+    def wide(part):
+        part = re.sub(r"(?<=[0-9])\.(?=[0-9])", "\uff0e", part)
+        part = re.sub(r"(?m)^([ \u3000]*[0-9]{1,2})\.", "\\1\uff0e", part)
+        return "".join(chr(ord(c) + 0xFEE0) if c.isascii() and (c.isalnum() or c == "%") else c for c in part)
+    out, last = [], 0
+    for m in ADDRESS.finditer(clean):
+        out.append(wide(clean[last:m.start()]))
+        out.append(m.group(0))
+        last = m.end()
+    out.append(wide(clean[last:]))
+    return "".join(out)
 
 
 def mojibake_lines(text, rnd):
@@ -314,6 +337,8 @@ def main(paths):
         clean = open(path, encoding="utf-8").read()
         if INDENT:
             clean = typeset(clean)
+        if WIDE:
+            clean = widen(clean)
         if normalize(clean) != clean:
             print(f"{path}: the clean text itself is changed")
             failed += 1

@@ -9,7 +9,9 @@
 // that table is ours, below; and a list's bullets in a symbol font (U+F0B7, U+F06C …, the
 // private-use code points of Word's Symbol and Wingdings) → the glyph they show (•, ●).
 // width: full-width digits, Latin letters, ％ and ． → ASCII. Not a blanket NFKC, which would
-// also turn ，。：； into ASCII.
+// also turn ，。：； into ASCII. A text that sets them full width throughout keeps them: the
+// pass makes them ASCII for the other rules all the same, and normalize restores them at the end
+// (FullWidthTypography below).
 // whitespace: zero-width characters and stray BOMs are deleted; NBSP, U+3000, the U+2000 spaces
 // and tabs become a plain space (runs are collapsed by the spaces pass). U+3000 stays where
 // Chinese typography sets it, which a clean text must keep byte for byte: a line's indent
@@ -400,6 +402,70 @@ bool CharMapChanges(std::string_view text) {
   PassOutput out;
   CharMap(text, out);
   return !out.edits.empty();
+}
+
+// A run of one class of characters (digits, Latin letters, percent signs) in either width.
+// Runs of ASCII count only beside Chinese text, and not inside an address: a date field's or an
+// address's (2024-05-01 10:23, www.gov.cn/a1.html) are the site's, whatever the text's own
+// typography.
+FullWidthForms FullWidthTypography(std::string_view text) {
+  FullWidthForms keep;
+  // Full-width forms U+FF05–U+FF5A are EF BC 85 – EF BD 9A; a text without EF BC or EF BD has none.
+  if (text.find("\xEF\xBC") == std::string_view::npos && text.find("\xEF\xBD") == std::string_view::npos) return keep;
+  enum Class { kNone, kDigit, kLetter, kPercent, kClasses };
+  struct Runs {
+    int ascii = 0, wide = 0, mixed = 0;
+    // No run mixes the widths (２0２4 is damage) and the full-width runs are at least twice the rest.
+    bool Own() const { return mixed == 0 && wide > 0 && wide >= 2 * ascii; }
+  } runs[kClasses];
+  Class run_class = kNone;
+  bool run_ascii = false, run_wide = false, beside_chinese = false;
+  auto close_run = [&](UChar32 after) {
+    if (run_class != kNone) {
+      Runs& r = runs[run_class];
+      if (run_ascii && run_wide) ++r.mixed;
+      else if (run_wide) ++r.wide;
+      else if (beside_chinese || after >= 0x80) ++r.ascii;
+    }
+    run_class = kNone;
+    run_ascii = run_wide = false;
+  };
+  UChar32 previous = '\n';
+  for (size_t i = 0; i < text.size();) {
+    // An address (www.gov.cn/a1.html, xx@yy.cn): its letters and digits are the site's.
+    if (auto b = static_cast<unsigned char>(text[i]); b > 0x20 && b < 0x7F && (previous >= 0x80 || previous <= 0x20)) {
+      size_t end = i;
+      while (end < text.size() && static_cast<unsigned char>(text[end]) > 0x20 && static_cast<unsigned char>(text[end]) < 0x7F) ++end;
+      std::string_view token = text.substr(i, end - i);
+      if (token.find("://") != std::string_view::npos || token.find("www.") != std::string_view::npos ||
+          token.find('@') != std::string_view::npos) {
+        close_run(' ');
+        previous = ' ';
+        i = end;
+        continue;
+      }
+    }
+    UChar32 c = Utf8At(text, i, &i);
+    bool wide = c >= 0xFF01 && c <= 0xFF5E;
+    UChar32 narrow = wide ? c - 0xFEE0 : c;  // U+FF01–U+FF5E are ASCII 21–7E, shifted
+    Class k = kNone;
+    if (narrow >= '0' && narrow <= '9') k = kDigit;
+    else if ((narrow >= 'A' && narrow <= 'Z') || (narrow >= 'a' && narrow <= 'z')) k = kLetter;
+    else if (narrow == '%') k = kPercent;
+    if (k != run_class) {
+      close_run(c);
+      beside_chinese = previous >= 0x80;
+    }
+    previous = c;
+    if (k == kNone) continue;
+    run_class = k;
+    (wide ? run_wide : run_ascii) = true;
+  }
+  close_run('\n');
+  keep.digits = runs[kDigit].Own();
+  keep.letters = runs[kLetter].Own();
+  keep.percent = runs[kPercent].Own();
+  return keep;
 }
 
 }  // namespace pledge::rules

@@ -51,6 +51,25 @@ void CharMap(std::string_view text, PassOutput& out);
 // another rule inserted such characters. (Its one look at neighbours, the ambiguous font
 // accidents, needs the unambiguous ones as evidence, which its first run removes.)
 bool CharMapChanges(std::string_view text);
+// Which full-width forms a text sets as its own typography, not as damage: many documents,
+// older ones above all, print every figure full width (１９９８年，增长１２．５％), which a clean
+// text keeps byte for byte. Digits, Latin letters and percent signs are judged apart (ＧＤＰ
+// beside ASCII figures; 12.5％ in a text of ASCII digits): a class is the text's own full width
+// when no run of it mixes the two widths (２0２4 is damage) and its full-width runs are at least
+// twice its ASCII runs beside Chinese text. CharMap makes them ASCII all the same, so that every
+// other rule reads one kind of figure; normalize restores them at the end.
+struct FullWidthForms {
+  bool digits = false, letters = false, percent = false;
+  bool Any() const { return digits || letters || percent; }
+  // Whether the ASCII character c, made from its full-width form, goes back to it: a digit,
+  // and the decimal point and thousands separator between such digits, with the digits.
+  bool Restores(char c) const {
+    if ((c >= '0' && c <= '9') || c == '.' || c == ',') return digits;
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) return letters;
+    return c == '%' && percent;
+  }
+};
+FullWidthForms FullWidthTypography(std::string_view text);
 // A copy in traditional characters of a simplified text (a Big5 mirror's) back to simplified.
 void TraditionalScript(std::string_view text, PassOutput& out);
 // Pinyin glosses a reposting site put after characters (經(jīng)濟) are deleted.

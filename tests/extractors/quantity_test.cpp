@@ -663,3 +663,29 @@ TEST_CASE("digits grouped by spaces are one number in prose and cells in a table
   REQUIRE(year.size() == 1);
   CHECK(year[0].kind == "year");
 }
+
+TEST_CASE("figures set full width are read as ASCII ones, their spans the text's own", "[extract][width]") {
+  // 全角 figures a document keeps as its typography (normalization leaves them).
+  const std::string s = "全县工农业总产值达到５．６亿元，比上年增长１２．５％，农民人均纯收入２，３５０元。";
+  auto q = X(s);
+  REQUIRE(q.size() == 3);
+  CHECK(q[0].text == "５．６亿元");
+  CHECK(q[0].value == 560000000.0);
+  CHECK(q[0].start == s.find("５"));
+  CHECK(s.substr(q[0].start, q[0].end - q[0].start) == q[0].text);
+  CHECK(q[1].text == "１２．５％");
+  CHECK(q[1].value == 12.5);
+  CHECK(q[2].text == "２，３５０元");  // the full-width comma as a thousands separator
+  CHECK(q[2].value == 2350);
+  // The same sentence in ASCII figures reads the same, field for field but the spans.
+  auto ascii = X("全县工农业总产值达到5.6亿元，比上年增长12.5%，农民人均纯收入2,350元。");
+  REQUIRE(ascii.size() == q.size());
+  for (size_t k = 0; k < q.size(); ++k) {
+    CHECK(ascii[k].kind == q[k].kind);
+    CHECK(ascii[k].value == q[k].value);
+    CHECK(ascii[k].unit == q[k].unit);
+    CHECK(ascii[k].modality == q[k].modality);
+  }
+  // A deadline in a full-width context still makes a target.
+  CHECK(One("新建学校３所", "到２０２５年主要目标").modality == "target");
+}

@@ -88,3 +88,15 @@ TEST_CASE("a row drawn with bars is a row, its cells what lies between them", "[
   // One bar is no row of bars: a sentence with a bar in it is read as a sentence.
   CHECK(ExtractTableRow("全年增长5.2% | 详见附表", "").empty());
 }
+
+TEST_CASE("a table set in full-width figures is read by column too", "[extract][table][width]") {
+  const std::string row = "地区生产总值 亿元 ３２０１ ４５００";
+  auto q = ExtractTableRow(row, "指标 单位 ２０２０年 ２０２５年");
+  REQUIRE(q.size() == 2);
+  CHECK(q[0].text == "３２０１");
+  CHECK(q[0].start == row.find("３"));
+  CHECK(q[0].value == 320100000000.0);
+  CHECK(q[0].modality == "achievement");
+  CHECK(q[1].text == "４５００");
+  CHECK(q[1].end == row.size());
+}

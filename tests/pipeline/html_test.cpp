@@ -156,3 +156,39 @@ TEST_CASE("text a forum hides among a post's words is dropped, a hidden block is
         "3月26日，全县招商引资工作会议召开。\n2009年，全县完成国内招商引资26亿元。\n\n政策解读：今年新增就业1.2万人。\n\n"
         "目标是引进项目50个。\n");
 }
+
+TEST_CASE("a document set in full-width figures keeps them, and its rows and sentences are read all the same", "[pipeline][width]") {
+  const std::string text =
+      "某县１９９８年国民经济主要指标\n"
+      "指标 单位 １９９７年 １９９８年\n"
+      "地区生产总值 亿元 ８．２ ９．６\n"
+      "粮食总产量 万吨 ３１．５ ３３．０\n"
+      "全年完成固定资产投资３．２亿元，比上年增长１５．６％。\n";
+  ProcessedDocument doc = ProcessDocument("wide.txt", text);
+  REQUIRE(doc.status == ProcessedDocument::Status::Loaded);
+  CHECK(doc.normalized.text.text == text);
+  std::vector<std::string> found;
+  for (const auto& c : doc.commitments) {
+    // Every span is the figure as written, in the normalized text and in the raw bytes alike.
+    CHECK(text.substr(c.raw_start, c.raw_end - c.raw_start) == c.quantity.text);
+    found.push_back(c.quantity.text);
+  }
+  // As the same document in ASCII figures reads (the header's years included).
+  CHECK(found == std::vector<std::string>{"１９９８年", "１９９７年", "１９９８年", "８．２", "９．６", "３１．５", "３３．０",
+                                          "３．２亿元", "１５．６％"});
+  std::string ascii = text;
+  for (const auto& [wide, narrow] : std::initializer_list<std::pair<std::string, std::string>>{
+           {"０", "0"}, {"１", "1"}, {"２", "2"}, {"３", "3"}, {"４", "4"}, {"５", "5"}, {"６", "6"}, {"７", "7"},
+           {"８", "8"}, {"９", "9"}, {"．", "."}, {"％", "%"}})
+    for (size_t at; (at = ascii.find(wide)) != std::string::npos;) ascii.replace(at, wide.size(), narrow);
+  ProcessedDocument narrow_doc = ProcessDocument("ascii.txt", ascii);
+  REQUIRE(narrow_doc.commitments.size() == doc.commitments.size());
+  for (size_t k = 0; k < doc.commitments.size(); ++k) {
+    CHECK(narrow_doc.commitments[k].quantity.value == doc.commitments[k].quantity.value);
+    CHECK(narrow_doc.commitments[k].quantity.modality == doc.commitments[k].quantity.modality);
+  }
+  REQUIRE(narrow_doc.sentences.size() == doc.sentences.size());
+  for (size_t k = 0; k < doc.sentences.size(); ++k)
+    CHECK(narrow_doc.sentences[k].sentence.table_row == doc.sentences[k].sentence.table_row);
+  for (const auto& s : doc.sentences) CHECK(text.substr(s.raw_start, s.raw_end - s.raw_start) == s.text);
+}

@@ -164,10 +164,40 @@ TEST_CASE("pinyin_gloss: the readings a reposting site prints after characters",
 }
 
 TEST_CASE("width", "[normalize][width]") {
-  auto n = Run("２０２５年增长５．２％，ＧＤＰ");
-  CHECK(n.text.text == "2025年增长5.2%，GDP");
+  // Damage: full-width forms among ASCII ones, or mixed inside one figure.
+  auto n = Run("２０２５年增长５．２％，达到3.5万亿元，ＧＤＰ增长6%，CPI上涨2%。");
+  CHECK(n.text.text == "2025年增长5.2%，达到3.5万亿元，GDP增长6%，CPI上涨2%。");
   CHECK(HasRule(n, "width"));
+  // (Its percent sign, full width wherever it stands, is judged apart and kept: 15％ is common
+  // typography in a text of ASCII digits.)
+  CHECK(Norm("２0２4年完成投资１２亿元，增长１５％。") == "2024年完成投资12亿元，增长15％。");
   CHECK(Norm("，。：；？！") == "，。：；？！");  // no blanket NFKC
+}
+
+TEST_CASE("width: a text that sets its figures full width throughout keeps them", "[normalize][width]") {
+  // Older documents print every figure full width: their typography, kept byte for byte.
+  const std::string wide =
+      "１９９８年全县工农业总产值达到５．６亿元，比上年增长１２．５％。\n"
+      "１．农民人均纯收入２，３５０元，完成投资４，５６５万元，ＧＤＰ增长８％以上。";
+  auto n = Run(wide);
+  CHECK(n.text.text == wide);
+  CHECK(n.fixes.empty());
+  // Damage done around such figures is repaired, the figures kept, and no width fix is logged.
+  auto repaired = Run("１９９８年全县工农业总产值达到５．６亿元,比上年增长１２．５％.\n"
+                      "１．农民人均纯收入２，３５０元,完成投资４，５６５万\n元，ＧＤＰ增长８％以上。");
+  CHECK(repaired.text.text == wide);
+  CHECK_FALSE(HasRule(repaired, "width"));
+  CHECK(HasRule(repaired, "cjk_punct"));
+  CHECK(HasRule(repaired, "hard_wrap"));
+  // A site's ASCII address, its letters and digits beside no Chinese text, does not count
+  // against the text's own.
+  const std::string dated = "网址：www.example.gov.cn/a1/b2/c3.html\n"
+                            "全年完成投资１２亿元，增长１５％，新建学校３所，ＧＤＰ增长８％。";
+  CHECK(Norm(dated) == dated);
+  // Classes apart: 12.5％ in a text of ASCII digits keeps its percent sign; ＧＤＰ beside ASCII
+  // figures keeps its letters.
+  CHECK(Norm("增长12.5％，投资30亿元，增长8％。") == "增长12.5％，投资30亿元，增长8％。");
+  CHECK(Norm("ＧＤＰ增长5.2%，ＣＰＩ上涨2%。") == "ＧＤＰ增长5.2%，ＣＰＩ上涨2%。");
 }
 
 TEST_CASE("an ellipsis typed as dots and a dash typed as hyphens beside Chinese text become …… and ——", "[normalize][cjk_punct]") {
@@ -344,7 +374,7 @@ TEST_CASE("whitespace: U+3000 stays where Chinese typography sets it", "[normali
       {"第一章　总则", "第一章　总则"},
       {"表2　主要指标", "表2　主要指标"},
       {"第\xE2\xBC\x80条　为了加强管理，制定本办法。", "第一条　为了加强管理，制定本办法。"},
-      {"专栏\xEF\xBC\x91　重大工程", "专栏1　重大工程"},
+      {"专栏\xEF\xBC\x91　重大工程\n全年投资20亿元，建成15个。", "专栏1　重大工程\n全年投资20亿元，建成15个。"},
       {"第一章　总　　则", "第一章　总　　则"},
       {"　　目　　录", "　　目　　录"},
       {"第六章　附　　则\n　　第三十条　本办法自公布之日起施行。", "第六章　附　　则\n　　第三十条　本办法自公布之日起施行。"},
