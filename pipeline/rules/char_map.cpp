@@ -415,8 +415,12 @@ FullWidthForms FullWidthTypography(std::string_view text) {
   enum Class { kNone, kDigit, kLetter, kPercent, kClasses };
   struct Runs {
     int ascii = 0, wide = 0, mixed = 0;
-    // No run mixes the widths (２0２4 is damage) and the full-width runs are at least twice the rest.
-    bool Own() const { return mixed == 0 && wide > 0 && wide >= 2 * ascii; }
+    // No run mixes the widths (２0２4 is damage) and the full-width runs are at least twice the
+    // rest; two of them at least, or one beside figures set full width: a lone ｏ in a line of
+    // mojibake is no typography.
+    bool Own(bool figures_own = false) const {
+      return mixed == 0 && wide >= (figures_own ? 1 : 2) && wide >= 2 * ascii;
+    }
   } runs[kClasses];
   Class run_class = kNone;
   bool run_ascii = false, run_wide = false, beside_chinese = false;
@@ -463,8 +467,8 @@ FullWidthForms FullWidthTypography(std::string_view text) {
   }
   close_run('\n');
   keep.digits = runs[kDigit].Own();
-  keep.letters = runs[kLetter].Own();
-  keep.percent = runs[kPercent].Own();
+  keep.letters = runs[kLetter].Own(keep.digits);
+  keep.percent = runs[kPercent].Own(keep.digits);
   return keep;
 }
 

@@ -56,7 +56,8 @@ bool CharMapChanges(std::string_view text);
 // text keeps byte for byte. Digits, Latin letters and percent signs are judged apart (ＧＤＰ
 // beside ASCII figures; 12.5％ in a text of ASCII digits): a class is the text's own full width
 // when no run of it mixes the two widths (２0２4 is damage) and its full-width runs are at least
-// twice its ASCII runs beside Chinese text. CharMap makes them ASCII all the same, so that every
+// twice its ASCII runs beside Chinese text, and two at least (one, for letters and percent signs
+// beside digits set full width). CharMap makes them ASCII all the same, so that every
 // other rule reads one kind of figure; normalize restores them at the end.
 struct FullWidthForms {
   bool digits = false, letters = false, percent = false;
