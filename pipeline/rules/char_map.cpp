@@ -25,6 +25,7 @@
 #include <algorithm>
 #include <bitset>
 #include <cstdint>
+#include <cstring>
 #include <unordered_map>
 #include <vector>
 
@@ -410,8 +411,18 @@ bool CharMapChanges(std::string_view text) {
 // typography.
 FullWidthForms FullWidthTypography(std::string_view text) {
   FullWidthForms keep;
-  // Full-width forms U+FF05–U+FF5A are EF BC 85 – EF BD 9A; a text without EF BC or EF BD has none.
-  if (text.find("\xEF\xBC") == std::string_view::npos && text.find("\xEF\xBD") == std::string_view::npos) return keep;
+  // Most texts hold none of these forms (U+FF05–U+FF5A: EF BC 85 – EF BD 9A) beside their full-width
+  // punctuation (，： EF BC 8C, 9A): a byte scan says so before any character is decoded.
+  bool any = false;
+  for (const char* p = text.data(), *end = text.data() + text.size();
+       !any && (p = static_cast<const char*>(std::memchr(p, '\xEF', end - p))) != nullptr; ++p) {
+    if (end - p < 3) break;
+    auto second = static_cast<unsigned char>(p[1]), third = static_cast<unsigned char>(p[2]);
+    any = (second == 0xBC && (third == 0x85 || third == 0x8E || (third >= 0x90 && third <= 0x99) ||
+                              (third >= 0xA1 && third <= 0xBA))) ||
+          (second == 0xBD && third >= 0x81 && third <= 0x9A);
+  }
+  if (!any) return keep;
   enum Class { kNone, kDigit, kLetter, kPercent, kClasses };
   struct Runs {
     int ascii = 0, wide = 0, mixed = 0;
