@@ -13,7 +13,9 @@ char NarrowFormAt(std::string_view s, size_t i) {
   unsigned code = second == 0xBC ? 0xFF00 + (third - 0x80) : second == 0xBD ? 0xFF40 + (third - 0x80) : 0;
   if (code == 0 || third < 0x80 || third > 0xBF) return 0;
   char c = static_cast<char>(code - 0xFEE0);
-  bool figure = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '%' || c == '.';
+  // And the slash of a rate's unit (微克／立方米, 元／人), which the patterns read as /.
+  bool figure = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '%' || c == '.' ||
+                c == '/';
   return figure ? c : 0;
 }
 

@@ -4,7 +4,7 @@
 // spans found there are mapped back to the text as given.
 //
 // Contract:
-//   FoldFullWidthFigures(s) is nullopt when `s` holds none of ０-９ Ａ-Ｚ ａ-ｚ ％ ．; otherwise
+//   FoldFullWidthFigures(s) is nullopt when `s` holds none of ０-９ Ａ-Ｚ ａ-ｚ ％ ． ／; otherwise
 //   the copy (a full-width comma as the thousands separator of such figures, ４，５６５, made
 //   ASCII too), and for every byte boundary of the copy the matching boundary of `s`
 //   (to_original.size() == text.size() + 1). Linear; thread-safe.

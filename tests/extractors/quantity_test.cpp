@@ -686,6 +686,13 @@ TEST_CASE("figures set full width are read as ASCII ones, their spans the text's
     CHECK(ascii[k].unit == q[k].unit);
     CHECK(ascii[k].modality == q[k].modality);
   }
+  // A rate's unit with a full-width slash, in either typography.
+  for (const std::string rate : {"浓度控制在３５微克／立方米以下。", "浓度控制在35微克／立方米以下。"}) {
+    Quantity air = One(rate);
+    CHECK(air.unit == "ug/m3");
+    CHECK(air.value == 35);
+    CHECK(air.bound == "max");
+  }
   // A deadline in a full-width context still makes a target.
   CHECK(One("新建学校３所", "到２０２５年主要目标").modality == "target");
 }
