@@ -98,6 +98,12 @@ bool RunPass(TrackedText& current, TrackedText& spare, std::vector<PendingFix>& 
   return true;
 }
 
+// Whether the decoded source shows `form` where the byte `at` of `current` comes from.
+bool ShowsAsWritten(const TrackedText& decoded, const TrackedText& current, size_t at, std::string_view form) {
+  size_t in_decoded = LowerBoundFrom(decoded.to_raw, 0, current.to_raw[at]);
+  return decoded.text.compare(std::min(in_decoded, decoded.text.size()), form.size(), form) == 0;
+}
+
 // A text that sets its figures full width (rules::FullWidthTypography) gets them back: every
 // ASCII character the width rule made from its full-width form, where the decoded source still
 // shows that form at the character's raw offset. Those width fixes leave the log, since the text
@@ -171,7 +177,10 @@ NormalizedText Normalize(const TrackedText& input, const TrackedText* source, bo
     changed |= RunPass(current, spare, log, rules::StrayTags, stale);
     if (char_map_stale) {
       char_map_stale = false;
-      if (!own_full_width) own_full_width = rules::FullWidthTypography(current.text);
+      if (!own_full_width)
+        own_full_width = rules::FullWidthTypography(current.text, [&](size_t at) {
+          return ShowsAsWritten(decoded, current, at, std::string_view(current.text).substr(at, 3));
+        });
       changed |= RunPass(current, spare, log, rules::CharMap);
     }
     changed |= RunPass(current, spare, log, rules::PinyinGlosses, stale);

@@ -24,6 +24,7 @@
 
 #include <algorithm>
 #include <bitset>
+#include <functional>
 #include <cstdint>
 #include <cstring>
 #include <unordered_map>
@@ -409,7 +410,7 @@ bool CharMapChanges(std::string_view text) {
 // Runs of ASCII count only beside Chinese text, and not inside an address: a date field's or an
 // address's (2024-05-01 10:23, www.gov.cn/a1.html) are the site's, whatever the text's own
 // typography.
-FullWidthForms FullWidthTypography(std::string_view text) {
+FullWidthForms FullWidthTypography(std::string_view text, const std::function<bool(size_t)>& as_written) {
   FullWidthForms keep;
   // Most texts hold none of these forms (U+FF05–U+FF5A: EF BC 85 – EF BD 9A) beside their full-width
   // punctuation (，： EF BC 8C, 9A): a byte scan says so before any character is decoded.
@@ -460,6 +461,7 @@ FullWidthForms FullWidthTypography(std::string_view text) {
         continue;
       }
     }
+    size_t at = i;
     UChar32 c = Utf8At(text, i, &i);
     bool wide = c >= 0xFF01 && c <= 0xFF5E;
     UChar32 narrow = wide ? c - 0xFEE0 : c;  // U+FF01–U+FF5E are ASCII 21–7E, shifted
@@ -473,6 +475,8 @@ FullWidthForms FullWidthTypography(std::string_view text) {
     }
     previous = c;
     if (k == kNone) continue;
+    // One another rule made (mojibake's ｏ, an entity's １) will not be restored: it counts as ASCII.
+    if (wide && !as_written(at)) wide = false;
     run_class = k;
     (wide ? run_wide : run_ascii) = true;
   }

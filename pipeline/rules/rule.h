@@ -8,6 +8,7 @@
 
 #include <unicode/umachine.h>
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -70,7 +71,9 @@ struct FullWidthForms {
     return c == '%' && percent;
   }
 };
-FullWidthForms FullWidthTypography(std::string_view text);
+// `as_written(at)`: whether the full-width form at byte `at` stands in the source as it does here
+// (one that another rule made, mojibake's or an entity's, is not restored, so it does not count).
+FullWidthForms FullWidthTypography(std::string_view text, const std::function<bool(size_t)>& as_written);
 // A copy in traditional characters of a simplified text (a Big5 mirror's) back to simplified.
 void TraditionalScript(std::string_view text, PassOutput& out);
 // Pinyin glosses a reposting site put after characters (經(jīng)濟) are deleted.
