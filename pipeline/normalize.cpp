@@ -98,42 +98,99 @@ bool RunPass(TrackedText& current, TrackedText& spare, std::vector<PendingFix>& 
   return true;
 }
 
-// Whether the decoded source shows `form` where the byte `at` of `current` comes from.
-bool ShowsAsWritten(const TrackedText& decoded, const TrackedText& current, size_t at, std::string_view form) {
-  size_t in_decoded = LowerBoundFrom(decoded.to_raw, 0, current.to_raw[at]);
-  return decoded.text.compare(std::min(in_decoded, decoded.text.size()), form.size(), form) == 0;
-}
+// Whether the author wrote a full-width form at a raw offset: the decoded source shows it there,
+// or it lies inside a run that a decoding rule gave back (a line of UTF-8 read as GBK, a scraper's
+// escapes: &#65297; %EF%BC%91 \uff11 are the author's １ all the same).
+uint64_t RestoredKey(RawOffset raw, char c) { return static_cast<uint64_t>(raw) << 8 | static_cast<unsigned char>(c); }
+
+class WrittenForms {
+ public:
+  WrittenForms(const TrackedText& decoded, const std::vector<PendingFix>& log) : decoded_(decoded) {
+    // The bytes a rule inserts all own the raw offset where its span starts (ApplyEdits), so a
+    // form a decoding rule gave back is found by that offset and the form itself.
+    for (const PendingFix& p : log) {
+      bool decoding = false;
+      for (std::string_view rule : {"mojibake", "js_escape", "url_entity", "html_entity"}) decoding |= p.rule == rule;
+      if (!decoding) continue;
+      for (size_t k = 0; k + 3 <= p.after.size(); ++k)
+        if (p.after[k] == '\xEF' && (p.after[k + 1] == '\xBC' || p.after[k + 1] == '\xBD'))
+          given_back_.insert(Key(p.raw_start, std::string_view(p.after).substr(k, 3)));
+    }
+  }
+  bool At(RawOffset raw, std::string_view form) const {
+    size_t in_decoded = LowerBoundFrom(decoded_.to_raw, 0, raw);
+    if (decoded_.text.compare(std::min(in_decoded, decoded_.text.size()), form.size(), form) == 0) return true;
+    return InDecodedRun(raw, form);
+  }
+  bool InDecodedRun(RawOffset raw, std::string_view form) const { return given_back_.count(Key(raw, form)) > 0; }
+
+ private:
+  static uint64_t Key(RawOffset raw, std::string_view form) {
+    return static_cast<uint64_t>(raw) << 16 | static_cast<unsigned char>(form[1]) << 8 | static_cast<unsigned char>(form[2]);
+  }
+  const TrackedText& decoded_;
+  std::unordered_set<uint64_t> given_back_;
+};
 
 // A text that sets its figures full width (rules::FullWidthTypography) gets them back: every
-// ASCII character the width rule made from its full-width form, where the decoded source still
-// shows that form at the character's raw offset. Those width fixes leave the log, since the text
+// ASCII character the width rule made from its full-width form, where the author wrote that form
+// (WrittenForms). Those width fixes leave the log, since the text
 // there is as written; fixes of other rules (a line break joined inside １２) stay.
-void RestoreFullWidth(const rules::FullWidthForms& forms, const TrackedText& decoded, TrackedText& current,
-                      TrackedText& spare, std::vector<PendingFix>& log) {
+void RestoreFullWidth(const TrackedText& decoded, TrackedText& current, TrackedText& spare, std::vector<PendingFix>& log) {
   std::unordered_set<RawOffset> widened;
   for (const PendingFix& p : log)
-    if (std::string_view(p.rule) == "width" && p.after.size() == 1 && forms.Restores(p.after[0]))
-      widened.insert(p.raw_start);
+    if (std::string_view(p.rule) == "width" && p.after.size() == 1) widened.insert(p.raw_start);
   if (widened.empty()) return;
+  const WrittenForms written(decoded, log);
+  auto wide_form = [](char c) { return Utf8Of(static_cast<UChar32>(static_cast<unsigned char>(c)) + 0xFEE0); };
+  // Whether the ASCII character at `at` was written full width: the width rule made it, and the
+  // author wrote the form. A byte that shares its raw offset with the next came out of a decoded
+  // run (\uff18\uff16): only the run can tell what was written.
+  auto stands_for_wide = [&](size_t at) {
+    RawOffset raw = current.to_raw[at];
+    if (!widened.count(raw)) return false;
+    std::string wide = wide_form(current.text[at]);
+    return current.to_raw[at + 1] != raw ? written.At(raw, wide) : written.InDecodedRun(raw, wide);
+  };
+  // Judged on the settled text, the same on its own output.
+  const rules::FullWidthForms forms = rules::FullWidthTypography(current.text, stands_for_wide);
+  if (!forms.Any()) return;
   std::vector<Edit> edits;
-  std::unordered_set<RawOffset> restored;
-  size_t in_decoded = 0;
+  std::unordered_set<uint64_t> restored;  // raw offset and character: a decoded run's share one offset
   for (size_t at = 0; at < current.text.size(); ++at) {
     char c = current.text[at];
-    RawOffset raw = current.to_raw[at];
-    if (!forms.Restores(c) || !widened.count(raw) || current.to_raw[at + 1] == raw) continue;
-    in_decoded = LowerBoundFrom(decoded.to_raw, in_decoded, raw);
-    std::string wide = Utf8Of(static_cast<UChar32>(static_cast<unsigned char>(c)) + 0xFEE0);
-    if (decoded.text.compare(std::min(in_decoded, decoded.text.size()), wide.size(), wide) != 0) continue;
-    edits.push_back({static_cast<uint32_t>(at), static_cast<uint32_t>(at + 1), std::move(wide)});
-    restored.insert(raw);
+    if (!forms.Restores(c) || !stands_for_wide(at)) continue;
+    edits.push_back({static_cast<uint32_t>(at), static_cast<uint32_t>(at + 1), wide_form(c)});
+    restored.insert(RestoredKey(current.to_raw[at], c));
   }
   if (edits.empty()) return;
+  // An ASCII comma between two such digits is their separator in the wrong width (２,３５６, where
+  // a scraper made every comma of the text ASCII). A full stop between them is left: ５.６ is
+  // written so as often as ５．６.
+  std::vector<Edit> separators;
+  auto edited_at = [&](size_t at) {
+    auto it = std::lower_bound(edits.begin(), edits.end(), at, [](const Edit& e, size_t a) { return e.start < a; });
+    return it != edits.end() && it->start == at;
+  };
+  auto digit_at = [&](size_t at) { return current.text[at] >= '0' && current.text[at] <= '9'; };
+  for (const Edit& e : edits) {
+    size_t at = e.end;
+    if (at + 1 >= current.text.size() || current.text[at] != ',') continue;
+    if (!digit_at(e.start) || edited_at(at) || !digit_at(at + 1) || !edited_at(at + 1)) continue;
+    std::string wide = "，";
+    log.push_back({"width", current.to_raw[at], current.to_raw[at + 1], wide});
+    separators.push_back({static_cast<uint32_t>(at), static_cast<uint32_t>(at + 1), std::move(wide)});
+  }
+  if (!separators.empty()) {
+    edits.insert(edits.end(), separators.begin(), separators.end());
+    std::sort(edits.begin(), edits.end(), [](const Edit& a, const Edit& b) { return a.start < b.start; });
+  }
   ApplyEdits(current, edits, spare);
   std::swap(current, spare);
   std::erase_if(log, [&](const PendingFix& p) {
-    return std::string_view(p.rule) == "width" && p.after.size() == 1 && restored.count(p.raw_start);
+    return std::string_view(p.rule) == "width" && p.after.size() == 1 && restored.count(RestoredKey(p.raw_start, p.after[0]));
   });
+  // (A separator's own fix is three bytes long, `，`, and stays.)
 }
 
 // At most this many rounds. Real text settles in one round and the second only confirms it.
@@ -165,8 +222,6 @@ NormalizedText Normalize(const TrackedText& input, const TrackedText* source, bo
   // Pinyin glosses go before the script, whose phrase rules read two characters together
   // (著(zhù)作), and both before hard wraps and punctuation, which know simplified words only.
   bool char_map_stale = true;
-  // Judged once, on the text as the character map first meets it (banners and escapes gone).
-  std::optional<rules::FullWidthForms> own_full_width;
   auto round = [&](DocumentMetadata& metadata) {
     bool changed = false;
     bool* stale = &char_map_stale;
@@ -177,10 +232,6 @@ NormalizedText Normalize(const TrackedText& input, const TrackedText* source, bo
     changed |= RunPass(current, spare, log, rules::StrayTags, stale);
     if (char_map_stale) {
       char_map_stale = false;
-      if (!own_full_width)
-        own_full_width = rules::FullWidthTypography(current.text, [&](size_t at) {
-          return ShowsAsWritten(decoded, current, at, std::string_view(current.text).substr(at, 3));
-        });
       changed |= RunPass(current, spare, log, rules::CharMap);
     }
     changed |= RunPass(current, spare, log, rules::PinyinGlosses, stale);
@@ -208,7 +259,7 @@ NormalizedText Normalize(const TrackedText& input, const TrackedText* source, bo
     }
   }
   if (!settled) result.flags.push_back("unsettled");
-  if (own_full_width && own_full_width->Any()) RestoreFullWidth(*own_full_width, decoded, current, spare, log);
+  RestoreFullWidth(decoded, current, spare, log);
   // Markers log spans without changing them: once, on the final text.
   RunPass(current, spare, log, rules::Markers);
 

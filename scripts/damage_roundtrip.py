@@ -237,7 +237,7 @@ def js_escaped_lines(text, rnd):
 
 
 def wide_digits(text, rnd):
-    return re.sub(r"\d", lambda m: chr(ord(m.group()) - ord("0") + 0xFF10) if rnd.random() < 0.5 else m.group(), text)
+    return re.sub(r"[0-9]", lambda m: chr(ord(m.group()) - ord("0") + 0xFF10) if rnd.random() < 0.5 else m.group(), text)
 
 
 def zero_widths(text, rnd):

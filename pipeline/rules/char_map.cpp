@@ -410,20 +410,8 @@ bool CharMapChanges(std::string_view text) {
 // Runs of ASCII count only beside Chinese text, and not inside an address: a date field's or an
 // address's (2024-05-01 10:23, www.gov.cn/a1.html) are the site's, whatever the text's own
 // typography.
-FullWidthForms FullWidthTypography(std::string_view text, const std::function<bool(size_t)>& as_written) {
+FullWidthForms FullWidthTypography(std::string_view text, const std::function<bool(size_t)>& stands_for_wide) {
   FullWidthForms keep;
-  // Most texts hold none of these forms (U+FF05–U+FF5A: EF BC 85 – EF BD 9A) beside their full-width
-  // punctuation (，： EF BC 8C, 9A): a byte scan says so before any character is decoded.
-  bool any = false;
-  for (const char* p = text.data(), *end = text.data() + text.size();
-       !any && (p = static_cast<const char*>(std::memchr(p, '\xEF', end - p))) != nullptr; ++p) {
-    if (end - p < 3) break;
-    auto second = static_cast<unsigned char>(p[1]), third = static_cast<unsigned char>(p[2]);
-    any = (second == 0xBC && (third == 0x85 || third == 0x8E || (third >= 0x90 && third <= 0x99) ||
-                              (third >= 0xA1 && third <= 0xBA))) ||
-          (second == 0xBD && third >= 0x81 && third <= 0x9A);
-  }
-  if (!any) return keep;
   enum Class { kNone, kDigit, kLetter, kPercent, kClasses };
   struct Runs {
     int ascii = 0, wide = 0, mixed = 0;
@@ -475,8 +463,7 @@ FullWidthForms FullWidthTypography(std::string_view text, const std::function<bo
     }
     previous = c;
     if (k == kNone) continue;
-    // One another rule made (mojibake's ｏ, an entity's １) will not be restored: it counts as ASCII.
-    if (wide && !as_written(at)) wide = false;
+    if (!wide && stands_for_wide(at)) wide = true;
     run_class = k;
     (wide ? run_wide : run_ascii) = true;
   }

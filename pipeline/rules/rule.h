@@ -59,7 +59,8 @@ bool CharMapChanges(std::string_view text);
 // when no run of it mixes the two widths (２0２4 is damage) and its full-width runs are at least
 // twice its ASCII runs beside Chinese text, and two at least (one, for letters and percent signs
 // beside digits set full width). CharMap makes them ASCII all the same, so that every
-// other rule reads one kind of figure; normalize restores them at the end.
+// other rule reads one kind of figure; normalize judges and restores them once the text has
+// settled, so that the judgement is the same on its own output (idempotence).
 struct FullWidthForms {
   bool digits = false, letters = false, percent = false;
   bool Any() const { return digits || letters || percent; }
@@ -71,9 +72,9 @@ struct FullWidthForms {
     return c == '%' && percent;
   }
 };
-// `as_written(at)`: whether the full-width form at byte `at` stands in the source as it does here
-// (one that another rule made, mojibake's or an entity's, is not restored, so it does not count).
-FullWidthForms FullWidthTypography(std::string_view text, const std::function<bool(size_t)>& as_written);
+// Judged on normalized text, where the width rule made every such form ASCII:
+// `stands_for_wide(at)` says whether the ASCII character at byte `at` was written full width.
+FullWidthForms FullWidthTypography(std::string_view text, const std::function<bool(size_t)>& stands_for_wide);
 // A copy in traditional characters of a simplified text (a Big5 mirror's) back to simplified.
 void TraditionalScript(std::string_view text, PassOutput& out);
 // Pinyin glosses a reposting site put after characters (經(jīng)濟) are deleted.

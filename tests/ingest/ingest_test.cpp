@@ -135,11 +135,12 @@ TEST_CASE("ingest of samples/ fills every table with offsets that point at the r
     SQLite::Statement commitments(db, "SELECT raw_start, raw_end, text FROM commitments WHERE document_id = ?");
     commitments.bind(1, id);
     // Some repairs are decided by the text around a span (a lone 2022Äê is 2022年 only in a text
-    // that shows GBK read as Latin-1 elsewhere): a UTF-8 span is also read within its line.
-    auto normalized_within_line = [&](int64_t b, int64_t e) {
+    // that shows GBK read as Latin-1 elsewhere): a UTF-8 span is also read within its line, and
+    // then within the whole text (a text's full-width figures are its typography only as a whole).
+    auto normalized_within = [&](int64_t b, int64_t e, bool whole_text) {
       size_t line_start = b == 0 ? 0 : raw.rfind('\n', static_cast<size_t>(b - 1));
-      line_start = line_start == std::string::npos ? 0 : line_start + 1;
-      size_t line_end = std::min(raw.find('\n', static_cast<size_t>(e)), raw.size());
+      line_start = line_start == std::string::npos || whole_text ? 0 : line_start + 1;
+      size_t line_end = whole_text ? raw.size() : std::min(raw.find('\n', static_cast<size_t>(e)), raw.size());
       NormalizedText line = NormalizeText(TrackedText::Identity(raw.substr(line_start, line_end - line_start)));
       std::string inside;
       for (size_t i = 0; i < line.text.text.size(); ++i) {
@@ -153,7 +154,8 @@ TEST_CASE("ingest of samples/ fills every table with offsets that point at the r
       std::string shown = commitments.getColumn(2).getString();
       std::string normalized = NormalizeText(TrackedText::Identity(decode_slice(b, e))).text.text;
       if (converted) normalized = simplified(normalized);
-      if (normalized != shown && encoding.starts_with("UTF-8")) normalized = normalized_within_line(b, e);
+      if (normalized != shown && encoding.starts_with("UTF-8")) normalized = normalized_within(b, e, false);
+      if (normalized != shown && encoding.starts_with("UTF-8")) normalized = normalized_within(b, e, true);
       CHECK(normalized == shown);
     }
     SQLite::Statement sentences(db, "SELECT raw_start, raw_end, text FROM sentences WHERE document_id = ? ORDER BY seq");

