@@ -129,9 +129,11 @@ ADDRESS = re.compile(r"(?:https?://|www\.)[\w./?=&%#-]+|[\w.-]+@[\w-]+(?:\.[\w-]
 
 
 def widen(clean):
-    """Digits, Latin letters, % and the decimal point or a list number's full stop set full width."""
+    """Digits, Latin letters, % and the decimal point or a list number's full stop set full width,
+    and thousands separated by the full-width comma."""
     def wide(part):
         part = re.sub(r"(?<=[0-9])\.(?=[0-9])", "\uff0e", part)
+        part = re.sub(r"(?<=[0-9]),(?=[0-9]{3})", "，", part)  # the comma such a text types everywhere
         part = re.sub(r"(?m)^([ \u3000]*[0-9]{1,2})\.", "\\1\uff0e", part)
         return "".join(chr(ord(c) + 0xFEE0) if c.isascii() and (c.isalnum() or c == "%") else c for c in part)
     out, last = [], 0
