@@ -98,11 +98,11 @@ bool RunPass(TrackedText& current, TrackedText& spare, std::vector<PendingFix>& 
   return true;
 }
 
+uint64_t RestoredKey(RawOffset raw, char c) { return static_cast<uint64_t>(raw) << 8 | static_cast<unsigned char>(c); }
+
 // Whether the author wrote a full-width form at a raw offset: the decoded source shows it there,
 // or it lies inside a run that a decoding rule gave back (a line of UTF-8 read as GBK, a scraper's
 // escapes: &#65297; %EF%BC%91 \uff11 are the author's １ all the same).
-uint64_t RestoredKey(RawOffset raw, char c) { return static_cast<uint64_t>(raw) << 8 | static_cast<unsigned char>(c); }
-
 class WrittenForms {
  public:
   WrittenForms(const TrackedText& decoded, const std::vector<PendingFix>& log) : decoded_(decoded) {
@@ -168,6 +168,7 @@ void RestoreFullWidth(const TrackedText& decoded, TrackedText& current, TrackedT
   // a scraper made every comma of the text ASCII). A full stop between them is left: ５.６ is
   // written so as often as ５．６.
   std::vector<Edit> separators;
+  std::vector<PendingFix> separator_fixes;
   auto edited_at = [&](size_t at) {
     auto it = std::lower_bound(edits.begin(), edits.end(), at, [](const Edit& e, size_t a) { return e.start < a; });
     return it != edits.end() && it->start == at;
@@ -178,7 +179,7 @@ void RestoreFullWidth(const TrackedText& decoded, TrackedText& current, TrackedT
     if (at + 1 >= current.text.size() || current.text[at] != ',') continue;
     if (!digit_at(e.start) || edited_at(at) || !digit_at(at + 1) || !edited_at(at + 1)) continue;
     std::string wide = "，";
-    log.push_back({"width", current.to_raw[at], current.to_raw[at + 1], wide});
+    separator_fixes.push_back({"width", current.to_raw[at], current.to_raw[at + 1], wide});
     separators.push_back({static_cast<uint32_t>(at), static_cast<uint32_t>(at + 1), std::move(wide)});
   }
   if (!separators.empty()) {
@@ -186,7 +187,20 @@ void RestoreFullWidth(const TrackedText& decoded, TrackedText& current, TrackedT
     std::sort(edits.begin(), edits.end(), [](const Edit& a, const Edit& b) { return a.start < b.start; });
   }
   ApplyEdits(current, edits, spare);
+  // The rules that run before the character map read full-width forms as they stand (mojibake
+  // takes ｏ for half of a GBK pair): where one of them would act on the restored text, normalizing
+  // the output again would not give the output. Such a text (garbage, in practice) stays ASCII.
+  rules::PassOutput probe;
+  DocumentMetadata ignored;
+  rules::Boilerplate(spare.text, probe, ignored);
+  rules::JsEscapes(spare.text, probe);
+  rules::Mojibake(spare.text, probe);
+  rules::Entities(spare.text, probe);
+  rules::StrayTags(spare.text, probe);
+  for (const rules::RuleEdit& e : probe.edits)
+    if (spare.text.compare(e.edit.start, e.edit.end - e.edit.start, e.edit.replacement) != 0) return;
   std::swap(current, spare);
+  log.insert(log.end(), separator_fixes.begin(), separator_fixes.end());
   std::erase_if(log, [&](const PendingFix& p) {
     return std::string_view(p.rule) == "width" && p.after.size() == 1 && restored.count(RestoredKey(p.raw_start, p.after[0]));
   });
