@@ -43,6 +43,7 @@ bool ThousandsCommaAt(std::string_view s, size_t i, const std::string& folded_so
 }  // namespace
 
 std::optional<FoldedFigures> FoldFullWidthFigures(std::string_view s) {
+  if (s.empty()) return std::nullopt;  // (and memchr is never handed an empty view's null data)
   size_t first = std::string_view::npos;
   for (const char* p = s.data(); (p = static_cast<const char*>(std::memchr(p, '\xEF', s.data() + s.size() - p)));
        ++p)
