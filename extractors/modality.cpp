@@ -4,8 +4,14 @@
 
 #include "extractors/quantity_rules.h"
 
+#include <re2/set.h>
+
 #include <algorithm>
+#include <bitset>
 #include <iterator>
+#include <stdexcept>
+#include <string>
+#include <unordered_map>
 #include <optional>
 #include <vector>
 
@@ -67,6 +73,31 @@ struct Patterns {
   // 可达 is what a ceiling allows (最高可达300万元), not what was reached: matched here so that
   // its 达 is not, and dropped (see the constructor).
   RE2 achievement{R"(可达到?|达到|达|实现|完成|增长|增加|下降|减轻|减少|提高|新增|累计|已|共|先后|了|占|(?:^|[^不])超过|引进|建成|形成)"};
+
+  // The cue patterns a sentence is searched for, in one set: one pass over the sentence says
+  // which of them occur at all, and only those are searched match by match. Most sentences hold
+  // three or four of the eleven.
+  enum Cue { kCueObligation, kCueTarget, kCuePast, kCueAchievement, kCueConditionWords, kCueConditionVerbs, kCueTimeFrame,
+             kCueLevelHeld, kCueTimeAhead, kCueLookingBack, kCueAttributivePast, kCueCount };
+  RE2::Set cues{RE2::DefaultOptions, RE2::UNANCHORED};
+  Patterns() {
+    const RE2* in_order[kCueCount] = {&obligation, &target,     &past,      &achievement,  &condition_words, &condition_verbs,
+                                      &time_frame, &level_held, &time_ahead, &looking_back, &attributive_past};
+    for (const RE2* pattern : in_order)
+      if (cues.Add(pattern->pattern(), nullptr) < 0) throw std::logic_error("modality cue does not compile: " + pattern->pattern());
+    if (!cues.Compile()) throw std::logic_error("modality cues do not compile as a set");
+  }
+  // Which cues occur in `sentence`; all of them where the set cannot tell (its DFA ran out of
+  // memory), so that nothing is missed.
+  std::bitset<kCueCount> Present(std::string_view sentence) const {
+    std::vector<int> found;
+    std::bitset<kCueCount> present;
+    RE2::Set::ErrorInfo error{};
+    if (!cues.Match(re2::StringPiece(sentence.data(), sentence.size()), &found, &error) && error.kind != RE2::Set::kNoError)
+      return present.set();
+    for (int k : found) present.set(static_cast<size_t>(k));
+    return present;
+  }
 };
 
 const Patterns& P() {
@@ -130,6 +161,41 @@ size_t ClauseEnd(std::string_view sentence, size_t from) {
   return from + end;
 }
 
+// What a sentence's context (title / section heading / paragraph lead) says of the quantities
+// under it: plans ahead (target), reviews (review), names goals (goal).
+struct ContextVerdict {
+  bool target = false, review = false, goal = false;
+};
+
+// What one part of a context says; the title and headings recur for every paragraph under
+// them, so their verdicts are kept per thread (a few hundred parts at most: the cache is
+// emptied when it grows past that).
+ContextVerdict JudgePart(std::string_view part) {
+  thread_local std::unordered_map<std::string, ContextVerdict> known;
+  if (auto it = known.find(std::string(part)); it != known.end()) return it->second;
+  const auto& p = P();
+  ContextVerdict verdict;
+  bool target = RE2::PartialMatch(part, p.target_context), review = RE2::PartialMatch(part, p.review_context);
+  if (target != review) verdict = {target, review, target && RE2::PartialMatch(part, p.goal_context)};
+  if (known.size() >= 512) known.clear();
+  known.emplace(part, verdict);
+  return verdict;
+}
+
+// The context runs from the document's title to the paragraph's lead (" / " between them): the
+// most specific part that speaks decides. 三、2024年工作打算 sets targets even under a title
+// 2023年工作总结和2024年工作打算, which speaks both ways and so decides nothing.
+ContextVerdict JudgeContext(std::string_view context) {
+  for (size_t end = context.size(); end > 0;) {
+    size_t cut = context.rfind(" / ", end - 1);
+    size_t begin = cut == std::string_view::npos ? 0 : cut + 3;
+    ContextVerdict verdict = JudgePart(context.substr(begin, end - begin));
+    if (verdict.target || verdict.review) return verdict;
+    end = cut == std::string_view::npos ? 0 : cut;
+  }
+  return {};
+}
+
 // 每低1个百分点扣2分, 每超期1天罚款500元: the quantity is the step of a scoring or penalty scale
 // (每 and a verb of excess or shortfall just before it, the points or the fine right after), the
 // condition the consequence follows from.
@@ -153,11 +219,15 @@ bool StepOfScale(std::string_view s, size_t clause, size_t start, size_t end) {
 
 ModalityCues::ModalityCues(std::string_view sentence, std::string_view context) : sentence_(sentence) {
   const auto& p = P();
-  obligation_ = AllMatches(sentence, p.obligation);
-  target_ = AllMatches(sentence, p.target);
-  past_ = AllMatches(sentence, p.past);
-  achievement_ = AllMatches(sentence, p.achievement);
-  if (sentence.find("已") != std::string_view::npos) {
+  const auto present = p.Present(sentence);
+  auto all_matches = [&](Patterns::Cue cue, const RE2& pattern) {
+    return present[cue] ? AllMatches(sentence, pattern) : Matches();
+  };
+  obligation_ = all_matches(Patterns::kCueObligation, p.obligation);
+  target_ = all_matches(Patterns::kCueTarget, p.target);
+  past_ = all_matches(Patterns::kCuePast, p.past);
+  achievement_ = all_matches(Patterns::kCueAchievement, p.achievement);
+  if (present[Patterns::kCueAttributivePast]) {
     attributive_past_ = AllMatches(sentence, p.attributive_past);
     auto attributive = [&](const auto& m) {
       return std::any_of(attributive_past_.begin(), attributive_past_.end(), [&](const auto& a) { return a.first == m.first; });
@@ -245,11 +315,11 @@ ModalityCues::ModalityCues(std::string_view sentence, std::string_view context) 
     size_t from = m.first >= 18 ? m.first - 18 : 0;
     return sentence.substr(from, m.first - from).find("完成") != std::string_view::npos;
   });
-  condition_words_ = AllMatches(sentence, p.condition_words);
-  condition_verbs_ = AllMatches(sentence, p.condition_verbs);
-  time_frames_ = AllMatches(sentence, p.time_frame);
-  levels_held_ = AllMatches(sentence, p.level_held);
-  if (sentence.find("今年") != std::string_view::npos || sentence.find("内") != std::string_view::npos) {
+  condition_words_ = all_matches(Patterns::kCueConditionWords, p.condition_words);
+  condition_verbs_ = all_matches(Patterns::kCueConditionVerbs, p.condition_verbs);
+  time_frames_ = all_matches(Patterns::kCueTimeFrame, p.time_frame);
+  levels_held_ = all_matches(Patterns::kCueLevelHeld, p.level_held);
+  if (present[Patterns::kCueTimeAhead]) {
     time_ahead_ = AllMatches(sentence, p.time_ahead);
     // The part of the year gone by (今年以来, 今年头五个月, 今年前三季度, 今年上半年) is reported on.
     std::erase_if(time_ahead_, [&](const auto& m) {
@@ -259,22 +329,9 @@ ModalityCues::ModalityCues(std::string_view sentence, std::string_view context) 
       return false;
     });
   }
-  if (sentence.find("过去") != std::string_view::npos || sentence.find("年来") != std::string_view::npos)
-    looking_back_ = AllMatches(sentence, p.looking_back);
-  // The context runs from the document's title to the paragraph's lead (" / " between them): the
-  // most specific part that speaks decides. 三、2024年工作打算 sets targets even under a title
-  // 2023年工作总结和2024年工作打算, which speaks both ways and so decides nothing.
-  for (size_t end = context.size(); end > 0 && !target_context_ && !review_context_;) {
-    size_t cut = context.rfind(" / ", end - 1);
-    size_t begin = cut == std::string_view::npos ? 0 : cut + 3;
-    std::string_view part = context.substr(begin, end - begin);
-    bool target = RE2::PartialMatch(part, p.target_context), review = RE2::PartialMatch(part, p.review_context);
-    if (target != review) {
-      target_context_ = target, review_context_ = review;
-      goal_context_ = target && RE2::PartialMatch(part, p.goal_context);
-    }
-    end = cut == std::string_view::npos ? 0 : cut;
-  }
+  looking_back_ = all_matches(Patterns::kCueLookingBack, p.looking_back);
+  const ContextVerdict verdict = JudgeContext(context);
+  target_context_ = verdict.target, review_context_ = verdict.review, goal_context_ = verdict.goal;
   has_period_word_ = sentence.find("每") != std::string_view::npos || sentence.find("均") != std::string_view::npos ||
                      sentence.find("按") != std::string_view::npos;
 }
@@ -401,20 +458,33 @@ std::string FindPeriod(std::string_view sentence, size_t start, bool own_clause_
   // Every period word contains 每, 均, 按 or 单: most sentences have none, and a word is looked for
   // only where its own one occurs.
   static constexpr std::string_view kAnchors[] = {"每", "均", "按", "单"};
-  bool present[std::size(kAnchors)] = {};
+  // Where each anchor occurs in the scope: a word can only sit where its anchor does.
+  std::vector<size_t> at_anchor[std::size(kAnchors)];
   bool any = false;
-  for (size_t k = 0; k < std::size(kAnchors); ++k) any |= present[k] = scope.find(kAnchors[k]) != std::string_view::npos;
+  for (size_t k = 0; k < std::size(kAnchors); ++k) {
+    for (size_t at = scope.find(kAnchors[k]); at != std::string_view::npos; at = scope.find(kAnchors[k], at + 1))
+      at_anchor[k].push_back(at);
+    any |= !at_anchor[k].empty();
+  }
   if (!any) return "";
+  // The last place `word` occurs in the scope, found from the occurrences of its first anchor
+  // (a plain rfind compares at every byte of the scope, for each of the period words).
+  auto last_at = [&](std::string_view word) {
+    for (size_t k = 0; k < std::size(kAnchors); ++k) {
+      size_t offset = word.find(kAnchors[k]);
+      if (offset == std::string_view::npos) continue;
+      for (auto it = at_anchor[k].rbegin(); it != at_anchor[k].rend(); ++it)
+        if (*it >= offset && scope.substr(*it - offset, word.size()) == word) return *it - offset;
+      return std::string_view::npos;
+    }
+    return std::string_view::npos;
+  };
   // The period word that ends nearest the quantity wins; at the same end, the longest
   // (每人每年 over 每年).
   size_t best_end = 0, best_length = 0;
   std::string meaning;
   for (const auto& w : rules::Periods()) {
-    bool possible = false;
-    for (size_t k = 0; k < std::size(kAnchors); ++k)
-      possible |= present[k] && w.text.find(kAnchors[k]) != std::string_view::npos;
-    if (!possible) continue;
-    size_t at = scope.rfind(w.text);
+    size_t at = last_at(w.text);
     if (at == std::string_view::npos) continue;
     if (at < clause_begin && (own_clause_only || DescribesOneMeasure(w.text))) continue;
     size_t word_end = at + w.text.size();
