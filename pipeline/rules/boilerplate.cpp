@@ -13,6 +13,7 @@
 #include "pipeline/rules/headings.h"
 #include "pipeline/rules/rule.h"
 #include "pipeline/unicode_util.h"
+#include "pipeline/word_set.h"
 
 namespace pledge::rules {
 namespace {
@@ -138,19 +139,25 @@ std::string FieldValue(std::string_view value) {
 std::string Trim(std::string_view s) { return std::string(TrimBlank(s)); }
 
 // A head, or a title's line, holds none of these.
-bool HoldsSentencePunct(std::string_view line) { return ContainsAny(line, {"。", "，", "；", "！", "？", "："}); }
+bool HoldsSentencePunct(std::string_view line) {
+  static const WordSet marks{"。", "，", "；", "！", "？", "："};
+  return marks.FoundIn(line);
+}
 // Every furniture and site line holds one of these words: most lines are ruled out without a regex.
 bool MayBeFurniture(std::string_view line) {
-  return ContainsAny(line, {"打印", "关闭", "收藏", "返回", "编辑", "校对", "审核", "分享", "字号", "扫", "转自", "转载",
-                            "来源于", "原作者", "纠错", "一页", "尾页", "末页", "相关", "篇", "一条"});
+  static const WordSet words{"打印", "关闭", "收藏", "返回", "编辑", "校对", "审核", "分享", "字号", "扫", "转自", "转载",
+                             "来源于", "原作者", "纠错", "一页", "尾页", "末页", "相关", "篇", "一条"};
+  return words.FoundIn(line);
 }
 // Every sharing_notice alternative holds one of these words.
 bool MayBeSharingNotice(std::string_view line) {
-  return ContainsAny(line, {"文档", "阅读", "页未读", "预览"});
+  static const WordSet words{"文档", "阅读", "页未读", "预览"};
+  return words.FoundIn(line);
 }
 bool MayBeSiteLine(std::string_view line) {
-  return ContainsAny(line, {"位置", "首页", "ICP", "网站标识码", "公网安备", "版权所有", "Copyright", "©", "字体", "主办", ">", "»", "＞",
-                            "地图", "联系我们", "帮助", "声明", "隐私", "关于我们", "无障碍", "长者"});
+  static const WordSet words{"位置", "首页", "ICP", "网站标识码", "公网安备", "版权所有", "Copyright", "©", "字体", "主办", ">", "»", "＞",
+                             "地图", "联系我们", "帮助", "声明", "隐私", "关于我们", "无障碍", "长者"};
+  return words.FoundIn(line);
 }
 
 // Where a page title's channel-and-site suffix starts (关于…的通知_通知公告_某县人民政府网: at the
