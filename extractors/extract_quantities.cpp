@@ -16,12 +16,14 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <iterator>
 #include <string>
 
 #include "extractors/chinese_number.h"
 #include "extractors/full_width.h"
 #include "extractors/modality.h"
 #include "extractors/quantity_rules.h"
+#include "extractors/ratios.h"
 
 namespace pledge {
 namespace {
@@ -685,13 +687,61 @@ std::vector<Quantity> ShareListedUnit(std::string_view s, std::vector<Quantity> 
   return found;
 }
 
+// 容积率不得高于2.5, 基尼系数为0.46, 师生比为19: a noun whose value is a pure number (a ratio
+// of two like measures), right before the number or before a verb that states it, so that the
+// number without a unit is that noun's value. Rates in general (利率, 增长率) are not here:
+// written without % they are percentages that lost their sign.
+bool PureNumberNounBefore(std::string_view s, size_t at) {
+  std::string_view lead = s.substr(0, at);
+  while (lead.ends_with(" ")) lead.remove_suffix(1);
+  for (std::string_view verb : {"控制在", "保持在", "稳定在", "提高到", "提高至", "降低到", "降低至", "降至", "降到", "达到",
+                                "为", "是", "应", "要", "须", "在", "达"})
+    if (lead.ends_with(verb)) {
+      lead.remove_suffix(verb.size());
+      break;
+    }
+  for (std::string_view noun : {"容积率", "系数", "比值", "师生比", "生师比"})
+    if (lead.ends_with(noun)) return true;
+  return false;
+}
+
+// 按1:1比例配套 → a ratio whose value is the first term over the second (1); one of three or
+// more terms (5:3:2) has none, its text says it. Bound words around it bound it (不低于1:1).
+Quantity RatioQuantity(std::string_view s, const RatioMention& ratio, std::optional<ModalityCues>& cues, std::string_view context) {
+  Quantity q;
+  q.kind = "ratio";
+  q.start = ratio.start;
+  size_t span_end = ratio.end;
+  std::string after_bound = BoundAfter(s, span_end);
+  q.end = static_cast<uint32_t>(span_end);
+  q.text = std::string(s.substr(q.start, q.end - q.start));
+  if (ratio.terms.size() == 2) q.value = ratio.terms[0] / ratio.terms[1];
+  size_t prefix_start = ratio.start;
+  std::string before_bound = BoundBefore(s, ratio.start, &prefix_start);
+  if (before_bound.empty()) before_bound = AdverbBoundBefore(s, ratio.start, &prefix_start);
+  q.bound = !before_bound.empty() ? before_bound : !after_bound.empty() ? after_bound : "exact";
+  if (!cues) cues.emplace(s, context);
+  q.modality = cues->Classify(ratio.start, span_end, s.substr(prefix_start, ratio.start - prefix_start));
+  return q;
+}
+
 std::vector<Quantity> ExtractFromAsciiFigures(std::string_view s, std::string_view context) {
   const Compiled& c = C();
   std::vector<Quantity> found;
   std::optional<ModalityCues> cues;  // built when the first quantity needs it
+  // Ratios first: their terms (1:1, 9:30 read as a ratio of shares) are not quantities of
+  // their own, so tokens inside them are passed over.
+  std::vector<Quantity> ratios;
+  for (const RatioMention& ratio : FindRatios(s)) ratios.push_back(RatioQuantity(s, ratio, cues, context));
+  auto next_ratio = ratios.begin();
   size_t pos = 0;
   while (auto next = NextCleanToken(s, pos)) {
     Token t = *next;
+    while (next_ratio != ratios.end() && next_ratio->end <= t.start) ++next_ratio;
+    if (next_ratio != ratios.end() && next_ratio->start < t.end) {
+      pos = std::max<size_t>(pos, next_ratio->end);
+      continue;
+    }
     // 12千米, 2.3千克, 一百千瓦: 千 belongs to the unit, not the number.
     if (t.kind == Token::kNumber && t.text.size() > 3 && t.text.substr(t.text.size() - 3) == "千" &&
         (StartsWith(s, t.end, "米") || StartsWith(s, t.end, "克") || StartsWith(s, t.end, "瓦"))) {
@@ -922,6 +972,8 @@ std::vector<Quantity> ExtractFromAsciiFigures(std::string_view s, std::string_vi
         }
       } else if (more && HasArabicDigit(number_text)) {
         q.kind = "count";  // 8000多下岗职工
+      } else if (!is_range && HasArabicDigit(number_text) && PureNumberNounBefore(s, prefix_start)) {
+        q.kind = "ratio";  // 容积率不得高于2.5, 基尼系数控制在0.4以内: a measure with no unit
       } else {
         goto next_token;  // a bare number: a name, an idiom or a list marker
       }
@@ -986,6 +1038,24 @@ std::vector<Quantity> ExtractFromAsciiFigures(std::string_view s, std::string_vi
       found.push_back(std::move(q));
     }
   next_token:;
+  }
+  if (!ratios.empty()) {
+    // A quantity's words may reach into a ratio after it (its bound word, its unit): the ratio
+    // gives way, so that spans stay apart.
+    std::vector<Quantity> merged;
+    merged.reserve(found.size() + ratios.size());
+    std::merge(std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()), std::make_move_iterator(ratios.begin()),
+               std::make_move_iterator(ratios.end()), std::back_inserter(merged),
+               [](const Quantity& a, const Quantity& b) { return a.start < b.start; });
+    found.clear();
+    for (auto& q : merged) {
+      if (!found.empty() && found.back().end > q.start) {
+        if (q.kind == "ratio") continue;
+        if (found.back().kind == "ratio") found.pop_back();
+        else continue;
+      }
+      found.push_back(std::move(q));
+    }
   }
   return ShareListedUnit(s, MergeUnitRanges(s, std::move(found)));
 }

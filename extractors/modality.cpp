@@ -66,7 +66,7 @@ struct Patterns {
   // is to be done (保障措施, 实施方案): a bound stated there is a target's floor, not a rule.
   RE2 goal_context{R"(目标|计划|规划|打算|展望|今后|下一步|草案|预期|到 ?\d{4} ?年|到二[〇○零]\S{2}年)"};
   RE2 named_year{R"((\d{4})(?: ?年| ?[—－\-~～至到]))"};  // 2023年, and a span's start: 2024—2025年
-  RE2 requirement_bound{R"(不少于|不低于|不超过|不高于|不多于|至少|最少|最多)"};
+  RE2 requirement_bound{R"(不少于|不低于|不超过|不高于|不多于|不小于|不大于|至少|最少|最多)"};
   // How a budget or a policy was carried out (2023年预算执行情况, 落实情况) is a review.
   // A statistical bulletin (国民经济和社会发展统计公报) reports a year that is over.
   RE2 review_context{R"(回顾|成绩|成效|成就|总结|(?:完成|执行|落实|实施|开展)情况|进展|过去|年度报告|统计公报)"};
@@ -317,6 +317,12 @@ ModalityCues::ModalityCues(std::string_view sentence, std::string_view context) 
   });
   condition_words_ = all_matches(Patterns::kCueConditionWords, p.condition_words);
   condition_verbs_ = all_matches(Patterns::kCueConditionVerbs, p.condition_verbs);
+  // 不低于, 不得超过: a bound the sentence sets (按不低于1:1的比例配套), not a threshold a case
+  // falls short of or exceeds.
+  std::erase_if(condition_verbs_, [&](const auto& m) {
+    std::string_view before = sentence.substr(0, m.first);
+    return before.ends_with("不") || before.ends_with("不得");
+  });
   time_frames_ = all_matches(Patterns::kCueTimeFrame, p.time_frame);
   levels_held_ = all_matches(Patterns::kCueLevelHeld, p.level_held);
   if (present[Patterns::kCueTimeAhead]) {

@@ -63,7 +63,12 @@ const std::vector<UnitRule>& Units() {
 
 const std::vector<WordRule>& BoundsBefore() {
   static const std::vector<WordRule> words = {
+      // A negated comparison bounds the other way (不大于 is at most): each is listed whole, or
+      // its last two characters (大于, at least) would be read alone.
       {"不得少于", "min"}, {"不得低于", "min"}, {"不少于", "min"}, {"不低于", "min"}, {"至少", "min"},
+      {"不小于", "min"}, {"不得小于", "min"}, {"大于等于", "min"}, {"大于或等于", "min"}, {"≥", "min"},
+      {"不大于", "max"}, {"不得大于", "max"}, {"不得高于", "max"}, {"不得多于", "max"}, {"小于等于", "max"},
+      {"小于或等于", "max"}, {"≤", "max"},
       {"最少", "min"}, {"最低", "min"}, {"超过", "min"}, {"高于", "min"}, {"多于", "min"}, {"大于", "min"},
       {"突破", "min"}, {"逾", "min"}, {"超", "min"}, {"过", "min"},
       {"不得超过", "max"}, {"不超过", "max"}, {"不高于", "max"}, {"不多于", "max"}, {"最多", "max"},

@@ -26,6 +26,8 @@ QUESTIONS = [
      "SELECT path, status, encoding, error, flags FROM documents\nWHERE status <> 'loaded' OR flags IS NOT NULL OR encoding NOT LIKE 'UTF-8;%'"),
     ("Which farmland and forestry areas are committed, in mu?",
      "SELECT path, text, value AS mu, modality FROM v_commitments WHERE kind = 'area' AND unit = 'mu' ORDER BY value DESC"),
+    ("Which matching-fund or cost-sharing ratios are set, and how strictly? (1:1 has value 1.0)",
+     "SELECT path, text, value, bound, modality, sentence FROM v_commitments\nWHERE kind = 'ratio' ORDER BY path, raw_start"),
     ("Which sentences mention 新增就业 and what numbers do they carry? (full-text search)",
      "SELECT d.path, s.text, (SELECT group_concat(c.text, ' | ') FROM commitments c WHERE c.sentence_id = s.id) AS numbers\nFROM sentences_fts f JOIN sentences s ON s.id = f.rowid JOIN documents d ON d.id = s.document_id\nWHERE sentences_fts MATCH '\"新增就业\"'"),
 ]

@@ -525,7 +525,11 @@ TEST_CASE("multiples, per mille, and within a time", "[extract][multiple][percen
   CHECK(q.text == "5个工作日内");
   CHECK(q.bound == "max");
   CHECK(One("会议讨论了3项内容。").bound == "exact");  // 内容 is a word
-  CHECK(X("三次产业结构调整为7.3:42.1:50.6。").empty());  // the three sectors, not three times
+  // The three sectors, not three times: the structure's shares are one ratio.
+  auto sectors = X("三次产业结构调整为7.3:42.1:50.6。");
+  REQUIRE(sectors.size() == 1);
+  CHECK(sectors[0].kind == "ratio");
+  CHECK(sectors[0].text == "7.3:42.1:50.6");
   CHECK(X("十四届全国人大三次会议5日上午开幕。").empty());  // the third session: an ordinal
   CHECK(One("今年共召开三次会议。").value == 3);
 }
@@ -695,4 +699,83 @@ TEST_CASE("figures set full width are read as ASCII ones, their spans the text's
   }
   // A deadline in a full-width context still makes a target.
   CHECK(One("新建学校３所", "到２０２５年主要目标").modality == "target");
+}
+
+TEST_CASE("a ratio of two or more terms is one quantity: value the first term over the second", "[extract][ratio]") {
+  auto q = One("各级财政按1:1比例安排配套资金。");
+  CHECK(q.kind == "ratio");
+  CHECK(q.text == "1:1");
+  CHECK(q.value == Approx(1.0));
+  CHECK(q.bound == "exact");
+  CHECK(q.unit.empty());
+  // The ratio sign U+2236, a bound after it.
+  q = One("中小学师生比达到1∶19以上。");
+  CHECK(q.text == "1∶19以上");
+  CHECK(q.value == Approx(1.0 / 19));
+  CHECK(q.bound == "min");
+  // Three terms: no single value; the text carries them.
+  q = One("省、市、县按5：3：2的比例分担建设资金。");
+  CHECK(q.text == "5：3：2");
+  CHECK_FALSE(q.value.has_value());
+  // Written with 比, in figures or in words, where the clause speaks of sharing or matching.
+  q = One("省级财政与项目单位按照一比一配套。");
+  CHECK(q.text == "一比一");
+  CHECK(q.value == Approx(1.0));
+  CHECK(One("市县两级按1比0.5的比例分担。").value == Approx(2.0));
+  // A map's scale, with its multiplier.
+  CHECK(One("完成1:5万基础测绘。").value == Approx(1.0 / 50000));
+  // A bound before it, and a modal word that governs it.
+  q = One("地方配套资金比例不得低于1:1。");
+  CHECK(q.bound == "min");
+  CHECK(q.modality == "obligation");
+}
+
+TEST_CASE("clock times, labels and scores are no ratios", "[extract][ratio]") {
+  CHECK(X("会议于9:30召开。").empty());
+  CHECK(X("开放时间为8:30—17:30。").empty());
+  CHECK(X("附件1：2024年重点项目清单").size() == 1);  // the year only
+  CHECK(X("附件1：2024年重点项目清单")[0].kind == "year");
+  CHECK(X("决赛中以三比二获胜。").empty());  // no ratio spoken of
+  CHECK(X("与上年相比，2023年比2022年多。").size() == 2);  // two years, no ratio
+  for (const auto& q : X("依照第3:2款办理。")) CHECK(q.kind != "ratio");  // a label's number after 第
+  // A clock-like ratio is a ratio where the clause speaks of one.
+  auto q = One("师生比不低于1:15。");
+  CHECK(q.kind == "ratio");
+  CHECK(q.value == Approx(1.0 / 15));
+}
+
+TEST_CASE("a noun whose value is a pure number gives a bare figure its kind", "[extract][ratio]") {
+  auto q = One("新建住宅小区容积率不得高于2.5。");
+  CHECK(q.kind == "ratio");
+  CHECK(q.value == Approx(2.5));
+  CHECK(q.bound == "max");
+  CHECK(q.modality == "obligation");
+  q = One("基尼系数控制在0.4以内。");
+  CHECK(q.text == "0.4以内");
+  CHECK(q.bound == "max");
+  // A rate without its sign is no ratio: it lost its %, and is not guessed.
+  CHECK(X("贷款利率为4.35。").empty());
+  CHECK(X("全市共有2.5个。").size() == 1);
+}
+
+TEST_CASE("a negated comparison bounds the other way", "[extract][bound]") {
+  CHECK(One("建筑密度不大于30%。").bound == "max");
+  CHECK(One("单个项目面积不小于50亩。").bound == "min");
+  CHECK(One("单个项目面积不得小于50亩。").bound == "min");
+  CHECK(One("每户补助不得高于5000元。").bound == "max");
+  CHECK(One("占地不得大于20亩。").bound == "max");
+  CHECK(One("森林覆盖率≥45%。").bound == "min");
+  CHECK(One("PM2.5浓度≤35微克/立方米。").bound == "max");
+  CHECK(One("比例大于等于60%。").bound == "min");
+  CHECK(One("比例小于或等于5%。").bound == "max");
+  // The plain comparisons are unchanged.
+  CHECK(One("增速高于5%。").bound == "min");
+  CHECK(One("增速低于5%。").bound == "max");
+}
+
+TEST_CASE("a bound set with 不 before its verb is no threshold a case falls short of", "[extract][modality]") {
+  // 达不到90%的 (those who fall short) is a condition; 不低于30%的比例 sets a floor.
+  CHECK(One("满意率达不到90%的取消评优资格。").modality == "condition");
+  CHECK(One("各县（市、区）按不低于30%的比例配套。").modality == "obligation");
+  CHECK(One("各县（市、区）按不低于1:1的比例配套。").modality == "obligation");
 }
