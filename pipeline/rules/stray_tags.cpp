@@ -1,7 +1,8 @@
 // html_tag: HTML tags left in plain text by a scraper that stripped a page only in part
 // (关于…的通知<br/>各区县：</p>), or that were entity-encoded and decoded by the entities pass
 // (&lt;br&gt;). Only the names of HTML elements count as tags: <同吃同住同劳动> is a title in
-// angle brackets (the entities pass makes it 《…》), and x<y>z is not markup. A tag that breaks a
+// angle brackets (the entities pass makes it 《…》), and x<y>z is not markup; nor is <<b>>, a
+// title typed in doubled angle brackets that spells a tag's name. A tag that breaks a
 // line in a browser (br, p, div, li, tr, h1…) becomes a line break unless one is already beside
 // it; a table cell becomes a space; any other tag (span, font, strong, a, img) goes.
 #include <re2/re2.h>
@@ -45,6 +46,8 @@ void StrayTags(std::string_view text, PassOutput& out) {
     size_t end = at + match[0].size();
     TagEffect effect = EffectOf(std::string(match[2].data(), match[2].size()));
     if (effect == TagEffect::kNone) continue;
+    // <<b>>, <<I>>: a title typed in doubled angle brackets (《b》) that happens to spell a tag.
+    if (at > 0 && text[at - 1] == '<' && end < text.size() && text[end] == '>') continue;
     bool line_break_beside = at == 0 || text[at - 1] == '\n' || end == text.size() || text[end] == '\n' ||
                              text[end] == '\r';
     if (effect == TagEffect::kLineBreak && !line_break_beside) out.Replace(at, end, "\n", kRule);

@@ -90,6 +90,9 @@ TEST_CASE("html_tag", "[normalize][html_tag]") {
   CHECK(Norm("学习%26lt;同吃同住同劳动%26gt;经验。") == "学习《同吃同住同劳动》经验。");
   CHECK(Norm("if x<y>z then") == "if x<y>z then");
   CHECK(Norm("见<附件>。") == "见《附件》。");
+  // A title typed in doubled angle brackets that spells a tag's name is kept whole.
+  CHECK(Norm("学习<<b>>精神，<<P>>一文。") == "学习<<b>>精神，<<P>>一文。");
+  CHECK(Norm("前<<b>后") == "前<后");  // one bracket doubled only: the tag goes
 }
 
 TEST_CASE("variant_char", "[normalize][variant_char]") {
