@@ -715,7 +715,7 @@ Quantity RatioQuantity(std::string_view s, const RatioMention& ratio, std::optio
   std::string after_bound = BoundAfter(s, span_end);
   q.end = static_cast<uint32_t>(span_end);
   q.text = std::string(s.substr(q.start, q.end - q.start));
-  if (ratio.terms.size() == 2) q.value = ratio.terms[0] / ratio.terms[1];
+  if (ratio.terms.size() == 2 && std::isfinite(ratio.terms[0] / ratio.terms[1])) q.value = ratio.terms[0] / ratio.terms[1];
   size_t prefix_start = ratio.start;
   std::string before_bound = BoundBefore(s, ratio.start, &prefix_start);
   if (before_bound.empty()) before_bound = AdverbBoundBefore(s, ratio.start, &prefix_start);

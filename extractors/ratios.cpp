@@ -3,6 +3,8 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cctype>
+#include <cmath>
 #include <optional>
 #include <string>
 
@@ -145,7 +147,7 @@ std::vector<RatioMention> FindRatios(std::string_view s) {
     if (terms.size() < 2) continue;
     if (end < s.size() && (std::isalnum(static_cast<unsigned char>(s[end])) || s[end] == '.')) continue;
     if (LabelBefore(s, first->start) || DateOrUnitAfter(s, end)) continue;
-    if (std::any_of(terms.begin(), terms.end(), [](const Term& t) { return !(t.value > 0); })) continue;
+    if (std::any_of(terms.begin(), terms.end(), [](const Term& t) { return !(t.value > 0) || !std::isfinite(t.value); })) continue;
     std::string_view text = s.substr(first->start, end - first->start);
     std::string_view clause = Clause(s, first->start, end);
     bool speaks = ClauseSpeaksOfRatio(clause, text);

@@ -14,7 +14,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (const auto& q : pledge::ExtractQuantities(sentence)) {
     PLEDGE_FUZZ_CHECK(q.start >= previous && q.start < q.end && q.end <= sentence.size());
     PLEDGE_FUZZ_CHECK(sentence.compare(q.start, q.end - q.start, q.text) == 0);
-    PLEDGE_FUZZ_CHECK(q.value.has_value() != (q.low.has_value() && q.high.has_value()) || q.bound == "min");
+    // A value or a range; a ratio of three or more terms (5:3:2) has neither, its text has them.
+    bool many_termed_ratio = q.kind == "ratio" && !q.value && !q.low && !q.high;
+    PLEDGE_FUZZ_CHECK(q.value.has_value() != (q.low.has_value() && q.high.has_value()) || q.bound == "min" || many_termed_ratio);
+    if (q.value) PLEDGE_FUZZ_CHECK(std::isfinite(*q.value));
     if (q.low && q.high) PLEDGE_FUZZ_CHECK(*q.low <= *q.high);
     previous = q.end;
   }
@@ -28,7 +31,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     PLEDGE_FUZZ_CHECK(q.start >= previous && q.start < q.end && q.end <= row.size());
     PLEDGE_FUZZ_CHECK(row.compare(q.start, q.end - q.start, q.text) == 0);
     // A figure cell has a finite value; a cell of text gives what a sentence gives (a range too).
-    PLEDGE_FUZZ_CHECK(q.value.has_value() != (q.low.has_value() && q.high.has_value()) || q.bound == "min");
+    bool many_termed_ratio = q.kind == "ratio" && !q.value && !q.low && !q.high;
+    PLEDGE_FUZZ_CHECK(q.value.has_value() != (q.low.has_value() && q.high.has_value()) || q.bound == "min" || many_termed_ratio);
     if (q.value) PLEDGE_FUZZ_CHECK(std::isfinite(*q.value));
     if (q.low && q.high) PLEDGE_FUZZ_CHECK(*q.low <= *q.high);
     previous = q.end;
