@@ -167,8 +167,7 @@ void Spaces(std::string_view text, PassOutput& out) {
     // indent, one after the number or the news dateline that opens the line, two or more before
     // a line's next field (联系人：王某某　　电话：), the spaces of a letter-spaced heading
     // (第一章　总　　则). A lone one near a line's start that is none of these (市长　王某某), or
-    // one that some other rule's edit moved elsewhere, is a space like any other, but for one
-    // between the words of a byline (below).
+    // one that some other rule's edit moved elsewhere, is a space like any other.
     bool typography = ideographic && (at_line_start || (i - start == 3 && after_line_opening(start)) ||
                                       (i - start >= 6 && !at_line_end && FieldFollows(text, i)) ||
                                       InLetterSpacedHeading(text, start));
@@ -187,9 +186,6 @@ void Spaces(std::string_view text, PassOutput& out) {
       // 全年投资 100 亿元，增长 6.5%: a sentence sets no space around its figures (a PDF's or a
       // web page's spacing does); a table's cells, a label's number and a line's fields keep it.
       out.Delete(start, i, kRule);
-    } else if (ideographic && i - start == 3 && line_kind(start) == Line::kWords) {
-      // 市长　王某某, 中共中央　国务院: one U+3000 between the words of a byline or a list of
-      // issuers is how a clean document sets them, as written.
     } else if (i - start > 1) {
       out.Replace(start, i, " ", kRule);
     }
