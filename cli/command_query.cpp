@@ -100,7 +100,7 @@ Runner SetupQuery(CLI::App& app) {
 Runner SetupCommitments(CLI::App& app) {
   auto a = std::make_shared<CommitmentArgs>();
   AddDbOption(app, a->db);
-  app.add_option("--kind", a->kind, "money | duration | percent | year | count | area | measure | multiple");
+  app.add_option("--kind", a->kind, "money | duration | percent | year | count | area | measure | multiple | ratio");
   app.add_option("--modality", a->modality, "obligation | target | achievement | condition");
   app.add_option("--min", a->min, "value (or upper end of a range) at least this, in canonical units (yuan, days …)");
   app.add_option("--max", a->max, "value (or lower end of a range) at most this");
