@@ -15,6 +15,7 @@ db=$(mktemp -d)/golden.db
 $p ingest -q --db "$db" samples/ >/dev/null
 $p commitments --db "$db" --kind money --min 1e8 -f table > tests/cli/expected/commitments_money_table.out
 $p commitments --db "$db" --kind duration --unit day --modality obligation -f jsonl > tests/cli/expected/commitments_days.out
+$p commitments --db "$db" --kind ratio -f csv > tests/cli/expected/commitments_ratios.out
 $p query --db "$db" -f csv -p kind=percent "SELECT path, text, value, bound FROM v_commitments WHERE kind = :kind ORDER BY path, raw_start" > tests/cli/expected/query_percent.out
 $p query --db "$db" -f json "SELECT rule, count(*) AS fixes FROM v_audit GROUP BY rule ORDER BY rule" > tests/cli/expected/query_rules.out
 $p search --db "$db" -f jsonl 招商引资 > tests/cli/expected/search.out

@@ -48,6 +48,7 @@ TEST_CASE("golden outputs of the query commands on the samples database", "[cli]
   const std::vector<std::pair<std::string, std::string>> cases = {
       {"commitments_money_table", "commitments --kind money --min 1e8 -f table"},
       {"commitments_days", "commitments --kind duration --unit day --modality obligation -f jsonl"},
+      {"commitments_ratios", "commitments --kind ratio -f csv"},
       {"query_percent", "query -f csv -p kind=percent \"SELECT path, text, value, bound FROM v_commitments WHERE kind = :kind ORDER BY path, raw_start\""},
       {"query_rules", "query -f json \"SELECT rule, count(*) AS fixes FROM v_audit GROUP BY rule ORDER BY rule\""},
       {"search", "search -f jsonl 招商引资"},
