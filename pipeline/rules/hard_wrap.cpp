@@ -357,6 +357,23 @@ bool EndOfSentenceOnly(std::string_view line) {
   return last_start > 0 && !HasSentencePunct(line.substr(0, last_start));
 }
 
+// Whether `line` opens with a sentence's end of two or three hanzi (提高。规模以上…): the words a
+// heading's sentence was cut before (（二）工业经济运行质量 / 提高。…). No paragraph under a
+// heading opens with a sentence that short.
+bool OpensWithShortSentenceEnd(std::string_view line) {
+  size_t at = 0;
+  int hanzi = 0;
+  while (at < line.size() && hanzi <= 3) {
+    size_t next;
+    UChar32 c = Utf8At(line, at, &next);
+    if (c == U'。') return hanzi >= 2;
+    if (!IsHan(c)) return false;
+    ++hanzi;
+    at = next;
+  }
+  return false;
+}
+
 // The last 300 bytes of a line, from a character's start: a bounded look, as lines grow.
 std::string_view LineTail(std::string_view line) {
   size_t from = line.size() > 300 ? line.size() - 300 : 0;
@@ -640,7 +657,8 @@ bool BreakIsLayout(icu::BreakIterator* words, std::string_view line, std::string
     // one of three or fewer after its comma is a sentence's clause, cut (…给予奖补，所需 / 资金由…).
     size_t comma = clause.rfind("，");
     bool clause_cut = comma != std::string_view::npos && CodePoints(clause.substr(comma + 3), 4) <= 3;
-    return CannotEndTitle(clause) || clause_cut || (item_sentence && EndOfSentenceOnly(next)) ||
+    bool words_cut_off = !HasSentencePunct(clause) && OpensWithShortSentenceEnd(next);
+    return CannotEndTitle(clause) || clause_cut || (item_sentence && EndOfSentenceOnly(next)) || words_cut_off ||
            (paragraphs_apart && CodePoints(clause, 16) > 15 && HasSentencePunct(next.substr(0, 240)));
   }
   if (CodePoints(line, 80) > 80) return true;

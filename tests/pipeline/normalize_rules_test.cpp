@@ -535,6 +535,12 @@ TEST_CASE("hard_wrap", "[normalize][hard_wrap]") {
         "（二）县财政按每户1500元标准给予奖补，所需资金由县、乡（镇）两级按6∶4比例分担。");
   const std::string heading_with_comma = "（三）坚持稳中求进，推动高质量发展\n略。";
   CHECK(Norm(heading_with_comma) == heading_with_comma);
+  // A heading's sentence cut a word or two before its full stop (the line after opens with a
+  // sentence of two or three characters) is joined; a body under a heading opens with no such.
+  CHECK(Norm("（二）工业经济运行质量\n提高。规模以上工业企业完成增加值5.6亿元。") ==
+        "（二）工业经济运行质量提高。规模以上工业企业完成增加值5.6亿元。");
+  const std::string heading_then_body = "（一）基本情况\n全县共有人口50万。\n（二）主要任务\n坚持稳中求进。";
+  CHECK(Norm(heading_then_body) == heading_then_body);
   // A document title keeps its line, however long; a list item whose sentence goes on does not.
   std::string notice = "关于印发《2023年全省数字经济发展工作要点》的通知\n各市、县（区）人民政府，省政府各部门：";
   CHECK(Norm(notice) == notice);
