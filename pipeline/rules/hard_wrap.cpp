@@ -283,6 +283,21 @@ bool VerbOfFigureOpens(std::string_view next) {
   return false;
 }
 
+// Whether `next` opens with the last word of a subject and its copula before a colon (目标是：,
+// 任务为：): 今年…的主要预期 / 目标是：… was cut inside the subject. No paragraph opens with a
+// bare noun of one or two characters and 是：.
+bool CopulaOfCutSubjectOpens(std::string_view next) {
+  size_t at = 0;
+  for (int hanzi = 0; hanzi < 3 && at < next.size(); ++hanzi) {
+    size_t after;
+    UChar32 c = Utf8At(next, at, &after);
+    if ((c == U'是' || c == U'为') && hanzi >= 1) return next.substr(after).starts_with("：");
+    if (!IsHan(c)) return false;
+    at = after;
+  }
+  return false;
+}
+
 // 由2020年的9856元提高 / 到2024年的15230元: a change stated from one figure to another (由…提高到,
 // 从…增加到) is cut before its 到 or 至. A paragraph may open with 到2025年, but not after a line
 // that holds the 由 or 从 of the change and ends with its verb.
@@ -664,7 +679,8 @@ bool BreakIsLayout(icu::BreakIterator* words, std::string_view line, std::string
   if (CodePoints(line, 80) > 80) return true;
   // A line that opens with the verb of a figure (增长8.4%, 达到100%) goes on a sentence whose
   // subject ended the line before: no paragraph starts 增长8.4%. (A heading above it is its own.)
-  if (IsHan(last) && (VerbOfFigureOpens(next) || ChangeCutBeforeItsEnd(line, next))) return true;
+  if (IsHan(last) && (VerbOfFigureOpens(next) || ChangeCutBeforeItsEnd(line, next) || CopulaOfCutSubjectOpens(next)))
+    return true;
   // An attachment's label (附件2, 附表1) stands above its title.
   if (IsAttachmentLabel(line)) return false;
   if (LabelledTitleCut(line, next, rest)) return true;

@@ -541,6 +541,12 @@ TEST_CASE("hard_wrap", "[normalize][hard_wrap]") {
         "（二）工业经济运行质量提高。规模以上工业企业完成增加值5.6亿元。");
   const std::string heading_then_body = "（一）基本情况\n全县共有人口50万。\n（二）主要任务\n坚持稳中求进。";
   CHECK(Norm(heading_then_body) == heading_then_body);
+  // A subject cut before its last word and copula (…的主要预期 / 目标是：…) is joined; under a
+  // heading the same line stays its own.
+  CHECK(Norm("今年经济社会发展的主要预期\n目标是：国内生产总值增长9%以上。") ==
+        "今年经济社会发展的主要预期目标是：国内生产总值增长9%以上。");
+  const std::string heading_then_copula = "二、主要任务\n目标是：完成投资100亿元。";
+  CHECK(Norm(heading_then_copula) == heading_then_copula);
   // A document title keeps its line, however long; a list item whose sentence goes on does not.
   std::string notice = "关于印发《2023年全省数字经济发展工作要点》的通知\n各市、县（区）人民政府，省政府各部门：";
   CHECK(Norm(notice) == notice);
