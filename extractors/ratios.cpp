@@ -75,25 +75,32 @@ std::optional<Term> TermAt(std::string_view s, size_t start, bool chinese) {
   return Term{start, end, *value, chinese};
 }
 
-// The clause around [start, end): between the marks that end clauses.
+// The clause around [start, end): between the marks that end clauses, and no more than
+// kMaxClause bytes either side (a text without punctuation must not make every ratio in it
+// scan all of it).
+constexpr size_t kMaxClause = 240;
 std::string_view Clause(std::string_view s, size_t start, size_t end) {
-  size_t begin = 0, finish = s.size();
+  size_t begin = start > kMaxClause ? start - kMaxClause : 0, finish = std::min(s.size(), end + kMaxClause);
+  std::string_view before = s.substr(begin, start - begin), after = s.substr(end, finish - end);
   for (std::string_view mark : {"，", "。", "；", "！", "？"}) {
-    size_t before = s.substr(0, start).rfind(mark);
-    if (before != std::string_view::npos) begin = std::max(begin, before + mark.size());
-    size_t after = s.find(mark, end);
-    if (after != std::string_view::npos) finish = std::min(finish, after);
+    if (size_t at = before.rfind(mark); at != std::string_view::npos) begin = std::max(begin, start - before.size() + at + mark.size());
+    if (size_t at = after.find(mark); at != std::string_view::npos) finish = std::min(finish, end + at);
   }
+  // Onto characters' starts: a bound may have fallen inside one.
+  while (begin < start && (static_cast<unsigned char>(s[begin]) & 0xC0) == 0x80) ++begin;
+  while (finish > end && finish < s.size() && (static_cast<unsigned char>(s[finish]) & 0xC0) == 0x80) --finish;
   return s.substr(begin, finish - begin);
 }
 
-// Whether the clause speaks of a ratio: 按1:1比例, 师生比1:19, 1比1配套, 省市县分担.
-bool ClauseSpeaksOfRatio(std::string_view clause, std::string_view ratio_text) {
-  std::string rest(clause);
-  // The ratio's own 比 does not count.
-  if (size_t at = rest.find(ratio_text); at != std::string::npos) rest.erase(at, ratio_text.size());
+// Whether the clause around [start, end) speaks of a ratio: 按1:1比例, 师生比1:19, 1比1配套,
+// 省市县分担. The ratio's own 比 does not count: only the clause's text either side of it.
+bool SpeaksOfRatio(std::string_view s, size_t start, size_t end) {
+  std::string_view clause = Clause(s, start, end);
+  size_t offset = static_cast<size_t>(s.data() + start - clause.data());
+  std::string_view sides[] = {clause.substr(0, offset), clause.substr(offset + (end - start))};
   for (std::string_view word : {"比", "配套", "匹配", "分担", "承担", "分成", "分配", "负担"})
-    if (rest.find(word) != std::string::npos) return true;
+    for (std::string_view side : sides)
+      if (side.find(word) != std::string_view::npos) return true;
   return false;
 }
 
@@ -145,13 +152,14 @@ std::vector<RatioMention> FindRatios(std::string_view s) {
       end = next->end;
     }
     if (terms.size() < 2) continue;
+    // The chain's marks are passed over whether it is a ratio or not: a later mark of it read
+    // again as a chain's start would make a long chain (1:1:1:…:1年) quadratic, and a tail of a
+    // chain that is no ratio (第3:2:1) is none either.
+    consumed = end;
     if (end < s.size() && (std::isalnum(static_cast<unsigned char>(s[end])) || s[end] == '.')) continue;
     if (LabelBefore(s, first->start) || DateOrUnitAfter(s, end)) continue;
     if (std::any_of(terms.begin(), terms.end(), [](const Term& t) { return !(t.value > 0) || !std::isfinite(t.value); })) continue;
-    std::string_view text = s.substr(first->start, end - first->start);
-    std::string_view clause = Clause(s, first->start, end);
-    bool speaks = ClauseSpeaksOfRatio(clause, text);
-    if ((mark == "比" || ClockLike(s, terms)) && !speaks) continue;
+    if ((mark == "比" || ClockLike(s, terms)) && !SpeaksOfRatio(s, first->start, end)) continue;
     // A Chinese ratio is written with 比 only: 一：二 is a list's numbering.
     if (first->chinese && mark != "比") continue;
     RatioMention ratio;
@@ -159,7 +167,6 @@ std::vector<RatioMention> FindRatios(std::string_view s) {
     ratio.end = static_cast<uint32_t>(end);
     for (const Term& t : terms) ratio.terms.push_back(t.value);
     found.push_back(std::move(ratio));
-    consumed = end;
   }
   return found;
 }

@@ -112,6 +112,20 @@ TEST_CASE("one million digits", "[pathological]") {
   REQUIRE(q.size() <= 1);
 }
 
+TEST_CASE("a chain of ratio marks two hundred thousand long", "[pathological]") {
+  // 1:1:…:1年 is no ratio (a date's mark after it), and neither is 一比一比…一 (no clause speaks
+  // of one): each chain is read once, not again from each of its marks.
+  std::string chain;
+  for (int k = 0; k < 200000; ++k) chain += "1:";
+  chain += "1年";
+  for (const auto& q : ExtractQuantities(chain)) CHECK(q.kind != "ratio");
+  std::string words = "一";
+  for (int k = 0; k < 100000; ++k) words += "比一";
+  CHECK(ExtractQuantities(words).empty());
+  auto doc = ProcessDocument("ratios.txt", chain + "\n" + words + "\n");
+  CheckWellFormed(doc);
+}
+
 TEST_CASE("deeply repeated percent-encoding and nested brackets", "[pathological]") {
   std::string encoded;
   for (int i = 0; i < 200000; ++i) encoded += "%26";
