@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <bitset>
+#include <functional>
 #include <iterator>
 #include <stdexcept>
 #include <string>
@@ -170,9 +171,15 @@ struct ContextVerdict {
 // What one part of a context says; the title and headings recur for every paragraph under
 // them, so their verdicts are kept per thread (a few hundred parts at most: the cache is
 // emptied when it grows past that).
+// Looked up by the part's view: no string is made for a part already known.
+struct PartHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view part) const { return std::hash<std::string_view>{}(part); }
+};
+
 ContextVerdict JudgePart(std::string_view part) {
-  thread_local std::unordered_map<std::string, ContextVerdict> known;
-  if (auto it = known.find(std::string(part)); it != known.end()) return it->second;
+  thread_local std::unordered_map<std::string, ContextVerdict, PartHash, std::equal_to<>> known;
+  if (auto it = known.find(part); it != known.end()) return it->second;
   const auto& p = P();
   ContextVerdict verdict;
   bool target = RE2::PartialMatch(part, p.target_context), review = RE2::PartialMatch(part, p.review_context);

@@ -16,8 +16,6 @@ namespace {
 constexpr std::string_view kMarks[] = {":", "：", "∶", "比"};
 constexpr std::string_view kChineseNumerals[] = {"零", "〇", "一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "百", "千", "万"};
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
 // The Chinese numeral character starting at `at`, or 0 bytes.
 size_t ChineseNumeralAt(std::string_view s, size_t at) {
   for (std::string_view numeral : kChineseNumerals)
@@ -39,8 +37,8 @@ struct Term {
 // The term ending at `end` (before a mark).
 std::optional<Term> TermBefore(std::string_view s, size_t end) {
   size_t start = end;
-  if (start > 0 && IsDigit(s[start - 1])) {
-    while (start > 0 && (IsDigit(s[start - 1]) || s[start - 1] == '.')) --start;
+  if (start > 0 && std::isdigit(static_cast<unsigned char>(s[start - 1]))) {
+    while (start > 0 && (std::isdigit(static_cast<unsigned char>(s[start - 1])) || s[start - 1] == '.')) --start;
     if (s[start] == '.') return std::nullopt;  // .5: a list's or a sentence's dot, not a decimal
     auto value = ParseNumber(s.substr(start, end - start));
     if (!value) return std::nullopt;
@@ -57,11 +55,11 @@ std::optional<Term> TermBefore(std::string_view s, size_t end) {
 std::optional<Term> TermAt(std::string_view s, size_t start, bool chinese) {
   size_t end = start;
   if (!chinese) {
-    while (end < s.size() && IsDigit(s[end])) ++end;
+    while (end < s.size() && std::isdigit(static_cast<unsigned char>(s[end]))) ++end;
     if (end == start) return std::nullopt;
-    if (end + 1 < s.size() && s[end] == '.' && IsDigit(s[end + 1])) {
+    if (end + 1 < s.size() && s[end] == '.' && std::isdigit(static_cast<unsigned char>(s[end + 1]))) {
       ++end;
-      while (end < s.size() && IsDigit(s[end])) ++end;
+      while (end < s.size() && std::isdigit(static_cast<unsigned char>(s[end]))) ++end;
     }
     // 1:5万, 1:1千: a map's scale written with a multiplier.
     for (std::string_view multiplier : {"万", "千"})
@@ -109,7 +107,7 @@ bool ClockLike(std::string_view s, const std::vector<Term>& terms) {
   if (terms.size() > 3 || terms.front().chinese) return false;
   if (terms.front().end - terms.front().start > 2 || terms.front().value > 24) return false;
   for (size_t k = 1; k < terms.size(); ++k)
-    if (terms[k].end - terms[k].start != 2 || terms[k].value > 59 || !IsDigit(s[terms[k].start])) return false;
+    if (terms[k].end - terms[k].start != 2 || terms[k].value > 59 || !std::isdigit(static_cast<unsigned char>(s[terms[k].start]))) return false;
   return true;
 }
 
