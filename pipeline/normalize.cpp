@@ -1,6 +1,7 @@
 #include "pipeline/normalize.h"
 
 #include <algorithm>
+#include <array>
 #include <optional>
 #include <unordered_set>
 
@@ -236,24 +237,40 @@ NormalizedText Normalize(const TrackedText& input, const TrackedText* source, bo
   // Pinyin glosses go before the script, whose phrase rules read two characters together
   // (著(zhù)作), and both before hard wraps and punctuation, which know simplified words only.
   bool char_map_stale = true;
+  // A pass is a function of the text alone. One that changed nothing, on a text no pass has
+  // changed since, would change nothing again, so it is not run: a round that only confirms
+  // the text runs just the passes up to the last one that made an edit.
+  uint64_t edits_made = 0;
+  std::array<uint64_t, 12> quiet_since;
+  quiet_since.fill(UINT64_MAX);
+  auto run = [&](size_t pass_id, auto&& pass, bool* stale) {
+    if (quiet_since[pass_id] == edits_made) return false;
+    if (RunPass(current, spare, log, pass, stale)) {
+      ++edits_made;
+      quiet_since[pass_id] = UINT64_MAX;
+      return true;
+    }
+    quiet_since[pass_id] = edits_made;
+    return false;
+  };
   auto round = [&](DocumentMetadata& metadata) {
     bool changed = false;
     bool* stale = &char_map_stale;
-    changed |= RunPass(current, spare, log, [&](std::string_view t, rules::PassOutput& o) { rules::Boilerplate(t, o, metadata); }, stale);
-    changed |= RunPass(current, spare, log, rules::JsEscapes, stale);
-    changed |= RunPass(current, spare, log, rules::Mojibake, stale);
-    changed |= RunPass(current, spare, log, rules::Entities, stale);
-    changed |= RunPass(current, spare, log, rules::StrayTags, stale);
+    changed |= run(0, [&](std::string_view t, rules::PassOutput& o) { rules::Boilerplate(t, o, metadata); }, stale);
+    changed |= run(1, rules::JsEscapes, stale);
+    changed |= run(2, rules::Mojibake, stale);
+    changed |= run(3, rules::Entities, stale);
+    changed |= run(4, rules::StrayTags, stale);
     if (char_map_stale) {
       char_map_stale = false;
-      changed |= RunPass(current, spare, log, rules::CharMap);
+      changed |= run(5, rules::CharMap, nullptr);
     }
-    changed |= RunPass(current, spare, log, rules::PinyinGlosses, stale);
-    changed |= RunPass(current, spare, log, rules::TraditionalScript, stale);
-    changed |= RunPass(current, spare, log, rules::HardWrap, stale);
-    changed |= RunPass(current, spare, log, rules::CjkPunct, stale);
-    changed |= RunPass(current, spare, log, rules::Quotes, stale);
-    changed |= RunPass(current, spare, log, rules::Spaces, stale);
+    changed |= run(6, rules::PinyinGlosses, stale);
+    changed |= run(7, rules::TraditionalScript, stale);
+    changed |= run(8, rules::HardWrap, stale);
+    changed |= run(9, rules::CjkPunct, stale);
+    changed |= run(10, rules::Quotes, stale);
+    changed |= run(11, rules::Spaces, stale);
     return changed;
   };
   // The sequence is repeated until a round changes nothing. Each rule decides from its
