@@ -4,13 +4,14 @@
 #   - per-stage throughput on the samples (pledge_stage_bench)
 #   - pledge ingest --jobs 1 and --jobs 2 into a fresh database: MB/s, commitments/s, peak RSS
 #   - the same ingest again over the unchanged corpus (hash check only)
+#   - whether every pathological input is processed in linear time (pledge_scaling_bench; exits 1 if not)
 # Usage: bash bench/run_bench.sh [SIZE_MB] [CORPUS_DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 size=${1:-200}
 corpus=${2:-/tmp/pledge-corpus-$size}
 bash scripts/build.sh >/dev/null
-cmake --build build --target pledge_stage_bench pledge_make_corpus >/dev/null
+cmake --build build --target pledge_stage_bench pledge_make_corpus pledge_scaling_bench >/dev/null
 [ -d "$corpus" ] || ./build/bench/pledge_make_corpus "$corpus" "$size"
 bytes=$(du -sb "$corpus" | cut -f1)
 work=$(mktemp -d)
@@ -37,3 +38,5 @@ run "ingest --jobs 2 (fresh)" --jobs 2 --db "$work/two.db"
 # out of the page cache); the second is the hash check alone, as in a nightly run.
 run "ingest --jobs 2 (unchanged)" --jobs 2 --db "$work/two.db"
 run "ingest --jobs 2 (unchanged, warm)" --jobs 2 --db "$work/two.db"
+echo "== scaling (pathological inputs, one core: time at n, 2n, 4n; growth 1 = linear)"
+./build/bench/pledge_scaling_bench

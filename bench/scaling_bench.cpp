@@ -1,0 +1,88 @@
+// Does each stage stay linear on inputs built to hurt it? Processes every pathological input
+// (bench/pathological_inputs.h) at n, 2n and 4n units, whole documents as `pledge ingest` does
+// (decode, normalize, segment, extract), and reports the growth of the time from 2n to 4n as an
+// exponent: 1 is linear, 2 quadratic. Exits 1 when any input grows faster than kMaxExponent.
+//
+//   build/bench/pledge_scaling_bench [NAME-PART...]   (only the inputs whose names contain one)
+//
+// Time is the thread's user CPU time, the best of three runs, so that another process on the
+// machine slows a run without making it look superlinear. System time is left out, and freed
+// memory kept for reuse (mallopt): on this VM a page fault costs what a hundred thousand
+// instructions do, and whether a buffer of a given size comes back from the heap or fresh from
+// the kernel changed the time of one input fourfold from run to run. The test suite builds the
+// same inputs once, large, and checks their results; timing them is this program's job, not a test's.
+#include <malloc.h>
+#include <sys/resource.h>
+
+#include <cmath>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "bench/pathological_inputs.h"
+#include "pipeline/process_document.h"
+
+namespace {
+
+// Doubling the input may cost a little more than double (caches overflow, n log n sorts of the
+// fixes); a quadratic stage shows as 2.
+constexpr double kMaxExponent = 1.3;
+constexpr int kRuns = 3;
+
+double ThreadUserSeconds() {
+  rusage usage;
+  getrusage(RUSAGE_THREAD, &usage);
+  return static_cast<double>(usage.ru_utime.tv_sec) + static_cast<double>(usage.ru_utime.tv_usec) * 1e-6;
+}
+
+double BestSeconds(const std::string& bytes) {
+  double best = 1e300;
+  for (int run = 0; run < kRuns; ++run) {
+    double start = ThreadUserSeconds();
+    pledge::ProcessedDocument doc = pledge::ProcessDocument("scaling.txt", bytes);
+    best = std::min(best, ThreadUserSeconds() - start);
+    if (doc.raw.size() != bytes.size()) std::abort();  // keeps the work from being optimized out
+  }
+  return best;
+}
+
+bool Chosen(const char* name, int argc, char** argv) {
+  if (argc < 2) return true;
+  for (int k = 1; k < argc; ++k)
+    if (std::string(name).find(argv[k]) != std::string::npos) return true;
+  return false;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  mallopt(M_MMAP_THRESHOLD, 1 << 30);
+  mallopt(M_TRIM_THRESHOLD, 1 << 30);
+  // Compiled patterns and per-thread converters are made on first use: not part of any input's time.
+  pledge::ProcessDocument("warm.txt", "每年投入不少于15亿元，增长5.5%。\n");
+  std::printf("%-36s %8s %9s %9s %9s %8s %9s\n", "input", "n (MB)", "n (ms)", "2n (ms)", "4n (ms)", "growth",
+              "MB/s (4n)");
+  int superlinear = 0;
+  for (const auto& input : pledge::pathological::AllInputs()) {
+    if (!Chosen(input.name, argc, argv)) continue;
+    double seconds[3];
+    size_t bytes[3];
+    for (int k = 0; k < 3; ++k) {
+      std::string text = input.build(input.units << k);
+      bytes[k] = text.size();
+      seconds[k] = BestSeconds(text);
+    }
+    double exponent = std::log2(seconds[2] / seconds[1]) / std::log2(static_cast<double>(bytes[2]) / bytes[1]);
+    bool linear = exponent <= kMaxExponent;
+    superlinear += !linear;
+    std::printf("%-36s %8.2f %9.1f %9.1f %9.1f %8.2f %9.1f%s\n", input.name, bytes[0] / 1e6, seconds[0] * 1e3,
+                seconds[1] * 1e3, seconds[2] * 1e3, exponent, bytes[2] / 1e6 / seconds[2],
+                linear ? "" : "  SUPERLINEAR");
+    std::fflush(stdout);
+  }
+  if (superlinear > 0) {
+    std::fprintf(stderr, "%d input(s) grew faster than n^%.1f\n", superlinear, kMaxExponent);
+    return 1;
+  }
+  return 0;
+}
