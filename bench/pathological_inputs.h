@@ -73,7 +73,7 @@ std::string InvalidUtf8OfEveryKind(size_t units);
 struct Input {
   const char* name;
   std::string (*build)(size_t units);
-  size_t units;  // the benchmark's smallest size: about half a megabyte of input
+  size_t units;  // the benchmark's smallest size: about a tenth of a second's work
 };
 
 // Every family above, for the benchmark.

@@ -46,6 +46,23 @@ double BestSeconds(const std::string& bytes) {
   return best;
 }
 
+struct Growth {
+  size_t bytes[3];
+  double seconds[3];
+  double exponent;  // of the time from 2n to 4n: 1 linear, 2 quadratic
+};
+
+Growth Measure(const pledge::pathological::Input& input) {
+  Growth g;
+  for (int k = 0; k < 3; ++k) {
+    std::string text = input.build(input.units << k);
+    g.bytes[k] = text.size();
+    g.seconds[k] = BestSeconds(text);
+  }
+  g.exponent = std::log2(g.seconds[2] / g.seconds[1]) / std::log2(static_cast<double>(g.bytes[2]) / g.bytes[1]);
+  return g;
+}
+
 bool Chosen(const char* name, int argc, char** argv) {
   if (argc < 2) return true;
   for (int k = 1; k < argc; ++k)
@@ -65,19 +82,19 @@ int main(int argc, char** argv) {
   int superlinear = 0;
   for (const auto& input : pledge::pathological::AllInputs()) {
     if (!Chosen(input.name, argc, argv)) continue;
-    double seconds[3];
-    size_t bytes[3];
-    for (int k = 0; k < 3; ++k) {
-      std::string text = input.build(input.units << k);
-      bytes[k] = text.size();
-      seconds[k] = BestSeconds(text);
+    // A growth above the bound is measured again, up to twice: a busy moment of the machine can
+    // slow one size, while a quadratic stage is slow at 4n every time.
+    Growth growth{};
+    for (int attempt = 0; attempt < 3; ++attempt) {
+      Growth again = Measure(input);
+      if (attempt == 0 || again.exponent < growth.exponent) growth = again;
+      if (growth.exponent <= kMaxExponent) break;
     }
-    double exponent = std::log2(seconds[2] / seconds[1]) / std::log2(static_cast<double>(bytes[2]) / bytes[1]);
-    bool linear = exponent <= kMaxExponent;
+    bool linear = growth.exponent <= kMaxExponent;
     superlinear += !linear;
-    std::printf("%-36s %8.2f %9.1f %9.1f %9.1f %8.2f %9.1f%s\n", input.name, bytes[0] / 1e6, seconds[0] * 1e3,
-                seconds[1] * 1e3, seconds[2] * 1e3, exponent, bytes[2] / 1e6 / seconds[2],
-                linear ? "" : "  SUPERLINEAR");
+    std::printf("%-36s %8.2f %9.1f %9.1f %9.1f %8.2f %9.1f%s\n", input.name, growth.bytes[0] / 1e6,
+                growth.seconds[0] * 1e3, growth.seconds[1] * 1e3, growth.seconds[2] * 1e3, growth.exponent,
+                growth.bytes[2] / 1e6 / growth.seconds[2], linear ? "" : "  SUPERLINEAR");
     std::fflush(stdout);
   }
   if (superlinear > 0) {
