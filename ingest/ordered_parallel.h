@@ -9,6 +9,10 @@
 // The second form bounds the waiting results by what they hold, `cost(result)` bytes, as well:
 // no new item starts while `budget` bytes wait. A long window then costs nothing when results
 // are small (an unchanged file: a hash) and never more than the budget when they are large.
+//
+// ParallelFor: run `work(i)` for i in [0, count) on `jobs` threads, in no order, and return
+// when all are done. For work whose results need no order and no writer (each writes its own
+// slot): items are claimed with one atomic increment, no lock and no wake-up per item.
 #pragma once
 
 #include <algorithm>
@@ -112,6 +116,34 @@ void OrderedParallel(size_t count, unsigned jobs, Produce produce, Consume consu
   }
   room.notify_all();
   result_ready.notify_all();
+  for (auto& t : threads) t.join();
+  if (failure) std::rethrow_exception(failure);
+}
+
+template <typename Work>
+void ParallelFor(size_t count, unsigned jobs, Work work) {
+  if (jobs <= 1 || count <= 1) {
+    for (size_t i = 0; i < count; ++i) work(i);
+    return;
+  }
+  std::atomic<size_t> next{0};
+  std::atomic<bool> stop{false};
+  std::mutex mutex;
+  std::exception_ptr failure;
+  auto worker = [&] {
+    for (size_t i; !stop.load(std::memory_order_relaxed) && (i = next.fetch_add(1, std::memory_order_relaxed)) < count;) {
+      try {
+        work(i);
+      } catch (...) {
+        std::lock_guard lock(mutex);
+        if (!failure) failure = std::current_exception();
+        stop = true;
+      }
+    }
+  };
+  std::vector<std::thread> threads;
+  for (unsigned j = 1; j < jobs; ++j) threads.emplace_back(worker);
+  worker();  // the calling thread is one of the jobs
   for (auto& t : threads) t.join();
   if (failure) std::rethrow_exception(failure);
 }

@@ -2,6 +2,7 @@
 
 #include <openssl/evp.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <memory>
 #include <vector>
@@ -36,24 +37,34 @@ std::string Sha256Hex(std::string_view bytes) {
 }
 
 std::optional<FileDigest> Sha256OfFile(const std::string& path) {
-  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // O_NONBLOCK: opening a FIFO to read otherwise waits for a writer, and a named pipe among the
+  // inputs hung every run after the first. Only a regular file is hashed; anything else is for
+  // ReadInput to refuse with its reason.
+  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) return std::nullopt;
-  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context(EVP_MD_CTX_new(), EVP_MD_CTX_free);
+  struct stat info {};
+  if (fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+    close(fd);
+    return std::nullopt;
+  }
+  thread_local std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context(EVP_MD_CTX_new(), EVP_MD_CTX_free);
   if (!context || !EVP_DigestInit_ex(context.get(), EVP_sha256(), nullptr)) {
     close(fd);
     throw std::runtime_error("OpenSSL SHA-256 failed");
   }
   // A chunk that stays in cache between the kernel's copy and the hash.
   thread_local std::vector<char> chunk(256 << 10);
+  // The file is its first st_size bytes, as ReadInput reads it: no read to find the end.
+  const uint64_t size = static_cast<uint64_t>(info.st_size);
   FileDigest digest;
-  for (;;) {
-    ssize_t n = read(fd, chunk.data(), chunk.size());
+  while (digest.size < size) {
+    ssize_t n = read(fd, chunk.data(), static_cast<size_t>(std::min<uint64_t>(chunk.size(), size - digest.size)));
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
       close(fd);
       return std::nullopt;
     }
-    if (n == 0) break;
+    if (n == 0) break;  // the file shrank while we read it
     EVP_DigestUpdate(context.get(), chunk.data(), static_cast<size_t>(n));
     digest.size += static_cast<uint64_t>(n);
   }
@@ -85,7 +96,8 @@ FileBytes ReadInput(const std::string& path, uint64_t max_bytes) {
   if (result.size > max_bytes)
     return fail("too large: " + std::to_string(result.size) + " bytes, limit " + std::to_string(max_bytes));
 
-  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // O_NONBLOCK: a file swapped for a FIFO since the stat above must not make the read wait.
+  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) return fail(std::string("cannot open: ") + std::strerror(errno));
   result.bytes.resize(result.size);
   size_t got = 0;

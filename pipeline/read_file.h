@@ -27,7 +27,7 @@ std::string Sha256Hex(std::string_view bytes);
 
 // The SHA-256 of a file's bytes, read in small chunks and kept nowhere: the check that an
 // unchanged file needs no work, without holding (or zero-filling) the whole file in memory.
-// nullopt when the file cannot be read; ReadInput then says why.
+// nullopt when the file cannot be read or is no regular file; ReadInput then says why.
 struct FileDigest {
   std::string sha256;
   uint64_t size = 0;
