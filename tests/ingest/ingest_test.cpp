@@ -269,6 +269,7 @@ TEST_CASE("bad inputs are quarantined with a reason and the run goes on", "[inge
   fs::create_symlink("loop_a.txt", in + "/loop_b.txt");
   fs::create_symlink("missing.txt", in + "/broken.txt");
   REQUIRE(mkfifo((in + "/pipe.txt").c_str(), 0600) == 0);  // a named pipe: nothing to read
+  fs::create_symlink("/dev/zero", in + "/zero.txt");       // a device: no end to read
 
   std::string db_path = dir.Path("p.db");
   auto run = test::RunPledge("ingest --max-bytes 4000 --db '" + db_path + "' '" + in + "'");
@@ -288,11 +289,12 @@ TEST_CASE("bad inputs are quarantined with a reason and the run goes on", "[inge
   CHECK_THAT(reason("broken.txt"), Catch::Contains("broken symlink"));
   // The summary names each file and its reason.
   CHECK_THAT(run.out, Catch::Contains("quarantined: " + in + "/empty.txt: empty file"));
-  CHECK(Count(db, "SELECT files_quarantined FROM runs") == 8);
+  CHECK(Count(db, "SELECT files_quarantined FROM runs") == 9);
   CHECK(reason("pipe.txt") == "not a regular file");
+  CHECK(reason("zero.txt") == "not a regular file");
 
-  // The next night's run over the same folder: opening the pipe to hash it would wait for a
-  // writer forever. `timeout` exits 124 if it hangs.
+  // The next night's run over the same folder: hashing the pipe would wait for a writer forever,
+  // and hashing the device would never reach an end. `timeout` exits 124 if it hangs.
   std::string again = std::string("timeout 60 '") + PLEDGE_BINARY + "' ingest -q --max-bytes 4000 --db '" + db_path +
                       "' '" + in + "' >/dev/null 2>&1 </dev/null";
   int status = std::system(again.c_str());
@@ -301,7 +303,7 @@ TEST_CASE("bad inputs are quarantined with a reason and the run goes on", "[inge
   // Unchanged: the two loaded files, and the three refused for their bytes (empty, binary,
   // truncated), which the same bytes would refuse again. What could not be read is tried again.
   CHECK(Count(db, "SELECT files_unchanged FROM runs WHERE id = 2") == 5);
-  CHECK(Count(db, "SELECT files_quarantined FROM runs WHERE id = 2") == 5);
+  CHECK(Count(db, "SELECT files_quarantined FROM runs WHERE id = 2") == 6);
 }
 
 TEST_CASE("one writer: a second run waits, then gives up with exit code 4", "[ingest][lock]") {
