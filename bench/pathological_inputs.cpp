@@ -95,6 +95,10 @@ std::string UrlsAmongEntities(size_t units) {
   return text;
 }
 
+std::string NestedHtmlElements(size_t units) {
+  return "<html><body>" + Repeat("<div>", units) + "每年投入不少于15亿元。" + Repeat("</div>", units) + "</body></html>";
+}
+
 std::string EveryCodePoint(size_t units) {
   std::string all;
   for (UChar32 c = 1; c <= 0xFFFF; ++c) {
@@ -146,6 +150,7 @@ const std::vector<Input>& AllInputs() {
       {"heading lines that cannot end", HeadingThatCannotEnd, 18'000},
       {"table rows and bylines", TableRowsAndBylines, 10'000},
       {"URLs among entities", UrlsAmongEntities, 12'000},
+      {"HTML elements nested deep", NestedHtmlElements, 40'000},
       {"every code point to U+FFFF", EveryCodePoint, 8},
       {"ill-formed UTF-8 of every kind", InvalidUtf8OfEveryKind, 3'000},
   };

@@ -62,6 +62,9 @@ std::string HeadingThatCannotEnd(size_t units);
 std::string TableRowsAndBylines(size_t units);
 // URLs among percent-encoded entities, `units` of each: every entity asks whether it is in a URL.
 std::string UrlsAmongEntities(size_t units);
+// A page whose <div> elements nest `units` deep around one sentence: an HTML parser checks the
+// open elements at every tag.
+std::string NestedHtmlElements(size_t units);
 // Every code point from U+0001 to U+FFFF (surrogates aside), `units` times.
 std::string EveryCodePoint(size_t units);
 // Ill-formed UTF-8 of every kind: stray continuation bytes, overlong forms, surrogates, code

@@ -104,46 +104,97 @@ class Extractor {
   explicit Extractor(const TrackedText& decoded) : decoded_(decoded) {}
 
   // Link statistics of an element, computed once per element (a menu test at every level of
-  // nested blocks must not rescan the subtree each time).
-  const LinkStats& StatsOf(const GumboNode* node) {
-    auto found = link_stats_.find(node);
-    if (found != link_stats_.end()) return found->second;
-    LinkStats stats;
-    const GumboElement& e = node->v.element;
-    if (e.tag == GUMBO_TAG_A) {
-      size_t characters = TextCharacters(node);
-      if (characters > 0) stats.links = 1, stats.longest_link = characters;
-    } else if (!IsHidden(e.tag) && !HiddenInline(e)) {
-      for (unsigned i = 0; i < e.children.length; ++i) {
-        const GumboNode* child = static_cast<const GumboNode*>(e.children.data[i]);
-        if (child->type == GUMBO_NODE_ELEMENT || child->type == GUMBO_NODE_TEMPLATE) {
-          const LinkStats& inner = StatsOf(child);
-          stats.links += inner.links;
-          stats.longest_link = std::max(stats.longest_link, inner.longest_link);
-          stats.text_outside += inner.text_outside;
-        } else if (child->type == GUMBO_NODE_TEXT || child->type == GUMBO_NODE_CDATA) {
-          std::string_view text(child->v.text.text);
-          if (!IsSeparatorText(text)) stats.text_outside += Characters(text);
+  // nested blocks must not rescan the subtree each time). Without recursion, like every walk
+  // here: elements nested 200,000 deep (<b><b><b>…) overflowed the stack.
+  const LinkStats& StatsOf(const GumboNode* root) {
+    if (auto found = link_stats_.find(root); found != link_stats_.end()) return found->second;
+    struct Frame {
+      const GumboNode* node;
+      unsigned next_child;
+      bool counted;  // its children's text counts: no link, not hidden
+    };
+    auto frame_of = [](const GumboNode* node) {
+      const GumboElement& e = node->v.element;
+      return Frame{node, 0, e.tag != GUMBO_TAG_A && !IsHidden(e.tag) && !HiddenInline(e)};
+    };
+    std::vector<Frame> stack{frame_of(root)};
+    while (!stack.empty()) {
+      Frame& top = stack.back();
+      const GumboElement& e = top.node->v.element;
+      if (top.counted && top.next_child < e.children.length) {  // the element children first
+        const GumboNode* child = static_cast<const GumboNode*>(e.children.data[top.next_child++]);
+        if ((child->type == GUMBO_NODE_ELEMENT || child->type == GUMBO_NODE_TEMPLATE) && !link_stats_.count(child))
+          stack.push_back(frame_of(child));  // `top` is not used again before the loop comes back
+        continue;
+      }
+      LinkStats stats;
+      if (e.tag == GUMBO_TAG_A) {
+        size_t characters = TextCharacters(top.node);
+        if (characters > 0) stats.links = 1, stats.longest_link = characters;
+      } else if (top.counted) {
+        for (unsigned i = 0; i < e.children.length; ++i) {
+          const GumboNode* child = static_cast<const GumboNode*>(e.children.data[i]);
+          if (child->type == GUMBO_NODE_ELEMENT || child->type == GUMBO_NODE_TEMPLATE) {
+            const LinkStats& inner = link_stats_.at(child);
+            stats.links += inner.links;
+            stats.longest_link = std::max(stats.longest_link, inner.longest_link);
+            stats.text_outside += inner.text_outside;
+          } else if (child->type == GUMBO_NODE_TEXT || child->type == GUMBO_NODE_CDATA) {
+            std::string_view text(child->v.text.text);
+            if (!IsSeparatorText(text)) stats.text_outside += Characters(text);
+          }
         }
       }
+      link_stats_.emplace(top.node, stats);
+      stack.pop_back();
     }
-    return link_stats_.emplace(node, stats).first->second;
+    return link_stats_.at(root);
   }
-  static size_t TextCharacters(const GumboNode* node) {
-    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA)
-      return Characters(node->v.text.text);  // as gumbo decoded it, like the text around links
-    if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_TEMPLATE) return 0;
+  static size_t TextCharacters(const GumboNode* root) {
     size_t n = 0;
-    for (unsigned i = 0; i < node->v.element.children.length; ++i)
-      n += TextCharacters(static_cast<const GumboNode*>(node->v.element.children.data[i]));
+    std::vector<const GumboNode*> stack{root};
+    while (!stack.empty()) {
+      const GumboNode* node = stack.back();
+      stack.pop_back();
+      if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA) {
+        n += Characters(node->v.text.text);  // as gumbo decoded it, like the text around links
+      } else if (node->type == GUMBO_NODE_ELEMENT || node->type == GUMBO_NODE_TEMPLATE) {
+        for (unsigned i = 0; i < node->v.element.children.length; ++i)
+          stack.push_back(static_cast<const GumboNode*>(node->v.element.children.data[i]));
+      }
+    }
     return n;
   }
 
-  void Walk(const GumboNode* node) {
+  // The page in document order: each node entered (Enter) and, once its children are done,
+  // left (Leave). An explicit stack, not recursion, for the same reason as StatsOf.
+  void Walk(const GumboNode* root) {
+    Enter(root);
+    while (!walk_.empty()) {
+      Open& top = walk_.back();
+      const GumboVector& children =
+          top.node->type == GUMBO_NODE_DOCUMENT ? top.node->v.document.children : top.node->v.element.children;
+      if (top.next_child < children.length) {
+        Enter(static_cast<const GumboNode*>(children.data[top.next_child++]));  // may push: `top` is done with
+        continue;
+      }
+      Leave(top);
+      walk_.pop_back();
+    }
+  }
+
+  // An element (or the document) whose children are being walked.
+  struct Open {
+    const GumboNode* node;
+    unsigned next_child = 0;
+    bool block = false, paragraph = false;
+    size_t row_start = 0, row_separators = 0;
+  };
+
+  void Enter(const GumboNode* node) {
     switch (node->type) {
       case GUMBO_NODE_DOCUMENT:
-        for (unsigned i = 0; i < node->v.document.children.length; ++i)
-          Walk(static_cast<const GumboNode*>(node->v.document.children.data[i]));
+        walk_.push_back({node});
         break;
       case GUMBO_NODE_ELEMENT:
       case GUMBO_NODE_TEMPLATE: {
@@ -164,13 +215,8 @@ class Extractor {
         last_break_was_br_ = e.tag == GUMBO_TAG_BR;
         if (block) Break(e.start_pos.offset, paragraph);
         if (IsCell(e.tag)) SeparateCell(e.start_pos.offset);
-        size_t row_start = out_.text.size(), row_separators = cell_separators_.size();
         pre_depth_ += e.tag == GUMBO_TAG_PRE || e.tag == GUMBO_TAG_TEXTAREA;
-        for (unsigned i = 0; i < e.children.length; ++i) Walk(static_cast<const GumboNode*>(e.children.data[i]));
-        pre_depth_ -= e.tag == GUMBO_TAG_PRE || e.tag == GUMBO_TAG_TEXTAREA;
-        if (e.tag == GUMBO_TAG_TR) EndRow(row_start, row_separators);
-        if (e.tag == GUMBO_TAG_TABLE) SettleHeader(false);
-        if (block && e.end_pos.offset > 0) Break(e.end_pos.offset, paragraph);
+        walk_.push_back({node, 0, block, paragraph, out_.text.size(), cell_separators_.size()});
         break;
       }
       case GUMBO_NODE_TEXT:
@@ -191,7 +237,21 @@ class Extractor {
           size_t skip = std::string_view(t.original_text.data, length).find_first_not_of(" \t\r\n\f");
           offset += skip, length -= skip;  // not npos: white space alone returned above
         }
-        Append(offset, length);
+        // Tags gumbo read without making a node (</body></html> after an element left open:
+        // <p>…。</body>) stay inside the text node's source span; they are no text.
+        std::string_view source = decoded_.text;
+        const size_t end = offset + length;
+        for (size_t at = offset; at < end;) {
+          size_t tag = source.substr(0, end).find('<', at);
+          while (tag != std::string_view::npos && !(tag + 1 < end && (std::isalpha(static_cast<unsigned char>(source[tag + 1])) ||
+                                                                  source[tag + 1] == '/' || source[tag + 1] == '!')))
+            tag = source.substr(0, end).find('<', tag + 1);
+          size_t piece_end = tag == std::string_view::npos ? end : tag;
+          if (piece_end > at) Append(at, piece_end - at);
+          if (tag == std::string_view::npos) break;
+          size_t close = source.substr(0, end).find('>', tag);
+          at = close == std::string_view::npos ? end : close + 1;
+        }
         break;
       }
       default:  // comments, whitespace between tags
@@ -297,6 +357,16 @@ class Extractor {
   TrackedText out_;
   size_t cursor_ = 0;
   RawOffset last_raw_ = 0;
+
+  void Leave(const Open& open) {
+    if (open.node->type == GUMBO_NODE_DOCUMENT) return;
+    const GumboElement& e = open.node->v.element;
+    pre_depth_ -= e.tag == GUMBO_TAG_PRE || e.tag == GUMBO_TAG_TEXTAREA;
+    if (e.tag == GUMBO_TAG_TR) EndRow(open.row_start, open.row_separators);
+    if (e.tag == GUMBO_TAG_TABLE) SettleHeader(false);
+    if (open.block && e.end_pos.offset > 0) Break(e.end_pos.offset, open.paragraph);
+  }
+
   std::vector<size_t> cell_separators_;  // positions of the spaces set between cells of open rows
   struct Row {
     size_t start, end;
@@ -306,6 +376,7 @@ class Extractor {
   bool last_break_was_br_ = false;  // the last block element met was a <br>
   int pre_depth_ = 0;  // how many <pre> (or <textarea>) the walk is inside
   std::unordered_map<const GumboNode*, LinkStats> link_stats_;
+  std::vector<Open> walk_;  // the elements Walk is inside, outermost first
 };
 
 }  // namespace
@@ -321,6 +392,97 @@ bool LooksLikeHtml(std::string_view path, std::string_view text) {
   std::transform(head.begin(), head.end(), head.begin(), [](unsigned char c) { return std::tolower(c); });
   size_t start = head.find_first_not_of(" \t\r\n");
   return start != std::string::npos && (head.compare(start, 14, "<!doctype html") == 0 || head.compare(start, 5, "<html") == 0);
+}
+
+namespace {
+
+bool IsVoidElement(std::string_view name) {
+  for (std::string_view v : {"area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "img", "input",
+                             "keygen", "link", "meta", "param", "source", "track", "wbr"})
+    if (name == v) return true;
+  return false;
+}
+
+// Elements whose content is text up to their end tag, tags and all.
+bool IsRawTextElement(std::string_view name) {
+  for (std::string_view r : {"script", "style", "textarea", "title", "xmp", "noscript", "iframe", "noembed", "noframes"})
+    if (name == r) return true;
+  return false;
+}
+
+// Start tags after which a paragraph left open cannot go on (HTML's "close a p element").
+bool ClosesParagraph(std::string_view name) {
+  for (std::string_view b : {"address", "article", "aside", "blockquote", "center", "details", "dialog", "dir", "div",
+                             "dl", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5",
+                             "h6", "header", "hgroup", "hr", "main", "menu", "nav", "ol", "p", "pre", "section",
+                             "summary", "table", "ul"})
+    if (name == b) return true;
+  return false;
+}
+
+}  // namespace
+
+size_t HtmlNestingDepth(std::string_view html, size_t limit) {
+  std::vector<std::string> open;                   // element names, outermost first
+  std::unordered_map<std::string, size_t> open_count;  // how many of each name are open
+  size_t deepest = 0;
+  auto close_through = [&](std::string_view name) {  // pops up to and including the innermost `name`
+    auto it = open_count.find(std::string(name));
+    if (it == open_count.end() || it->second == 0) return;
+    for (;;) {
+      std::string top = std::move(open.back());
+      open.pop_back();
+      --open_count[top];
+      if (top == name) return;
+    }
+  };
+  auto name_at = [&](size_t at) {  // a tag's name, lower-cased
+    size_t end = at;
+    while (end < html.size() && std::isalnum(static_cast<unsigned char>(html[end]))) ++end;
+    std::string name(html.substr(at, end - at));
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return name;
+  };
+  for (size_t at = html.find('<'); at != std::string_view::npos && deepest <= limit; at = html.find('<', at + 1)) {
+    if (html.compare(at, 4, "<!--") == 0) {
+      size_t end = html.find("-->", at + 4);
+      if (end == std::string_view::npos) break;
+      at = end + 2;
+      continue;
+    }
+    if (at + 1 >= html.size()) break;
+    bool end_tag = html[at + 1] == '/';
+    size_t name_start = at + (end_tag ? 2 : 1);
+    if (name_start >= html.size() || !std::isalpha(static_cast<unsigned char>(html[name_start]))) continue;
+    std::string name = name_at(name_start);
+    size_t tag_end = html.find('>', name_start);
+    if (tag_end == std::string_view::npos) break;
+    if (end_tag) {
+      close_through(name);
+      at = tag_end;
+      continue;
+    }
+    if (IsRawTextElement(name)) {  // its text holds no tags: on to its end tag
+      size_t close = tag_end;
+      for (;;) {
+        close = html.find("</", close + 1);
+        if (close == std::string_view::npos || name_at(close + 2) == name) break;
+      }
+      if (close == std::string_view::npos) break;
+      at = close + 1;
+      continue;
+    }
+    at = tag_end;
+    if (IsVoidElement(name) || html[tag_end - 1] == '/') continue;
+    if (ClosesParagraph(name)) close_through("p");
+    if (name == "li" || name == "option" || name == "a" || name == "tr") close_through(name);
+    if (name == "dt" || name == "dd") close_through(open_count["dt"] ? "dt" : "dd");
+    if (name == "td" || name == "th") close_through(open_count["td"] ? "td" : "th");
+    open.push_back(name);
+    ++open_count[name];
+    deepest = std::max(deepest, open.size());
+  }
+  return deepest;
 }
 
 TrackedText HtmlToText(const TrackedText& decoded) {

@@ -27,9 +27,13 @@ ProcessedDocument Process(const std::string& path, const std::string& raw) {
   ProcessedDocument doc;
   doc.path = path;
   doc.encoding = decoded.Label();
-  // Web pages: the visible text only, still mapped to the raw HTML bytes.
-  doc.normalized = LooksLikeHtml(doc.path, decoded.text.text) ? NormalizeText(HtmlToText(decoded.text), &decoded.text)
-                                                               : NormalizeText(decoded.text);
+  // Web pages: the visible text only, still mapped to the raw HTML bytes. A page nested past
+  // any real one is read as text (see HtmlNestingDepth) rather than left to a parser whose time
+  // grows with the square of the depth.
+  const bool html = LooksLikeHtml(doc.path, decoded.text.text);
+  const bool too_deep = html && HtmlNestingDepth(decoded.text.text, kMaxHtmlDepth) > kMaxHtmlDepth;
+  doc.normalized = html && !too_deep ? NormalizeText(HtmlToText(decoded.text), &decoded.text) : NormalizeText(decoded.text);
+  if (too_deep) doc.normalized.flags.push_back("html_too_deep");
   const TrackedText& text = doc.normalized.text;
   doc.status = ProcessedDocument::Status::Loaded;
 

@@ -192,3 +192,62 @@ TEST_CASE("a document set in full-width figures keeps them, and its rows and sen
     CHECK(narrow_doc.sentences[k].sentence.table_row == doc.sentences[k].sentence.table_row);
   for (const auto& s : doc.sentences) CHECK(text.substr(s.raw_start, s.raw_end - s.raw_start) == s.text);
 }
+
+TEST_CASE("how deep a page nests: end tags close what they enclose, optional ends close their kind", "[html]") {
+  CHECK(HtmlNestingDepth("<html><body><div><p>一</p></div></body></html>", 100) == 4);
+  // Paragraphs, items, cells and rows left open close when the next of their kind starts.
+  std::string open_ends = "<html><body><table>";
+  for (int k = 0; k < 5000; ++k) open_ends += "<tr><td><font size=2>12<td><p>文<p>字<li>项";
+  CHECK(HtmlNestingDepth(open_ends, 100) < 10);
+  // An end tag closes the elements left open inside it (a <font> never closed in its cell).
+  std::string unclosed_inline = "<body><table>";
+  for (int k = 0; k < 5000; ++k) unclosed_inline += "<tr><td><font><b>12</td></tr>";
+  CHECK(HtmlNestingDepth(unclosed_inline, 100) < 10);
+  // Void elements, self-closed tags, comments and script nest nothing; the tags inside script
+  // and comments are no tags.
+  std::string flat = "<body>";
+  for (int k = 0; k < 5000; ++k) flat += "<br><img src=x><meta/><!-- <div> --><script>var s = '<div><div>';</script>";
+  CHECK(HtmlNestingDepth(flat, 100) == 1);
+  // Elements that nest: the count stops just past the limit.
+  std::string deep;
+  for (int k = 0; k < 50000; ++k) deep += "<div>";
+  CHECK(HtmlNestingDepth(deep, 100) == 101);
+  // The sample pages nest a few levels, nowhere near the limit.
+  for (const char* page : {"samples/county_notice.html", "samples/gbk_layout_notice.html"}) {
+    DecodedText decoded = DecodeBytes(test::ReadBytes(test::SourcePath(page)));
+    REQUIRE(decoded.ok);
+    CHECK(HtmlNestingDepth(decoded.text.text, kMaxHtmlDepth) < 40);
+  }
+}
+
+TEST_CASE("a page nested past any real one is read as text and flagged, not parsed", "[html][pathological]") {
+  // 200,000 nested <b> overflowed the stack of the walk over gumbo's tree (a crash that ended
+  // the whole run); 200,000 nested <div> kept gumbo busy for minutes.
+  for (const std::string tag : {"b", "div"}) {
+    std::string page = "<html><body>";
+    for (int k = 0; k < 200000; ++k) page += "<" + tag + ">";
+    page += "每年投入不少于15亿元。";
+    for (int k = 0; k < 200000; ++k) page += "</" + tag + ">";
+    page += "</body></html>";
+    auto doc = ProcessDocument("deep.html", page);
+    REQUIRE(doc.status == ProcessedDocument::Status::Loaded);
+    CHECK(std::find(doc.normalized.flags.begin(), doc.normalized.flags.end(), "html_too_deep") != doc.normalized.flags.end());
+    REQUIRE(doc.commitments.size() == 1);
+    CHECK(doc.commitments[0].quantity.value == 15e8);
+  }
+  // Nested deep but within the limit, a page is parsed (the walk over its tree has no recursion).
+  std::string page = "<html><body>";
+  for (int k = 0; k < 9000; ++k) page += "<span>";
+  page += "每年投入不少于15亿元。</body></html>";
+  auto doc = ProcessDocument("deep.html", page);
+  CHECK(std::find(doc.normalized.flags.begin(), doc.normalized.flags.end(), "html_too_deep") == doc.normalized.flags.end());
+  CHECK(doc.normalized.text.text == "每年投入不少于15亿元。\n");
+}
+
+TEST_CASE("end tags the parser reads without a node are no text (</body></html> after an open <p>)", "[html]") {
+  // gumbo keeps such tags inside the source span of the text before them.
+  CHECK(NormalizedPage("<html><body><p>每年投入不少于15亿元。</body></html>").text.text == "每年投入不少于15亿元。\n");
+  CHECK(NormalizedPage("<html><body><span><b>全年完成</body>目标任务。</html>").text.text == "全年完成目标任务。\n");
+  // A < that starts no tag is text.
+  CHECK(NormalizedPage("<html><body><p>a < b，c <1 </body></html>").text.text == "a < b，c <1\n");
+}
