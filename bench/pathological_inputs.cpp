@@ -99,6 +99,12 @@ std::string NestedHtmlElements(size_t units) {
   return "<html><body>" + Repeat("<div>", units) + "每年投入不少于15亿元。" + Repeat("</div>", units) + "</body></html>";
 }
 
+std::string HtmlTagWithManyAttributes(size_t units) {
+  std::string page = "<html><body><div";
+  for (size_t k = 0; k < units; ++k) page += " a" + std::to_string(k) + "=1";
+  return page + ">每年投入不少于15亿元。</div></body></html>";
+}
+
 std::string EveryCodePoint(size_t units) {
   std::string all;
   for (UChar32 c = 1; c <= 0xFFFF; ++c) {
@@ -151,6 +157,7 @@ const std::vector<Input>& AllInputs() {
       {"table rows and bylines", TableRowsAndBylines, 10'000},
       {"URLs among entities", UrlsAmongEntities, 12'000},
       {"HTML elements nested deep", NestedHtmlElements, 40'000},
+      {"HTML tag with many attributes", HtmlTagWithManyAttributes, 50'000},
       {"every code point to U+FFFF", EveryCodePoint, 8},
       {"ill-formed UTF-8 of every kind", InvalidUtf8OfEveryKind, 3'000},
   };

@@ -65,6 +65,8 @@ std::string UrlsAmongEntities(size_t units);
 // A page whose <div> elements nest `units` deep around one sentence: an HTML parser checks the
 // open elements at every tag.
 std::string NestedHtmlElements(size_t units);
+// A page with one tag of `units` attributes: a parser compares each with the tag's others.
+std::string HtmlTagWithManyAttributes(size_t units);
 // Every code point from U+0001 to U+FFFF (surrogates aside), `units` times.
 std::string EveryCodePoint(size_t units);
 // Ill-formed UTF-8 of every kind: stray continuation bytes, overlong forms, surrogates, code

@@ -422,10 +422,10 @@ bool ClosesParagraph(std::string_view name) {
 
 }  // namespace
 
-size_t HtmlNestingDepth(std::string_view html, size_t limit) {
+HtmlShape MeasureHtml(std::string_view html, size_t limit) {
   std::vector<std::string> open;                   // element names, outermost first
   std::unordered_map<std::string, size_t> open_count;  // how many of each name are open
-  size_t deepest = 0;
+  HtmlShape shape;
   auto close_through = [&](std::string_view name) {  // pops up to and including the innermost `name`
     auto it = open_count.find(std::string(name));
     if (it == open_count.end() || it->second == 0) return;
@@ -443,7 +443,8 @@ size_t HtmlNestingDepth(std::string_view html, size_t limit) {
     for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return name;
   };
-  for (size_t at = html.find('<'); at != std::string_view::npos && deepest <= limit; at = html.find('<', at + 1)) {
+  for (size_t at = html.find('<'); at != std::string_view::npos && shape.depth <= limit && shape.most_attributes <= limit;
+       at = html.find('<', at + 1)) {
     if (html.compare(at, 4, "<!--") == 0) {
       size_t end = html.find("-->", at + 4);
       if (end == std::string_view::npos) break;
@@ -472,6 +473,25 @@ size_t HtmlNestingDepth(std::string_view html, size_t limit) {
       at = close + 1;
       continue;
     }
+    // Its attributes: the runs between spaces, outside quoted values (a = "x" is one).
+    size_t attributes = 0;
+    char quote = 0;
+    bool in_run = false;
+    for (size_t k = name_start + name.size(); k < tag_end && attributes <= limit; ++k) {
+      char c = html[k];
+      if (quote) {
+        if (c == quote) quote = 0;
+        continue;
+      }
+      if (c == '"' || c == '\'') {
+        quote = c;
+        continue;
+      }
+      bool space = std::isspace(static_cast<unsigned char>(c)) || c == '/';
+      if (!space && !in_run && c != '=') ++attributes;
+      in_run = !space;
+    }
+    shape.most_attributes = std::max(shape.most_attributes, attributes);
     at = tag_end;
     if (IsVoidElement(name) || html[tag_end - 1] == '/') continue;
     if (ClosesParagraph(name)) close_through("p");
@@ -480,9 +500,9 @@ size_t HtmlNestingDepth(std::string_view html, size_t limit) {
     if (name == "td" || name == "th") close_through(open_count["td"] ? "td" : "th");
     open.push_back(name);
     ++open_count[name];
-    deepest = std::max(deepest, open.size());
+    shape.depth = std::max(shape.depth, open.size());
   }
-  return deepest;
+  return shape;
 }
 
 TrackedText HtmlToText(const TrackedText& decoded) {

@@ -18,14 +18,16 @@
 //   inserted line break or cell space maps to the start of the tag that caused it.
 //   LooksLikeHtml tells whether a document should go through it (by name or by its first tag).
 //
-//   HtmlNestingDepth(html, limit) tells how deep a page's elements nest, as a tree builder
-//   would nest them, closely enough to find a page no site serves: end tags close what they
-//   enclose, a start tag of p, li, dt, dd, td, th, tr, option or a closes an open one of its
-//   kind (p: any block does), void elements and script, style and comments nest nothing. It
-//   stops counting past `limit`. A page nested deeper than kMaxHtmlDepth is read as plain text,
-//   tags and all (the normalizer strips tags), and flagged: gumbo checks the open elements at
-//   every tag, so its time grows with the square of the depth (200,000 nested <div> took
-//   minutes), and no real page comes near (tables of tables nest a few dozen).
+//   MeasureHtml(html, limit) tells how deep a page's elements nest, as a tree builder would
+//   nest them, closely enough to find a page no site serves: end tags close what they enclose,
+//   a start tag of p, li, dt, dd, td, th, tr, option or a closes an open one of its kind (p: any
+//   block does), void elements and script, style and comments nest nothing. It also tells the
+//   most attributes one tag has. It stops counting past `limit`. gumbo checks the open elements
+//   at every tag and every attribute against the tag's others, so its time grows with the
+//   square of either (200,000 nested <div> took minutes; 20,000 attributes on a tag a second);
+//   no real page comes near kMaxHtmlDepth or kMaxHtmlAttributes (tables of tables nest a few
+//   dozen deep). Past either, a page is read as plain text, tags and all (the normalizer strips
+//   tags), and flagged.
 #pragma once
 
 #include <cstddef>
@@ -39,6 +41,11 @@ bool LooksLikeHtml(std::string_view path, std::string_view decoded_text);
 TrackedText HtmlToText(const TrackedText& decoded);
 
 inline constexpr size_t kMaxHtmlDepth = 10'000;
-size_t HtmlNestingDepth(std::string_view html, size_t limit);
+inline constexpr size_t kMaxHtmlAttributes = 1'000;
+struct HtmlShape {
+  size_t depth = 0;            // elements open at the deepest point
+  size_t most_attributes = 0;  // on any one tag
+};
+HtmlShape MeasureHtml(std::string_view html, size_t limit);
 
 }  // namespace pledge

@@ -27,13 +27,17 @@ ProcessedDocument Process(const std::string& path, const std::string& raw) {
   ProcessedDocument doc;
   doc.path = path;
   doc.encoding = decoded.Label();
-  // Web pages: the visible text only, still mapped to the raw HTML bytes. A page nested past
-  // any real one is read as text (see HtmlNestingDepth) rather than left to a parser whose time
-  // grows with the square of the depth.
+  // Web pages: the visible text only, still mapped to the raw HTML bytes. A page shaped past
+  // any real one is read as text (see MeasureHtml) rather than left to a parser whose time
+  // grows with the square of its depth or of a tag's attributes.
   const bool html = LooksLikeHtml(doc.path, decoded.text.text);
-  const bool too_deep = html && HtmlNestingDepth(decoded.text.text, kMaxHtmlDepth) > kMaxHtmlDepth;
-  doc.normalized = html && !too_deep ? NormalizeText(HtmlToText(decoded.text), &decoded.text) : NormalizeText(decoded.text);
+  HtmlShape shape;
+  if (html) shape = MeasureHtml(decoded.text.text, std::max(kMaxHtmlDepth, kMaxHtmlAttributes));
+  const bool too_deep = shape.depth > kMaxHtmlDepth, too_many_attributes = shape.most_attributes > kMaxHtmlAttributes;
+  const bool parse = html && !too_deep && !too_many_attributes;
+  doc.normalized = parse ? NormalizeText(HtmlToText(decoded.text), &decoded.text) : NormalizeText(decoded.text);
   if (too_deep) doc.normalized.flags.push_back("html_too_deep");
+  if (too_many_attributes) doc.normalized.flags.push_back("html_too_many_attributes");
   const TrackedText& text = doc.normalized.text;
   doc.status = ProcessedDocument::Status::Loaded;
 

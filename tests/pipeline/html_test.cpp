@@ -194,33 +194,39 @@ TEST_CASE("a document set in full-width figures keeps them, and its rows and sen
 }
 
 TEST_CASE("how deep a page nests: end tags close what they enclose, optional ends close their kind", "[html]") {
-  CHECK(HtmlNestingDepth("<html><body><div><p>一</p></div></body></html>", 100) == 4);
+  CHECK(MeasureHtml("<html><body><div><p>一</p></div></body></html>", 100).depth == 4);
   // Paragraphs, items, cells and rows left open close when the next of their kind starts.
   std::string open_ends = "<html><body><table>";
   for (int k = 0; k < 5000; ++k) open_ends += "<tr><td><font size=2>12<td><p>文<p>字<li>项";
-  CHECK(HtmlNestingDepth(open_ends, 100) < 10);
+  CHECK(MeasureHtml(open_ends, 100).depth < 10);
   // An end tag closes the elements left open inside it (a <font> never closed in its cell).
   std::string unclosed_inline = "<body><table>";
   for (int k = 0; k < 5000; ++k) unclosed_inline += "<tr><td><font><b>12</td></tr>";
-  CHECK(HtmlNestingDepth(unclosed_inline, 100) < 10);
+  CHECK(MeasureHtml(unclosed_inline, 100).depth < 10);
   // Void elements, self-closed tags, comments and script nest nothing; the tags inside script
   // and comments are no tags.
   std::string flat = "<body>";
   for (int k = 0; k < 5000; ++k) flat += "<br><img src=x><meta/><!-- <div> --><script>var s = '<div><div>';</script>";
-  CHECK(HtmlNestingDepth(flat, 100) == 1);
+  CHECK(MeasureHtml(flat, 100).depth == 1);
   // Elements that nest: the count stops just past the limit.
   std::string deep;
   for (int k = 0; k < 50000; ++k) deep += "<div>";
-  CHECK(HtmlNestingDepth(deep, 100) == 101);
+  CHECK(MeasureHtml(deep, 100).depth == 101);
+  // Attributes: runs between spaces outside quoted values.
+  CHECK(MeasureHtml("<body><div class=\"a b c\" id = 'x y' hidden data-x=1/>", 100).most_attributes == 4);
+  std::string wide = "<body><div";
+  for (int k = 0; k < 5000; ++k) wide += " a" + std::to_string(k) + "=1";
+  CHECK(MeasureHtml(wide + ">", 100).most_attributes == 101);
   // The sample pages nest a few levels, nowhere near the limit.
   for (const char* page : {"samples/county_notice.html", "samples/gbk_layout_notice.html"}) {
     DecodedText decoded = DecodeBytes(test::ReadBytes(test::SourcePath(page)));
     REQUIRE(decoded.ok);
-    CHECK(HtmlNestingDepth(decoded.text.text, kMaxHtmlDepth) < 40);
+    CHECK(MeasureHtml(decoded.text.text, kMaxHtmlDepth).depth < 40);
+    CHECK(MeasureHtml(decoded.text.text, kMaxHtmlDepth).most_attributes < 20);
   }
 }
 
-TEST_CASE("a page nested past any real one is read as text and flagged, not parsed", "[html][pathological]") {
+TEST_CASE("a page nested or attributed past any real one is read as text and flagged, not parsed", "[html][pathological]") {
   // 200,000 nested <b> overflowed the stack of the walk over gumbo's tree (a crash that ended
   // the whole run); 200,000 nested <div> kept gumbo busy for minutes.
   for (const std::string tag : {"b", "div"}) {
@@ -235,6 +241,13 @@ TEST_CASE("a page nested past any real one is read as text and flagged, not pars
     REQUIRE(doc.commitments.size() == 1);
     CHECK(doc.commitments[0].quantity.value == 15e8);
   }
+  // A tag with 100,000 attributes: gumbo compares each with the tag's others.
+  std::string wide = "<html><body><div";
+  for (int k = 0; k < 100000; ++k) wide += " a" + std::to_string(k) + "=1";
+  auto wide_doc = ProcessDocument("wide.html", wide + ">每年投入不少于15亿元。</div></body></html>");
+  CHECK(std::find(wide_doc.normalized.flags.begin(), wide_doc.normalized.flags.end(), "html_too_many_attributes") !=
+        wide_doc.normalized.flags.end());
+  REQUIRE(wide_doc.commitments.size() == 1);
   // Nested deep but within the limit, a page is parsed (the walk over its tree has no recursion).
   std::string page = "<html><body>";
   for (int k = 0; k < 9000; ++k) page += "<span>";
