@@ -5,6 +5,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <optional>
 #include <string>
@@ -239,18 +240,19 @@ class Extractor {
         }
         // Tags gumbo read without making a node (</body></html> after an element left open:
         // <p>…。</body>) stay inside the text node's source span; they are no text.
-        std::string_view source = decoded_.text;
-        const size_t end = offset + length;
-        for (size_t at = offset; at < end;) {
-          size_t tag = source.substr(0, end).find('<', at);
-          while (tag != std::string_view::npos && !(tag + 1 < end && (std::isalpha(static_cast<unsigned char>(source[tag + 1])) ||
-                                                                  source[tag + 1] == '/' || source[tag + 1] == '!')))
-            tag = source.substr(0, end).find('<', tag + 1);
-          size_t piece_end = tag == std::string_view::npos ? end : tag;
+        const std::string_view source = std::string_view(decoded_.text).substr(0, offset + length);
+        auto opens_tag = [&](size_t at) {  // < and a letter, / or !: a tag (a < alone is text)
+          return at + 1 < source.size() &&
+                 (std::isalpha(static_cast<unsigned char>(source[at + 1])) || source[at + 1] == '/' || source[at + 1] == '!');
+        };
+        for (size_t at = offset; at < source.size();) {
+          size_t tag = source.find('<', at);
+          while (tag != std::string_view::npos && !opens_tag(tag)) tag = source.find('<', tag + 1);
+          size_t piece_end = std::min(tag, source.size());
           if (piece_end > at) Append(at, piece_end - at);
           if (tag == std::string_view::npos) break;
-          size_t close = source.substr(0, end).find('>', tag);
-          at = close == std::string_view::npos ? end : close + 1;
+          size_t close = source.find('>', tag);
+          at = close == std::string_view::npos ? source.size() : close + 1;
         }
         break;
       }
@@ -396,53 +398,66 @@ bool LooksLikeHtml(std::string_view path, std::string_view text) {
 
 namespace {
 
-bool IsVoidElement(std::string_view name) {
-  for (std::string_view v : {"area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "img", "input",
-                             "keygen", "link", "meta", "param", "source", "track", "wbr"})
-    if (name == v) return true;
-  return false;
+bool IsVoidElement(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_AREA: case GUMBO_TAG_BASE: case GUMBO_TAG_BASEFONT: case GUMBO_TAG_BGSOUND: case GUMBO_TAG_BR:
+    case GUMBO_TAG_COL: case GUMBO_TAG_EMBED: case GUMBO_TAG_FRAME: case GUMBO_TAG_HR: case GUMBO_TAG_IMG:
+    case GUMBO_TAG_INPUT: case GUMBO_TAG_KEYGEN: case GUMBO_TAG_LINK: case GUMBO_TAG_META: case GUMBO_TAG_PARAM:
+    case GUMBO_TAG_SOURCE: case GUMBO_TAG_TRACK: case GUMBO_TAG_WBR:
+      return true;
+    default:
+      return false;
+  }
 }
 
 // Elements whose content is text up to their end tag, tags and all.
-bool IsRawTextElement(std::string_view name) {
-  for (std::string_view r : {"script", "style", "textarea", "title", "xmp", "noscript", "iframe", "noembed", "noframes"})
-    if (name == r) return true;
-  return false;
+bool IsRawTextElement(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_TITLE: case GUMBO_TAG_XMP:
+    case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_IFRAME: case GUMBO_TAG_NOEMBED: case GUMBO_TAG_NOFRAMES:
+      return true;
+    default:
+      return false;
+  }
 }
 
 // Start tags after which a paragraph left open cannot go on (HTML's "close a p element").
-bool ClosesParagraph(std::string_view name) {
-  for (std::string_view b : {"address", "article", "aside", "blockquote", "center", "details", "dialog", "dir", "div",
-                             "dl", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5",
-                             "h6", "header", "hgroup", "hr", "main", "menu", "nav", "ol", "p", "pre", "section",
-                             "summary", "table", "ul"})
-    if (name == b) return true;
-  return false;
+bool ClosesParagraph(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE: case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_CENTER: case GUMBO_TAG_DETAILS: case GUMBO_TAG_DIR: case GUMBO_TAG_DIV: case GUMBO_TAG_DL:
+    case GUMBO_TAG_FIELDSET: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_FIGURE: case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_FORM: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6: case GUMBO_TAG_HEADER: case GUMBO_TAG_HGROUP: case GUMBO_TAG_HR: case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_MENU: case GUMBO_TAG_NAV: case GUMBO_TAG_OL: case GUMBO_TAG_P: case GUMBO_TAG_PRE:
+    case GUMBO_TAG_SECTION: case GUMBO_TAG_SUMMARY: case GUMBO_TAG_TABLE: case GUMBO_TAG_UL:
+      return true;
+    default:
+      return false;
+  }
 }
 
 }  // namespace
 
 HtmlShape MeasureHtml(std::string_view html, size_t limit) {
-  std::vector<std::string> open;                   // element names, outermost first
-  std::unordered_map<std::string, size_t> open_count;  // how many of each name are open
+  // Tags as gumbo names them (gumbo_tagn_enum: case-insensitive; any unknown tag is one, UNKNOWN).
+  std::vector<GumboTag> open;                             // outermost first
+  std::array<size_t, GUMBO_TAG_LAST + 1> open_count{};  // how many of each tag are open
   HtmlShape shape;
-  auto close_through = [&](std::string_view name) {  // pops up to and including the innermost `name`
-    auto it = open_count.find(std::string(name));
-    if (it == open_count.end() || it->second == 0) return;
-    for (;;) {
-      std::string top = std::move(open.back());
+  auto close_through = [&](GumboTag tag) {  // pops up to and including the innermost `tag`
+    if (open_count[tag] == 0) return;
+    for (GumboTag top = GUMBO_TAG_LAST; top != tag;) {
+      top = open.back();
       open.pop_back();
       --open_count[top];
-      if (top == name) return;
     }
   };
-  auto name_at = [&](size_t at) {  // a tag's name, lower-cased
+  auto name_length = [&](size_t at) {
     size_t end = at;
     while (end < html.size() && std::isalnum(static_cast<unsigned char>(html[end]))) ++end;
-    std::string name(html.substr(at, end - at));
-    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return name;
+    return end - at;
   };
+  auto tag_at = [&](size_t at) { return gumbo_tagn_enum(html.data() + at, static_cast<unsigned>(name_length(at))); };
   for (size_t at = html.find('<'); at != std::string_view::npos && shape.depth <= limit && shape.most_attributes <= limit;
        at = html.find('<', at + 1)) {
     if (html.compare(at, 4, "<!--") == 0) {
@@ -455,19 +470,19 @@ HtmlShape MeasureHtml(std::string_view html, size_t limit) {
     bool end_tag = html[at + 1] == '/';
     size_t name_start = at + (end_tag ? 2 : 1);
     if (name_start >= html.size() || !std::isalpha(static_cast<unsigned char>(html[name_start]))) continue;
-    std::string name = name_at(name_start);
+    const GumboTag tag = tag_at(name_start);
     size_t tag_end = html.find('>', name_start);
     if (tag_end == std::string_view::npos) break;
     if (end_tag) {
-      close_through(name);
+      close_through(tag);
       at = tag_end;
       continue;
     }
-    if (IsRawTextElement(name)) {  // its text holds no tags: on to its end tag
+    if (IsRawTextElement(tag)) {  // its text holds no tags: on to its end tag
       size_t close = tag_end;
       for (;;) {
         close = html.find("</", close + 1);
-        if (close == std::string_view::npos || name_at(close + 2) == name) break;
+        if (close == std::string_view::npos || (close + 2 < html.size() && tag_at(close + 2) == tag)) break;
       }
       if (close == std::string_view::npos) break;
       at = close + 1;
@@ -477,7 +492,7 @@ HtmlShape MeasureHtml(std::string_view html, size_t limit) {
     size_t attributes = 0;
     char quote = 0;
     bool in_run = false;
-    for (size_t k = name_start + name.size(); k < tag_end && attributes <= limit; ++k) {
+    for (size_t k = name_start + name_length(name_start); k < tag_end && attributes <= limit; ++k) {
       char c = html[k];
       if (quote) {
         if (c == quote) quote = 0;
@@ -493,13 +508,13 @@ HtmlShape MeasureHtml(std::string_view html, size_t limit) {
     }
     shape.most_attributes = std::max(shape.most_attributes, attributes);
     at = tag_end;
-    if (IsVoidElement(name) || html[tag_end - 1] == '/') continue;
-    if (ClosesParagraph(name)) close_through("p");
-    if (name == "li" || name == "option" || name == "a" || name == "tr") close_through(name);
-    if (name == "dt" || name == "dd") close_through(open_count["dt"] ? "dt" : "dd");
-    if (name == "td" || name == "th") close_through(open_count["td"] ? "td" : "th");
-    open.push_back(name);
-    ++open_count[name];
+    if (IsVoidElement(tag) || html[tag_end - 1] == '/') continue;
+    if (ClosesParagraph(tag)) close_through(GUMBO_TAG_P);
+    if (tag == GUMBO_TAG_LI || tag == GUMBO_TAG_OPTION || tag == GUMBO_TAG_A || tag == GUMBO_TAG_TR) close_through(tag);
+    if (tag == GUMBO_TAG_DT || tag == GUMBO_TAG_DD) close_through(open_count[GUMBO_TAG_DT] ? GUMBO_TAG_DT : GUMBO_TAG_DD);
+    if (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) close_through(open_count[GUMBO_TAG_TD] ? GUMBO_TAG_TD : GUMBO_TAG_TH);
+    open.push_back(tag);
+    ++open_count[tag];
     shape.depth = std::max(shape.depth, open.size());
   }
   return shape;
