@@ -5,11 +5,11 @@
 //
 //   build/bench/pledge_scaling_bench [NAME-PART...]   (only the inputs whose names contain one)
 //
-// Time is the thread's user CPU time, the best of three runs of each size taken in turn, so that another process on the
-// machine slows a run without making it look superlinear. System time is left out, and freed
-// memory kept for reuse (mallopt): on this VM a page fault costs what a hundred thousand
-// instructions do, and whether a buffer of a given size comes back from the heap or fresh from
-// the kernel changed the time of one input fourfold from run to run. The test suite builds the
+// Time is the thread's user CPU time, the best of three runs of each size taken in turn, so
+// that another process on the machine slows a run without making it look superlinear. System
+// time is left out, and freed memory kept for reuse (mallopt): on this VM a page fault costs
+// what a hundred thousand instructions do, and whether a buffer of a given size comes back from
+// the heap or fresh from the kernel changed the time of one input fourfold from run to run. The test suite builds the
 // same inputs once, large, and checks their results; timing them is this program's job, not a test's.
 #include <malloc.h>
 #include <sys/resource.h>
