@@ -80,8 +80,11 @@ bool RunPass(TrackedText& current, TrackedText& spare, std::vector<PendingFix>& 
     log.push_back({m.rule, current.to_raw[m.start], current.to_raw[m.end],
                    current.text.substr(m.start, m.end - m.start)});
   if (out.edits.empty()) return false;
-  std::stable_sort(out.edits.begin(), out.edits.end(),
-                   [](const rules::RuleEdit& a, const rules::RuleEdit& b) { return a.edit.start < b.edit.start; });
+  // Passes mostly propose their edits in text order: a check, not a merge sort of a million
+  // edits (the sort was a fifth of the time on a line of nested brackets).
+  auto by_start = [](const rules::RuleEdit& a, const rules::RuleEdit& b) { return a.edit.start < b.edit.start; };
+  if (!std::is_sorted(out.edits.begin(), out.edits.end(), by_start))
+    std::stable_sort(out.edits.begin(), out.edits.end(), by_start);
   std::vector<Edit> edits;
   edits.reserve(out.edits.size());
   uint32_t cursor = 0;
