@@ -201,6 +201,29 @@ TEST_CASE("a second run over unchanged files changes nothing", "[ingest]") {
   CHECK(Count(db, "SELECT count(*) FROM documents") == n - 1);
 }
 
+// The check pairs the sorted inputs with the stored documents in one walk: it must agree with
+// SQLite on the order of names whatever their bytes (case, multi-byte, spaces and punctuation),
+// and skip stored documents of other folders that fall between them.
+TEST_CASE("the unchanged check pairs every file with its stored document whatever its name", "[ingest]") {
+  test::TempDir dir;
+  const std::vector<std::string> names = {"B.txt", "a.txt", "a b.txt", "a-b.txt", "z.txt", "ä.txt", "中文.txt", "Ｚ.txt"};
+  fs::create_directories(dir.Path("in"));
+  fs::create_directories(dir.Path("in2"));
+  for (size_t k = 0; k < names.size(); ++k) {
+    test::WriteBytes(dir.Path("in/" + names[k]), "每年投入不少于" + std::to_string(k + 1) + "亿元。\n");
+    test::WriteBytes(dir.Path("in2/" + names[k]), "每年新增就业不少于" + std::to_string(k + 1) + "万人。\n");
+  }
+  const std::string db_path = dir.Path("pledge.db"), in = dir.Path("in"), in2 = dir.Path("in2");
+  REQUIRE(test::RunPledge("ingest --db '" + db_path + "' '" + in2 + "' '" + in + "'").exit_code == 0);
+  auto one_folder = test::RunPledge("ingest --db '" + db_path + "' '" + in + "'");
+  CHECK_THAT(one_folder.out, Catch::Contains("8 files seen, 0 loaded, 8 unchanged"));
+  auto both = test::RunPledge("ingest --db '" + db_path + "' '" + in + "' '" + in2 + "'");
+  CHECK_THAT(both.out, Catch::Contains("16 files seen, 0 loaded, 16 unchanged"));
+  test::WriteBytes(dir.Path("in/中文.txt"), "每年投入不少于100亿元。\n");
+  auto one_changed = test::RunPledge("ingest --db '" + db_path + "' '" + in2 + "' '" + in + "'");
+  CHECK_THAT(one_changed.out, Catch::Contains("16 files seen, 1 loaded, 15 unchanged"));
+}
+
 // Replacing the document that holds the newest sentences frees their ids; the new sentences must
 // not take ids the search index has already passed, or they would never be indexed.
 TEST_CASE("a changed document's new sentences are found by search", "[ingest][search]") {
