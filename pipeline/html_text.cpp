@@ -32,6 +32,15 @@ bool IsHidden(GumboTag tag) {
 
 bool IsBlock(GumboTag tag);
 
+bool IsRawTextElement(GumboTag tag);
+
+// Text whose tags are its own: in an element the tokenizer reads as text up to its end tag, and
+// after <plaintext>. A browser shows <textarea>A<y>B</textarea> as A<y>B.
+bool HoldsLiteralText(const GumboNode* node) {
+  return node && node->type == GUMBO_NODE_ELEMENT &&
+         (IsRawTextElement(node->v.element.tag) || node->v.element.tag == GUMBO_TAG_PLAINTEXT);
+}
+
 // Text a page hides inside its lines: forum software scatters random characters among a post's
 // words to spoil copying and hides them (Discuz!'s <font class="jammer">2 t0 d2 Y7</font>, or
 // <span style="display:none">). Such an element is dropped. A hidden block is kept: pages hide
@@ -237,6 +246,10 @@ class Extractor {
         if (line_start && pre_depth_ == 0) {
           size_t skip = std::string_view(t.original_text.data, length).find_first_not_of(" \t\r\n\f");
           offset += skip, length -= skip;  // not npos: white space alone returned above
+        }
+        if (HoldsLiteralText(node->parent)) {
+          Append(offset, length);
+          break;
         }
         // Tags gumbo read without making a node (</body></html> after an element left open:
         // <p>…。</body>) stay inside the text node's source span; they are no text.

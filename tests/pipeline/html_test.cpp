@@ -265,3 +265,19 @@ TEST_CASE("end tags the parser reads without a node are no text (</body></html> 
   // A < that starts no tag is text.
   CHECK(NormalizedPage("<html><body><p>a < b，c <1 </body></html>").text.text == "a < b，c <1\n");
 }
+
+TEST_CASE("in title, textarea, xmp and after plaintext the tags are text: kept for normalization to judge", "[html]") {
+  auto visible = [](const std::string& html) { return HtmlToText(TrackedText::Identity(html)).text; };
+  // The page's text as a browser shows it; what looks like a tag is there, at its own offsets.
+  CHECK(visible("<html><head><title>关于A<b>B的通知</title></head><body><p>正文。</p></body></html>") ==
+        "关于A<b>B的通知\n\n正文。\n");
+  CHECK(visible("<body><p>甲。</p><textarea>输入<y>框</textarea></body>") == "甲。\n\n输入<y>框\n");
+  CHECK(visible("<body><xmp>代码<b>不</b>是标签</xmp></body>") == "代码<b>不</b>是标签\n");
+  CHECK(visible("<body><p>甲。</p><plaintext>乙<q>丙</p>丁") == "甲。\n\n乙<q>丙</p>丁\n");
+  // Normalization then treats them as in any text: an HTML tag left in text is removed and
+  // logged (html_tag); a word in angle brackets that is no HTML tag stays.
+  NormalizedText n = NormalizedPage("<body><textarea>输入<y>框<b>粗</b></textarea></body>");
+  CHECK(n.text.text == "输入<y>框粗\n");
+  REQUIRE(n.fixes.size() == 2);
+  CHECK(n.fixes[0].rule == "html_tag");
+}
