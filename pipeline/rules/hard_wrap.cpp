@@ -347,6 +347,12 @@ bool SentenceLine(std::string_view line) {
                                  "详见", "参见"})
     if (line.find(modal) != std::string_view::npos) return true;
   if (ModalYao(line)) return true;
+  // Speech says when it speaks (今天召开全市…会议, 刚才几位同志…): a title does not (今天的中国
+  // aside, a phrase that names a thing).
+  for (std::string_view now : {"今天", "刚才"}) {
+    std::string_view trimmed = TrimSpaces(line);
+    if (trimmed.starts_with(now) && !trimmed.substr(now.size()).starts_with("的")) return true;
+  }
   // A news story's dateline (新华社北京3月5日电（记者 …）, 本报讯) runs into its first sentence.
   if (line.find("日电") != std::string_view::npos) return true;
   if (size_t dateline = DatelineEnd(line); dateline > 0 && dateline < TrimSpaces(line).size()) return true;

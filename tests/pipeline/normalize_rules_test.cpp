@@ -557,6 +557,13 @@ TEST_CASE("hard_wrap", "[normalize][hard_wrap]") {
   CHECK(Norm("新建幼儿园三所\n年底前完成") == "新建幼儿园三所\n年底前完成");             // after a numeral 所 counts
   CHECK(Norm("省财政安排专项资金150亿\n元，支持县域经济。") == "省财政安排专项资金150亿元，支持县域经济。");
   CHECK(Norm("印发%26lt;杭州市数字\n经济行动计划%26gt;给你们。") == "印发《杭州市数字经济行动计划》给你们。");
+  // Speech says when it speaks; a title does not: a short line that opens with 今天 or 刚才 is a
+  // sentence cut (the opening of a speech), unless it names a thing (今天的…).
+  CHECK(Norm("同志们：\n今天召开全市安全生产工作\n会议，主要任务是部署今年任务。") ==
+        "同志们：\n今天召开全市安全生产工作会议，主要任务是部署今年任务。");
+  CHECK(Norm("刚才几位同志的发言\n很有针对性，我完全同意。") == "刚才几位同志的发言很有针对性，我完全同意。");
+  const std::string title_of_today = "今天的乡村振兴\n全县共有行政村120个。";
+  CHECK(Norm(title_of_today) == title_of_today);
   // A document title wrapped onto two lines is one; a document number before it keeps its line.
   CHECK(Norm("杭州市人民政府办公厅\n关于印发行动计划的通知\n各区人民政府：") ==
         "杭州市人民政府办公厅关于印发行动计划的通知\n各区人民政府：");
