@@ -605,8 +605,16 @@ bool BreakIsLayout(icu::BreakIterator* words, std::string_view line, std::string
     if (table.width > 0)
       return cells <= table.width && CellCount(line_is_row ? line : next) < table.width &&
              !(next_is_row && IsTableHeader(line, next));
-    // No table width known yet (a table's first row): a piece of cells before a row is its
-    // start, unless the row above has fewer cells than the row below, which the piece then ends.
+    // No table width known yet (a table's first row): the row after the piece tells it. A first
+    // row narrower than that row, and a piece that makes it as wide, are one row cut inside a
+    // cell (类别 指标 2020年 2025年 年均 / 增长/累计 属性 / 经济发展 地区生产总值增长（%） 3.9 — …).
+    if (line_is_row && table.cells_above == 0 && !rest.empty()) {
+      std::string_view row_below = rest.substr(1, kLongestTableRow + 1);
+      row_below = TrimSpaces(row_below.substr(0, row_below.find('\n')));
+      if (IsTableRow(row_below)) return CellCount(line) < CellCount(row_below) && cells == CellCount(row_below);
+    }
+    // A piece of cells before a row is its start, unless the row above has fewer cells than the
+    // row below, which the piece then ends.
     bool end_of_row_above = table.cells_above > 0 && table.cells_above <= CellCount(next);
     return next_is_row && !end_of_row_above && SpacesSeparateWords(line) && !IsTableHeader(line, next);
   }

@@ -465,6 +465,14 @@ TEST_CASE("a plain-text table keeps its rows and cells", "[normalize][whitespace
   CHECK(rules::IsTableRow("研发经费投入增长（%） 12.1 — >7 预期性"));
   CHECK(rules::IsTableRow("优良天数比率（%） — ≥85"));
   CHECK_FALSE(rules::IsTableRow("全面 — 从严 — 治党"));                        // dashes alone
+  // A table's first row wrapped inside its last cells is one row when the row below shows the
+  // width it then has; a first row as wide as the rows below keeps the line after it apart.
+  CHECK(Norm("主要指标\n项目 单位 2022年 2023年 比上年\n增长（%） 备注\n粮食产量 万吨 120 125 4.2 稳定\n"
+             "生猪出栏 万头 80 86 7.5 增长\n") ==
+        "主要指标\n项目 单位 2022年 2023年 比上年增长（%） 备注\n粮食产量 万吨 120 125 4.2 稳定\n"
+        "生猪出栏 万头 80 86 7.5 增长\n");
+  const std::string whole_header = "项目 单位 2022年 2023年 增长 备注\n其中 农业\n粮食产量 万吨 120 125 4.2 稳定\n";
+  CHECK(Norm(whole_header) == whole_header);
   // A plan's five-year total in brackets is a figure: its rows keep their cells and lines.
   std::string plan = "指标 2020年 2025年 属性\n单位地区生产总值能源消耗降低（%） — 〔13.5〕 约束性\n"
                      "单位地区生产总值二氧化碳排放降低（%） — 〔18〕 约束性\n";
