@@ -3,9 +3,9 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <algorithm>
 #include <filesystem>
 #include <future>
 
@@ -230,7 +230,8 @@ IngestSummary RunIngestBody(SQLite::Database& db, DocumentStore& store, const In
     for (const auto& p : options.paths)
       if (std::filesystem::is_directory(p)) roots.push_back(p);
     SQLite::Statement remove(db, "DELETE FROM documents WHERE path = ?");
-    for (const auto& [path, sha256, current_pipeline] : stored) {
+    for (const StoredDigest& document : stored) {
+      const std::string& path = document.path;
       bool under_root = false;
       for (const auto& r : roots) under_root |= path.rfind(r, 0) == 0;
       std::error_code ec;

@@ -32,7 +32,6 @@ std::string ValuesRows(int rows, int columns) {
 
 DocumentStore::DocumentStore(SQLite::Database& db)
     : db_(db),
-      lookup_(db, "SELECT sha256, pipeline_version, status FROM documents WHERE path = ?"),
       delete_document_(db, "DELETE FROM documents WHERE path = ?"),
       insert_document_(db, std::string(
           "INSERT INTO documents(path, sha256, bytes, encoding, raw, normalized_text, title, source_site, "
@@ -81,15 +80,6 @@ void DocumentStore::FinishRun(int64_t run_id, const RunCounts& counts, const std
   BindText(update, 9, summary_json);
   update.bind(10, run_id);
   update.exec();
-}
-
-std::optional<StoredDocument> DocumentStore::Lookup(const std::string& path) {
-  lookup_.reset();
-  lookup_.bind(1, path);
-  if (!lookup_.executeStep()) return std::nullopt;
-  StoredDocument d{lookup_.getColumn(0).getString(), lookup_.getColumn(1).getString(), lookup_.getColumn(2).getString()};
-  lookup_.reset();
-  return d;
 }
 
 void DocumentStore::BeginBatch() {

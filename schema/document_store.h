@@ -18,12 +18,6 @@
 
 namespace pledge {
 
-struct StoredDocument {
-  std::string sha256;
-  std::string pipeline_version;
-  std::string status;
-};
-
 struct RunCounts {
   int64_t files_seen = 0, files_loaded = 0, files_unchanged = 0, files_quarantined = 0, commitments = 0;
 };
@@ -39,7 +33,6 @@ class DocumentStore {
   void FinishRun(int64_t run_id, const RunCounts& counts, const std::string& status, double seconds = 0,
                  uint64_t bytes = 0, const std::string& summary_json = "");
 
-  std::optional<StoredDocument> Lookup(const std::string& path);
   // Returns the new document id. Runs inside the caller's transaction when one is open
   // (BeginBatch), else in its own.
   int64_t Save(const ProcessedDocument& doc, int64_t run_id);
@@ -86,7 +79,7 @@ class DocumentStore {
   };
 
   std::optional<SQLite::Transaction> batch_;
-  SQLite::Statement lookup_, delete_document_, insert_document_, next_sentence_id_;
+  SQLite::Statement delete_document_, insert_document_, next_sentence_id_;
   BlockInsert events_, sentences_, commitments_;
 };
 

@@ -340,22 +340,21 @@ bool ModalYao(std::string_view line) {
 // and so is a line that goes on after a colon that introduces what follows (目标是：地区生产总值),
 // or one that states a requirement (各市县必须在3个月内, 每季度至少听取1次): titles name things.
 bool SentenceLine(std::string_view line) {
-  if (LawUnitAt(TrimSpaces(line)).ends_with("条")) return true;
+  const std::string_view trimmed = TrimSpaces(line);
+  if (LawUnitAt(trimmed).ends_with("条")) return true;
   // A question or an answer of a policy interpretation (问：…有何规定？ / 答：可以拨打…) is speech.
-  if (TrimSpaces(line).starts_with("问：") || TrimSpaces(line).starts_with("答：")) return true;
+  if (trimmed.starts_with("问：") || trimmed.starts_with("答：")) return true;
   for (std::string_view modal : {"必须", "应当", "应该", "不得", "务必", "至少", "不少于", "不低于", "不超过", "不高于",
                                  "详见", "参见"})
     if (line.find(modal) != std::string_view::npos) return true;
   if (ModalYao(line)) return true;
   // Speech says when it speaks (今天召开全市…会议, 刚才几位同志…): a title does not (今天的中国
   // aside, a phrase that names a thing).
-  for (std::string_view now : {"今天", "刚才"}) {
-    std::string_view trimmed = TrimSpaces(line);
+  for (std::string_view now : {"今天", "刚才"})
     if (trimmed.starts_with(now) && !trimmed.substr(now.size()).starts_with("的")) return true;
-  }
   // A news story's dateline (新华社北京3月5日电（记者 …）, 本报讯) runs into its first sentence.
   if (line.find("日电") != std::string_view::npos) return true;
-  if (size_t dateline = DatelineEnd(line); dateline > 0 && dateline < TrimSpaces(line).size()) return true;
+  if (size_t dateline = DatelineEnd(line); dateline > 0 && dateline < trimmed.size()) return true;
   for (std::string_view lead : {"是：", "为：", "如下：", "包括：", "有："}) {
     size_t at = line.find(lead);
     if (at != std::string_view::npos && at + lead.size() < line.size()) return true;
@@ -549,6 +548,14 @@ struct Indents {
   bool line = false;
 };
 
+// The line after `next`, trimmed, from `rest` (the text after `next`'s line, its newline first),
+// read no further than a table's row runs.
+std::string_view LineAfterNext(std::string_view rest) {
+  if (rest.empty()) return {};
+  std::string_view after_next = rest.substr(1, kLongestTableRow + 1);
+  return TrimSpaces(after_next.substr(0, after_next.find('\n')));
+}
+
 // A table's or box's label and the start of its title, cut from the title's end right above the
 // table (专栏1 “十四五”时期 / 经济社会发展主要指标 / 类别 指标 2020年 …): a title under a label
 // is one line, and the table's header or first row follows it at once. A line of its own under
@@ -565,8 +572,7 @@ bool LabelledTitleCut(std::string_view line, std::string_view next, std::string_
     if (IsAsciiDigit(c) || c == '(' || c == U'（' || c == U'〔' || c == '[') return false;
   }
   if (rest.empty()) return false;
-  std::string_view after_next = rest.substr(1, kLongestTableRow + 1);  // no further than a row runs
-  after_next = TrimSpaces(after_next.substr(0, after_next.find('\n')));
+  std::string_view after_next = LineAfterNext(rest);
   return IsTableRow(after_next) || SpacesSeparateWords(after_next);
 }
 
@@ -608,10 +614,12 @@ bool BreakIsLayout(icu::BreakIterator* words, std::string_view line, std::string
     // No table width known yet (a table's first row): the row after the piece tells it. A first
     // row narrower than that row, and a piece that makes it as wide, are one row cut inside a
     // cell (类别 指标 2020年 2025年 年均 / 增长/累计 属性 / 经济发展 地区生产总值增长（%） 3.9 — …).
-    if (line_is_row && table.cells_above == 0 && !rest.empty()) {
-      std::string_view row_below = rest.substr(1, kLongestTableRow + 1);
-      row_below = TrimSpaces(row_below.substr(0, row_below.find('\n')));
-      if (IsTableRow(row_below)) return CellCount(line) < CellCount(row_below) && cells == CellCount(row_below);
+    if (line_is_row && table.cells_above == 0) {
+      std::string_view row_below = LineAfterNext(rest);
+      if (IsTableRow(row_below)) {
+        int width = CellCount(row_below);
+        return CellCount(line) < width && cells == width;
+      }
     }
     // A piece of cells before a row is its start, unless the row above has fewer cells than the
     // row below, which the piece then ends.
