@@ -323,8 +323,17 @@ void AmbiguousAccidentRepairs(std::string_view text, PassOutput& out) {
 // is still repairing the number or the date itself (第⼀条, 专栏１, 3⽉5⽇电).
 bool IdeographicRunStays(std::string_view text, size_t run_start, size_t run_end) {
   if (run_end >= text.size()) return false;
+  if (run_start == 0 || text[run_start - 1] == '\n') {
+    // An indent stays as written, spaces after it too (　　 第一段), unless its line holds nothing else.
+    size_t after = run_end;
+    while (after < text.size() && text[after] != '\n' && text[after] != '\r') {
+      size_t next;
+      if (!u_isUWhiteSpace(Utf8At(text, after, &next))) return true;
+      after = next;
+    }
+    return false;
+  }
   if (u_isUWhiteSpace(Utf8At(text, run_end, nullptr))) return false;  // trailing, or beside other spaces
-  if (run_start == 0 || text[run_start - 1] == '\n') return true;
   if (InLetterSpacedHeading(text, run_start)) return true;
   if (run_end - run_start >= 6 && FieldFollows(text, run_end)) return true;  // 联系人：王某某　　电话：
   if (run_end - run_start != 3) return false;

@@ -1,6 +1,6 @@
-// whitespace (the run part): spaces at a line end go; a run of ASCII spaces at a line start (an
-// indent, which also marks a new article in scraped pages) becomes one space, and an indent of
-// U+3000 (　　, as Chinese documents set a paragraph) stays as written, as do two or more before
+// whitespace (the run part): spaces at a line end go; an indent stays as written, of U+3000
+// (　　, as Chinese documents set a paragraph) or of ASCII spaces (a text's own typography, or a
+// scraped page's mark of a new article: either way nothing to repair), as do two or more before
 // a line's next field (联系人：王某某　　电话：, …办公室　　2024年5月20日印发); spaces between two Chinese
 // characters go (this also closes up letter-spaced titles, 政 府 工 作 报 告), and so do spaces
 // before or after Chinese punctuation, which is never spaced (5%&nbsp;。, 。 GDP); any other run
@@ -174,7 +174,7 @@ void Spaces(std::string_view text, PassOutput& out) {
     if (at_line_end) {
       out.Delete(start, i, kRule);
     } else if (at_line_start) {
-      if (!ideographic && i - start > 1) out.Replace(start, i, " ", kRule);
+      // An indent, of U+3000 or of spaces: the document's typography, as written.
     } else if (typography) {
       // 第一章　总　　则: as written.
     } else if (SpaceGoesBetween(Utf8Before(text, start, nullptr), Utf8At(text, i, nullptr)) &&

@@ -86,8 +86,8 @@ TEST_CASE("an empty paragraph of spaces (Word's <o:p> holding an nbsp entity) le
                      "<p class=MsoNormal><span>现将有关事项通知如下：</span><span>&nbsp;</span><span>一、落实面积</span></p>"
                      "<p>&#12288;&nbsp;</p><p>\u3000\u00A0 </p><p>&nbsp;&nbsp;二、加强指导</p>";
   NormalizedText n = NormalizedPage(page);
-  // A space between two spans of one line is a space like any other; an indent stays an indent.
-  CHECK(n.text.text == "各乡镇人民政府：\n\n现将有关事项通知如下：一、落实面积\n\n 二、加强指导\n");
+  // A space between two spans of one line is a space like any other; an indent stays as written.
+  CHECK(n.text.text == "各乡镇人民政府：\n\n现将有关事项通知如下：一、落实面积\n\n  二、加强指导\n");
 }
 
 TEST_CASE("HTML tables: a row of figures is one line, other rows keep a paragraph per cell", "[html]") {
